@@ -1,0 +1,147 @@
+// The one typed graph model: node kinds, edge relations and their attributes. Exports, the viewer and the query API read this.
+import { MultiDirectedGraph } from 'graphology';
+import type { DatePrecision, EventStatus, Role, Source } from '../types.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const NODE_KINDS = ['person', 'country', 'organization', 'place', 'event'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/**
+ * Edge relations and their direction:
+ * - participant: person|country|organization -> event (a party to the event; `role` host/guest/party)
+ * - location: event -> place|country (where it took place or is to take place)
+ * - leader_of: person -> country|organization (head of state/government, secretary-general...)
+ * - official_of: person -> country|organization (minister, spokesperson, aide...)
+ * - member_of: country -> organization
+ * - located_in: place -> country
+ */
+export const EDGE_RELATIONS = ['participant', 'location', 'leader_of', 'official_of', 'member_of', 'located_in'] as const;
+export type EdgeRelation = (typeof EDGE_RELATIONS)[number];
+
+/** Display attributes computed at build time (layout, size, colour, community). */
+export interface Appearance {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  community: number;
+}
+
+interface NodeBase extends Appearance {
+  kind: NodeKind;
+  label: string;
+  /** Every name the node was seen under (and KB aliases), label excluded. */
+  aliases: string[];
+  /** Ids of the articles that mention it, sorted. */
+  articles: string[];
+  /** Number of mentions over all articles. */
+  mentions: number;
+  /** Earliest and latest dates (ISO day) of the articles and events it appears in; null when none is dated. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface PersonNode extends NodeBase {
+  kind: 'person';
+  kbId: string | null;
+  /** ISO2 code of the person's country, when known. */
+  country: string | null;
+  roles: Role[];
+}
+
+export interface CountryNode extends NodeBase {
+  kind: 'country';
+  iso2: string;
+  iso3: string | null;
+}
+
+export interface OrganizationNode extends NodeBase {
+  kind: 'organization';
+  kbId: string | null;
+  acronym: string | null;
+}
+
+export interface PlaceNode extends NodeBase {
+  kind: 'place';
+  /** ISO2 code of the containing country, when known. */
+  country: string | null;
+  placeType: 'city' | 'region' | 'venue' | 'other';
+}
+
+export interface EventNode extends NodeBase {
+  kind: 'event';
+  /** call | meeting | summit | visit (statement, agreement and others may follow without a model change). */
+  eventType: string;
+  status: EventStatus;
+  /** True when every report only speculates. */
+  hedged: boolean;
+  /** ISO date at its precision (2025-10-16, 2024-07, 2024), null for a range or unknown. */
+  date: string | null;
+  datePrecision: DatePrecision;
+  /** First and last day (inclusive) the date may denote; null when unknown. */
+  dateStart: string | null;
+  dateEnd: string | null;
+  /** How the date was found: the phrase, the rule and the anchor, per article. */
+  dateEvidence: { article: string; text: string; rule: string; anchor: string | null }[];
+  /** Label of the location, or null. */
+  location: string | null;
+  /** Evidence sentences, for every article that reports it. */
+  sources: Source[];
+}
+
+export type NodeAttributes = PersonNode | CountryNode | OrganizationNode | PlaceNode | EventNode;
+
+export interface EdgeAttributes {
+  relation: EdgeRelation;
+  /** ISO date at its precision, or null. For office edges, the start of the term when known. */
+  date: string | null;
+  datePrecision: DatePrecision;
+  /** End of a term (office edges), else null. */
+  dateEnd: string | null;
+  sources: Source[];
+  /** 0..1 when inferred (e.g. a role coreference or a KB office); null when stated outright. */
+  confidence: number | null;
+  /** participant: host | guest | party; office edges: the title (e.g. "Prime Minister"). */
+  role: string | null;
+}
+
+/** One article that went into the graph, as the viewer and exports need it. */
+export interface GraphArticle {
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  /** The anchor date used for relative dates, and where it came from. */
+  published: string | null;
+  publishedSource: string;
+  /** SHA-256 of the original text. */
+  hash: string;
+  /** Path of the original text relative to the graph file (articles/<id>.txt). */
+  textFile: string;
+}
+
+export interface GraphAttributes {
+  schemaVersion: number;
+  /** Version of the extraction pipeline (changes when extraction changes). */
+  pipelineVersion: string;
+  articles: GraphArticle[];
+}
+
+export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** A new empty graph of the model. */
+export function createGraph(attributes: GraphAttributes): KgGraph {
+  const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+  graph.replaceAttributes(attributes);
+  return graph;
+}
+
+/** Colours by kind: shared by the build-time appearance and the viewer's legend. */
+export const KIND_COLORS: Record<NodeKind, string> = {
+  person: '#e15759',
+  country: '#4e79a7',
+  organization: '#59a14f',
+  place: '#b07aa1',
+  event: '#f28e2b',
+};

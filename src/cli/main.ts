@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The `kg` command: registers the subcommands; the one place that catches errors, prints them and sets the exit code.
+import { Command, CommanderError } from 'commander';
+import { KgError } from '../errors.js';
+
+const program = new Command();
+program
+  .name('kg')
+  .description('Build a dated, sourced knowledge graph of who met, called or visited whom from news articles.')
+  .showHelpAfterError()
+  .exitOverride();
+
+const commands = await Promise.all([
+]);
+for (const register of commands) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof KgError) {
+    process.stderr.write(`kg: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

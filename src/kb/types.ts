@@ -37,6 +37,8 @@ export interface KbPerson {
   offices: KbOffice[];
   /** Where the facts come from (e.g. "Wikipedia: List of prime ministers of Hungary, 2025"). */
   source: string;
+  /** The name news uses alone when it is not the last word of `name` ("Xi" for Xi Jinping, "Lula"); derived when absent. */
+  surname?: string;
 }
 
 export interface KbCountry {
@@ -64,6 +66,8 @@ export interface KbOrganization {
   aliases: string[];
   /** ISO2 codes of member states, when relevant. */
   members: string[];
+  /** Id of the organisation this one is a body of ("european-union" for the European Commission). */
+  parent?: string;
   /** Adjectives used before titles: "NATO Secretary-General" needs none; "EU" is itself used adjectivally. */
   source: string;
 }

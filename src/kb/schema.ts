@@ -1,0 +1,72 @@
+// Zod schemas of the files in data/kb; cross-references and dates are checked in load.ts.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const nonEmpty = z.string().trim().min(1);
+
+export const OFFICE_TYPES = [
+  'head_of_state',
+  'head_of_government',
+  'foreign_minister',
+  'defence_minister',
+  'minister',
+  'spokesperson',
+  'aide',
+  'secretary_general',
+  'org_president',
+  'official',
+] as const;
+
+const officeSchema = z.strictObject({
+  type: z.enum(OFFICE_TYPES),
+  title: nonEmpty,
+  of: nonEmpty,
+  from: isoDate,
+  to: isoDate.nullable(),
+});
+
+const personSchema = z.strictObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  country: z.string().length(2).nullable(),
+  offices: z.array(officeSchema),
+  source: nonEmpty,
+  surname: nonEmpty.optional(),
+});
+
+export const peopleFileSchema = z.array(personSchema);
+
+const curatedCountrySchema = z.strictObject({
+  aliases: z.array(nonEmpty).optional(),
+  demonyms: z.array(nonEmpty).optional(),
+  metonyms: z.array(nonEmpty).optional(),
+  executive: z.enum(['head_of_state', 'head_of_government']).optional(),
+});
+
+/** countries.json: curated additions keyed by ISO2, on top of the world-countries package. */
+export const countriesFileSchema = z.record(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO2 code'), curatedCountrySchema);
+
+export type CuratedCountry = z.infer<typeof curatedCountrySchema>;
+
+const organizationSchema = z.strictObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  acronym: nonEmpty.nullable(),
+  aliases: z.array(nonEmpty),
+  members: z.array(z.string().length(2)),
+  parent: nonEmpty.optional(),
+  source: nonEmpty,
+});
+
+export const organizationsFileSchema = z.array(organizationSchema);
+
+const placeSchema = z.strictObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  country: z.string().length(2).nullable(),
+  placeType: z.enum(['city', 'region', 'venue', 'other']),
+});
+
+export const placesFileSchema = z.array(placeSchema);

@@ -1,0 +1,322 @@
+// KnowledgeGraph: the query API over a built graph (find, events, timeline, interactions, neighbors, path, top, subgraph).
+import { UndirectedGraph } from 'graphology';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { UsageError } from '../errors.js';
+import { createGraph, EDGE_RELATIONS, NODE_KINDS, type EdgeRelation, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { EVENT_TYPES, type EventStatus } from '../types.js';
+import { overlapsWindow, resolveWindow, spanOfDate } from './dates.js';
+import { describeEntity, describeEvent, describeRef, eventNode, sortSources, spanOfEvent } from './describe.js';
+import { NameIndex } from './names.js';
+import type {
+  DateWindow,
+  Entity,
+  EventFilter,
+  EventResult,
+  Lookup,
+  Neighbor,
+  NeighborOptions,
+  PathOptions,
+  PathResult,
+  Ranked,
+  SubgraphFilter,
+  TopOptions,
+} from './types.js';
+
+const STATUSES: readonly EventStatus[] = ['occurred', 'planned', 'cancelled'];
+const DEFAULT_PATH_KINDS: readonly NodeKind[] = ['person', 'country', 'event'];
+const DEFAULT_TOP_LIMIT = 10;
+const OFFICE_RELATIONS: readonly EdgeRelation[] = ['leader_of', 'official_of'];
+
+/** Node predicate for subgraph(). */
+export type NodePredicate = (key: string, node: NodeAttributes) => boolean;
+
+/** Queries over one graph. It indexes the graph when constructed: after changing `graph`, make a new KnowledgeGraph. */
+export class KnowledgeGraph {
+  private readonly names: NameIndex;
+  /** Person -> the countries and organisations they are of (their country, offices held). */
+  private readonly affiliations = new Map<string, Set<string>>();
+
+  constructor(readonly graph: KgGraph) {
+    this.names = new NameIndex(graph);
+    graph.forEachNode((key, node) => {
+      if (node.kind === 'person' && node.country !== null) this.affiliate(key, `country:${node.country}`);
+    });
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      if (OFFICE_RELATIONS.includes(attributes.relation)) this.affiliate(source, target);
+    });
+  }
+
+  /** Looks a name up without throwing: the entity, the equally good candidates, or the closest names. */
+  lookup(name: string): Lookup {
+    const match = this.names.match(name);
+    const describe = (key: string): Entity => describeEntity(this.graph, key);
+    if (match.keys.length === 1) return { query: name, entity: describe(match.keys[0]), ambiguous: [], suggestions: [] };
+    return { query: name, entity: null, ambiguous: match.keys.map(describe), suggestions: match.closest.map(describe) };
+  }
+
+  /** The entity a key, label or alias names; throws UsageError 'unknown-entity' (with the closest names) or 'ambiguous-entity'. */
+  find(name: string): Entity {
+    const found = this.lookup(name);
+    if (found.entity) return found.entity;
+    if (found.ambiguous.length > 0) {
+      const candidates = found.ambiguous.map((entity) => `${entity.label} (${entity.key})`).join(', ');
+      throw new UsageError('ambiguous-entity', `"${name}" could be: ${candidates}; give the full name or the key`);
+    }
+    const hint = found.suggestions.length > 0 ? `; did you mean: ${found.suggestions.map((entity) => entity.label).join(', ')}?` : '';
+    throw new UsageError('unknown-entity', `no entity "${name}"${hint}`);
+  }
+
+  /** Events matching every given filter, in date order (undated last). */
+  events(filter: EventFilter = {}): EventResult[] {
+    const types = this.checkTypes(filter.type);
+    const statuses = checkStatuses(filter.status);
+    const all = (filter.participants ?? []).map((name) => this.find(name).key);
+    const any = (filter.anyOf ?? []).map((name) => this.find(name).key);
+    const country = filter.country === undefined ? null : this.findCountry(filter.country);
+    const window = resolveWindow(filter);
+    const article = filter.article === undefined ? null : this.checkArticle(filter.article);
+    return this.selectEvents((key) => {
+      const node = eventNode(this.graph, key);
+      if (types && !types.includes(node.eventType)) return false;
+      if (statuses && !statuses.includes(node.status)) return false;
+      if (!overlapsWindow(spanOfEvent(node), window)) return false;
+      if (article !== null && !node.sources.some((source) => source.article === article)) return false;
+      const participants = this.participantsOf(key);
+      if (!all.every((entity) => participants.has(entity))) return false;
+      if (any.length > 0 && !any.some((entity) => participants.has(entity))) return false;
+      return country === null || this.involves(key, country);
+    });
+  }
+
+  /** The events an entity is involved in (as participant, location, or through its people for a country or organisation), in date order. */
+  timeline(entity: string, window: DateWindow = {}): EventResult[] {
+    const key = this.find(entity).key;
+    const days = resolveWindow(window);
+    return this.selectEvents((event) => this.involves(event, key) && overlapsWindow(spanOfEvent(eventNode(this.graph, event)), days));
+  }
+
+  /** Every event linking the two entities, dated and sourced, in date order. */
+  interactions(a: string, b: string, window: DateWindow = {}): EventResult[] {
+    const first = this.find(a).key;
+    const second = this.find(b).key;
+    const days = resolveWindow(window);
+    return this.selectEvents(
+      (event) => this.involves(event, first) && this.involves(event, second) && overlapsWindow(spanOfEvent(eventNode(this.graph, event)), days),
+    );
+  }
+
+  /** The edges at an entity, seen from it, optionally of some relations and overlapping a date window. */
+  neighbors(entity: string, options: NeighborOptions = {}): Neighbor[] {
+    const key = this.find(entity).key;
+    const relations = checkRelations(options.relation);
+    const days = resolveWindow(options);
+    const result: Neighbor[] = [];
+    this.graph.forEachEdge(key, (edge, attributes, source, target) => {
+      if (relations && !relations.includes(attributes.relation)) return;
+      const other = source === key ? target : source;
+      const otherNode = this.graph.getNodeAttributes(other);
+      // An edge to an event is dated by the event; office edges run from their start to their end, open while held.
+      const span =
+        otherNode.kind === 'event'
+          ? spanOfEvent(otherNode)
+          : attributes.date === null
+            ? null
+            : { start: spanOfDate(attributes.date)?.start ?? attributes.date, end: attributes.dateEnd === null ? null : (spanOfDate(attributes.dateEnd)?.end ?? attributes.dateEnd) };
+      if (!overlapsWindow(span, days)) return;
+      result.push({
+        edge,
+        relation: attributes.relation,
+        direction: source === key ? 'out' : 'in',
+        node: describeRef(this.graph, other),
+        date: attributes.date,
+        datePrecision: attributes.datePrecision,
+        dateEnd: attributes.dateEnd,
+        role: attributes.role,
+        confidence: attributes.confidence,
+        sources: sortSources(attributes.sources),
+      });
+    });
+    return result.sort(
+      (x, y) =>
+        EDGE_RELATIONS.indexOf(x.relation) - EDGE_RELATIONS.indexOf(y.relation) ||
+        (x.date ?? '\uffff').localeCompare(y.date ?? '\uffff') ||
+        x.node.label.localeCompare(y.node.label),
+    );
+  }
+
+  /** The shortest path between two entities on the undirected view, through people, countries and events by default; null when none. */
+  path(a: string, b: string, options: PathOptions = {}): PathResult | null {
+    const from = this.find(a).key;
+    const to = this.find(b).key;
+    const through = options.through ?? DEFAULT_PATH_KINDS;
+    for (const kind of through) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `through: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
+    const view = this.undirectedView((key, node) => key === from || key === to || through.includes(node.kind));
+    const keys = bidirectional(view, from, to);
+    if (!keys) return null;
+    const steps = keys.slice(1).map((key, i) => {
+      const previous = keys[i];
+      const edges = [...this.graph.edges(previous, key), ...this.graph.edges(key, previous)];
+      return {
+        from: describeRef(this.graph, previous),
+        to: describeRef(this.graph, key),
+        relations: [...new Set(edges.map((edge) => this.graph.getEdgeAttribute(edge, 'relation')))],
+        sources: sortSources(edges.flatMap((edge) => this.graph.getEdgeAttribute(edge, 'sources'))),
+      };
+    });
+    return {
+      nodes: keys.map((key) => describeRef(this.graph, key)),
+      steps,
+      events: keys.filter((key) => this.graph.getNodeAttribute(key, 'kind') === 'event').map((key) => describeEvent(this.graph, key)),
+    };
+  }
+
+  /** The highest-ranked nodes by distinct neighbours, PageRank (undirected view) or number of events, best first. */
+  top(options: TopOptions = {}): Ranked[] {
+    const by = options.by ?? 'degree';
+    const kinds = options.kind === undefined ? null : [options.kind].flat();
+    for (const kind of kinds ?? []) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `kind: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
+    const limit = options.limit ?? DEFAULT_TOP_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError('bad-option', `limit: ${String(limit)} is not a positive whole number`);
+    const scores = this.score(by);
+    return [...scores.entries()]
+      .filter(([key]) => kinds === null || kinds.includes(this.graph.getNodeAttribute(key, 'kind')))
+      .map(([key, score]) => ({ ...describeRef(this.graph, key), score }))
+      .sort((x, y) => y.score - x.score || x.label.localeCompare(y.label))
+      .slice(0, limit);
+  }
+
+  /** A new graph of the same model: the matching events with their participants and locations plus the given entities, or the nodes a predicate keeps; with every edge among them. */
+  subgraph(filter: SubgraphFilter | NodePredicate): KgGraph {
+    const keep = new Set<string>();
+    if (typeof filter === 'function') {
+      this.graph.forEachNode((key, node) => {
+        if (filter(key, node)) keep.add(key);
+      });
+    } else {
+      for (const event of filter.events ? this.events(filter.events) : []) {
+        keep.add(event.key);
+        for (const participant of event.participants) keep.add(participant.key);
+        if (event.location?.key) keep.add(event.location.key);
+      }
+      for (const name of filter.entities ?? []) keep.add(this.find(name).key);
+    }
+    const cited = new Set([...keep].flatMap((key) => this.graph.getNodeAttribute(key, 'articles')));
+    const copy = createGraph({
+      ...structuredClone(this.graph.getAttributes()),
+      articles: this.graph.getAttribute('articles').filter((article) => cited.has(article.id)).map((article) => ({ ...article })),
+    });
+    for (const key of keep) copy.addNode(key, structuredClone(this.graph.getNodeAttributes(key)));
+    this.graph.forEachEdge((edge, attributes, source, target) => {
+      if (keep.has(source) && keep.has(target)) copy.addEdgeWithKey(edge, source, target, structuredClone(attributes));
+    });
+    return copy;
+  }
+
+  private affiliate(person: string, of: string): void {
+    const set = this.affiliations.get(person) ?? new Set<string>();
+    set.add(of);
+    this.affiliations.set(person, set);
+  }
+
+  private participantsOf(event: string): Set<string> {
+    const keys = new Set<string>();
+    this.graph.forEachInEdge(event, (_edge, attributes, source) => {
+      if (attributes.relation === 'participant') keys.add(source);
+    });
+    return keys;
+  }
+
+  /** Whether an entity takes part in the event, is its location, contains its location, or (a country or organisation) has one of its people taking part. */
+  private involves(event: string, entity: string): boolean {
+    const participants = this.participantsOf(event);
+    if (participants.has(entity)) return true;
+    for (const location of this.graph.outNeighbors(event)) {
+      if (location === entity || this.graph.hasDirectedEdge(location, entity)) return true;
+    }
+    const kind = this.graph.getNodeAttribute(entity, 'kind');
+    if (kind !== 'country' && kind !== 'organization') return false;
+    return [...participants].some((participant) => this.affiliations.get(participant)?.has(entity) ?? false);
+  }
+
+  private selectEvents(keep: (key: string) => boolean): EventResult[] {
+    const keys = this.graph.filterNodes((key, node) => node.kind === 'event' && keep(key));
+    return keys
+      .map((key) => describeEvent(this.graph, key))
+      .sort(
+        (a, b) =>
+          (a.dateStart ?? '\uffff').localeCompare(b.dateStart ?? '\uffff') ||
+          (a.dateEnd ?? '\uffff').localeCompare(b.dateEnd ?? '\uffff') ||
+          a.type.localeCompare(b.type) ||
+          a.key.localeCompare(b.key),
+      );
+  }
+
+  private findCountry(name: string): string {
+    const entity = this.find(name);
+    if (entity.kind !== 'country') throw new UsageError('bad-option', `country: "${name}" is ${entity.label}, a ${entity.kind}, not a country`);
+    return entity.key;
+  }
+
+  private checkTypes(type: string | string[] | undefined): string[] | null {
+    if (type === undefined) return null;
+    const known = new Set<string>(EVENT_TYPES);
+    this.graph.forEachNode((_key, node) => {
+      if (node.kind === 'event') known.add(node.eventType);
+    });
+    const types = [type].flat();
+    for (const t of types) if (!known.has(t)) throw new UsageError('bad-option', `type: "${t}" is not an event type (${[...known].sort().join(', ')})`);
+    return types;
+  }
+
+  private checkArticle(article: string): string {
+    if (!this.graph.getAttribute('articles').some((entry) => entry.id === article)) {
+      throw new UsageError('bad-option', `article: no article "${article}" went into this graph`);
+    }
+    return article;
+  }
+
+  private score(by: TopOptions['by']): Map<string, number> {
+    const scores = new Map<string, number>();
+    if (by === 'events') {
+      this.graph.forEachNode((key, node) => {
+        if (node.kind !== 'event') scores.set(key, new Set(this.graph.outEdges(key).filter((edge) => this.graph.getEdgeAttribute(edge, 'relation') === 'participant').map((edge) => this.graph.target(edge))).size);
+      });
+      return scores;
+    }
+    const view = this.undirectedView(() => true);
+    if (by === 'pagerank') {
+      for (const [key, score] of Object.entries(pagerank(view, { getEdgeWeight: null }))) scores.set(key, score);
+      return scores;
+    }
+    if (by !== 'degree') throw new UsageError('bad-option', `by: "${String(by)}" is not a ranking (degree, pagerank, events)`);
+    view.forEachNode((key) => scores.set(key, view.degree(key)));
+    return scores;
+  }
+
+  /** The graph without directions or parallel edges, over the nodes `include` keeps. */
+  private undirectedView(include: (key: string, node: NodeAttributes) => boolean): UndirectedGraph {
+    const view = new UndirectedGraph();
+    this.graph.forEachNode((key, node) => {
+      if (include(key, node)) view.addNode(key);
+    });
+    this.graph.forEachEdge((_edge, _attributes, source, target) => {
+      if (view.hasNode(source) && view.hasNode(target)) view.mergeEdge(source, target);
+    });
+    return view;
+  }
+}
+
+function checkStatuses(status: EventStatus | EventStatus[] | undefined): EventStatus[] | null {
+  if (status === undefined) return null;
+  const statuses = [status].flat();
+  for (const s of statuses) if (!STATUSES.includes(s)) throw new UsageError('bad-option', `status: "${s}" is not a status (${STATUSES.join(', ')})`);
+  return statuses;
+}
+
+function checkRelations(relation: EdgeRelation | EdgeRelation[] | undefined): EdgeRelation[] | null {
+  if (relation === undefined) return null;
+  const relations = [relation].flat();
+  for (const r of relations) if (!EDGE_RELATIONS.includes(r)) throw new UsageError('bad-option', `relation: "${r}" is not a relation (${EDGE_RELATIONS.join(', ')})`);
+  return relations;
+}

@@ -1,0 +1,85 @@
+// Name lookup over labels and aliases: case-, diacritic- and punctuation-insensitive, surnames, and closest names for typos.
+import { distance } from 'fastest-levenshtein';
+import { foldDiacritics } from '../graph/keys.js';
+import type { KgGraph, NodeAttributes } from '../graph/model.js';
+
+/** How many closest names a failed lookup offers, and how far (in edits per letter of the query) they may be. */
+const SUGGESTIONS = 5;
+const SUGGESTION_DISTANCE = 0.5;
+
+/** "Viktor Orbán" and "viktor  ORBAN." both become "viktor orban". */
+export function normalizeName(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface NameMatch {
+  /** Keys matched, best tier only. */
+  keys: string[];
+  /** Keys with names within a few edits, best first, when nothing matched. */
+  closest: string[];
+}
+
+/** An index of every name of every non-event node, built once per graph. */
+export class NameIndex {
+  private readonly full = new Map<string, Set<string>>();
+  private readonly surnames = new Map<string, Set<string>>();
+  private readonly names: { key: string; name: string }[] = [];
+
+  constructor(private readonly graph: KgGraph) {
+    graph.forEachNode((key, node) => {
+      // Event labels are generated ("call: Vladimir Putin – Donald Trump"): events are found by key or through events().
+      if (node.kind === 'event') return;
+      for (const name of namesOf(node)) {
+        const normal = normalizeName(name);
+        if (normal === '') continue;
+        addTo(this.full, normal, key);
+        this.names.push({ key, name: normal });
+        const words = normal.split(' ');
+        // "Putin" finds Vladimir Putin: the last word of a person's name.
+        if (node.kind === 'person' && words.length > 1) addTo(this.surnames, words[words.length - 1], key);
+      }
+    });
+  }
+
+  /** Nodes answering to `query`: its key, then a full name or alias, then a surname; with the closest names when none does. */
+  match(query: string): NameMatch {
+    if (this.graph.hasNode(query)) return { keys: [query], closest: [] };
+    const normal = normalizeName(query);
+    for (const tier of [this.full, this.surnames]) {
+      const keys = tier.get(normal);
+      if (keys) return { keys: [...keys].sort(), closest: [] };
+    }
+    return { keys: [], closest: this.closest(normal) };
+  }
+
+  private closest(normal: string): string[] {
+    const best = new Map<string, number>();
+    for (const { key, name } of this.names) {
+      // Against the whole name and each word, so "Orbn" is one edit from "Orban", not seven from "Viktor Orban".
+      const score = Math.min(distance(normal, name), ...name.split(' ').map((word) => distance(normal, word) + 0.5));
+      if (score < (best.get(key) ?? Infinity)) best.set(key, score);
+    }
+    const limit = Math.max(2, Math.ceil(normal.length * SUGGESTION_DISTANCE));
+    return [...best.entries()]
+      .filter(([, score]) => score <= limit)
+      .sort(([a, da], [b, db]) => da - db || this.graph.getNodeAttribute(a, 'label').localeCompare(this.graph.getNodeAttribute(b, 'label')))
+      .slice(0, SUGGESTIONS)
+      .map(([key]) => key);
+  }
+}
+
+function namesOf(node: NodeAttributes): string[] {
+  const names = [node.label, ...node.aliases];
+  if (node.kind === 'country') names.push(node.iso2, ...(node.iso3 ? [node.iso3] : []));
+  if (node.kind === 'organization' && node.acronym) names.push(node.acronym);
+  return names;
+}
+
+function addTo(map: Map<string, Set<string>>, name: string, key: string): void {
+  const keys = map.get(name) ?? new Set<string>();
+  keys.add(key);
+  map.set(name, keys);
+}

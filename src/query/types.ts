@@ -1,0 +1,136 @@
+// Options and results of the query API: plain, JSON-serialisable objects that always carry their sources.
+import type { EdgeRelation, NodeKind } from '../graph/model.js';
+import type { DatePrecision, EventStatus, Role, Source } from '../types.js';
+
+/** A node as results name it. */
+export interface EntityRef {
+  key: string;
+  label: string;
+  kind: NodeKind;
+}
+
+/** What find() returns: a node with the names it is known under. */
+export interface Entity extends EntityRef {
+  aliases: string[];
+  articles: string[];
+  mentions: number;
+  /** People and places: ISO2 of their country; countries: their own ISO2; null otherwise or when unknown. */
+  country: string | null;
+  roles: Role[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** The outcome of a lookup that does not throw: the entity, or the closest names. */
+export interface Lookup {
+  query: string;
+  entity: Entity | null;
+  /** Several nodes answer to the name equally well (e.g. a surname two people share). */
+  ambiguous: Entity[];
+  /** Closest names by edit distance, best first, when nothing matched. */
+  suggestions: Entity[];
+}
+
+export interface EventParticipant extends EntityRef {
+  /** host | guest | party, as the participant edge says. */
+  role: string | null;
+}
+
+export interface EventResult {
+  key: string;
+  label: string;
+  type: string;
+  status: EventStatus;
+  hedged: boolean;
+  date: string | null;
+  datePrecision: DatePrecision;
+  dateStart: string | null;
+  dateEnd: string | null;
+  participants: EventParticipant[];
+  /** Where it took place, by the location edge (or only the label when the graph has no edge for it). */
+  location: { key: string | null; label: string } | null;
+  sources: Source[];
+}
+
+/** Filters of events(); every given filter must hold. Entities are keys, labels or aliases. */
+export interface EventFilter {
+  /** One type or any of several (call, meeting, summit, visit...). */
+  type?: string | string[];
+  /** All of these take part. */
+  participants?: string[];
+  /** At least one of these takes part. */
+  anyOf?: string[];
+  /** The country takes part, is the location (or contains it), or a participant person is of it. */
+  country?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the event's [dateStart, dateEnd] must overlap [from, to]; undated events are left out when either is given. */
+  from?: string;
+  to?: string;
+  status?: EventStatus | EventStatus[];
+  /** Reported by this article id. */
+  article?: string;
+}
+
+export interface DateWindow {
+  from?: string;
+  to?: string;
+}
+
+export interface NeighborOptions extends DateWindow {
+  relation?: EdgeRelation | EdgeRelation[];
+}
+
+/** One edge at the entity, seen from the entity. */
+export interface Neighbor {
+  edge: string;
+  relation: EdgeRelation;
+  /** out: entity -> node; in: node -> entity. */
+  direction: 'out' | 'in';
+  node: EntityRef;
+  date: string | null;
+  datePrecision: DatePrecision;
+  dateEnd: string | null;
+  role: string | null;
+  confidence: number | null;
+  sources: Source[];
+}
+
+/** One hop of a path, with the edges that make it (their relations and sources). */
+export interface PathStep {
+  from: EntityRef;
+  to: EntityRef;
+  relations: EdgeRelation[];
+  sources: Source[];
+}
+
+export interface PathResult {
+  /** From the first entity to the second, events included as intermediate nodes. */
+  nodes: EntityRef[];
+  steps: PathStep[];
+  /** The events on the path, in path order. */
+  events: EventResult[];
+}
+
+export interface PathOptions {
+  /** Kinds the path may pass through (the two ends are always allowed); default person, country and event (organisations and places would link everyone through NATO or a capital). */
+  through?: NodeKind[];
+}
+
+export type RankMetric = 'degree' | 'pagerank' | 'events';
+
+export interface TopOptions {
+  /** degree: distinct neighbours; pagerank: on the undirected view; events: events taken part in. Default degree. */
+  by?: RankMetric;
+  kind?: NodeKind | NodeKind[];
+  /** Default 10. */
+  limit?: number;
+}
+
+export interface Ranked extends EntityRef {
+  score: number;
+}
+
+/** Which part of the graph subgraph() keeps: the events matching `events` with their participants and locations, plus `entities`; or a node predicate. */
+export interface SubgraphFilter {
+  events?: EventFilter;
+  entities?: string[];
+}

@@ -1,0 +1,90 @@
+// The dates stage: finds time expressions in a text and resolves them against the document date (the anchor).
+import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
+import { EXPLICIT_RULES } from './explicit.js';
+import { needsLibrary, readSentenceWithLibrary } from './library.js';
+import type { DateRule } from './patterns.js';
+import { RELATIVE_RULES } from './relative.js';
+import { splitSentences } from './sentences.js';
+import { expressionTense } from './tense.js';
+
+export { sentenceTense, expressionTense, type Tense } from './tense.js';
+export { pickYear } from './explicit.js';
+export {
+  addDays, addMonths, weekday, weekStart, daysInMonth, monthRange, daysBetween, dayDate, monthDate, yearDate, rangeDate,
+  rangesOverlap, intersectRanges, rangeContains, rangeWidth, UNKNOWN_DATE,
+} from './calendar.js';
+
+/** What the stage needs to know about the document. */
+export interface DateContext {
+  /** Document date YYYY-MM-DD, or null. */
+  anchor: string | null;
+}
+
+const RULES: DateRule[] = [...EXPLICIT_RULES, ...RELATIVE_RULES];
+
+interface Candidate extends Span {
+  match: RegExpMatchArray;
+  rule: DateRule;
+  order: number;
+}
+
+/** Finds and resolves every time expression in `text` (only inside `spans` when given), in text order; offsets into `text`. */
+export function resolveTimeExpressions(
+  text: string,
+  context: DateContext,
+  spans?: Span[],
+): { expressions: TimeExpression[]; diagnostics: Diagnostic[] } {
+  const expressions: TimeExpression[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const regions = spans ? [...spans].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
+  let previous: ResolvedDate | null = null;
+  for (const region of regions) {
+    for (const sentence of splitSentences(text, region.start, region.end)) {
+      const found = resolveSentence(text, sentence, context.anchor, previous);
+      const taken = found.map((expression) => ({ start: expression.start - sentence.start, end: expression.end - sentence.start }));
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      if (context.anchor && needsLibrary(sentenceText, taken)) {
+        const library = readSentenceWithLibrary(text, sentence, context.anchor, taken);
+        found.push(...library.expressions);
+        if (library.diagnostic) diagnostics.push(library.diagnostic);
+        found.sort((a, b) => a.start - b.start);
+      }
+      for (const expression of found) if (expression.precision !== 'unknown') previous = expression;
+      expressions.push(...found);
+    }
+  }
+  return { expressions, diagnostics };
+}
+
+// runs every rule on one sentence, keeps the longest of overlapping matches, and resolves them in text order
+function resolveSentence(text: string, sentence: Span, anchor: string | null, before: ResolvedDate | null): TimeExpression[] {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const candidates: Candidate[] = [];
+  RULES.forEach((rule, order) => {
+    for (const match of sentenceText.matchAll(rule.pattern)) {
+      candidates.push({ start: match.index!, end: match.index! + match[0].length, match, rule, order });
+    }
+  });
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const expressions: TimeExpression[] = [];
+  let previous = before;
+  let reached = 0;
+  for (const candidate of candidates) {
+    if (candidate.start < reached) continue;
+    const tense = expressionTense(sentenceText, candidate.start, candidate.end);
+    const result = candidate.rule.resolve(candidate.match, { anchor, tense, previous });
+    if (!result) continue;
+    reached = candidate.end;
+    const expression: TimeExpression = {
+      start: sentence.start + candidate.start,
+      end: sentence.start + candidate.end,
+      text: candidate.match[0],
+      ...result.date,
+      rule: result.rule ?? candidate.rule.name,
+      anchor,
+    };
+    expressions.push(expression);
+    if (expression.precision !== 'unknown') previous = expression;
+  }
+  return expressions;
+}

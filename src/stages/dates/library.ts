@@ -1,0 +1,111 @@
+// compromise-dates as a fallback for date forms the rules do not know ("the first week of May", "the first quarter of 2025"),
+// called only on sentences with a date-like word left over, guarded, and corrected for its forward bias.
+import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
+import { readLibraryDates, safely, type LibraryDate } from '../../nlp/compromise.js';
+import { addMonths, dayDate, daysInMonth, monthDate, rangeDate, splitIso, yearDate } from './calendar.js';
+import { FULL_MONTH, WEEKDAY } from './patterns.js';
+import { expressionTense } from './tense.js';
+
+// a word that may start a date phrase the rules did not take
+const DATE_WORD = new RegExp(
+  `\\b(?:${FULL_MONTH}|${WEEKDAY}|today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|quarters?|weekends?|decades?|spring|summer|autumn|winter|Q[1-4]|(?:19|20)\\d{2})\\b`,
+);
+// phrases the library reads against today when they mean "after that event" or "any Thursday": not trusted
+const UNTRUSTED = new RegExp(`\\b(?:later|earlier|before|after|since|until|ago|next|last|this|${WEEKDAY})\\b`, 'i');
+// the library's result has a calendar anchor of its own only when the phrase names a month, season, quarter or year
+const CALENDAR_WORD = new RegExp(`\\b(?:${FULL_MONTH}|spring|summer|autumn|winter|quarter|Q[1-4]|(?:19|20)\\d{2})\\b`, 'i');
+const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
+// seasons are left out: the library gives spring 2024 as March-April
+const UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
+
+/** True when a sentence, with the spans the rules took blanked out, still holds a date-like word. */
+export function needsLibrary(sentence: string, taken: Span[]): boolean {
+  let rest = sentence;
+  for (const span of taken) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  return DATE_WORD.test(rest);
+}
+
+/** Date phrases the library finds in one sentence (offsets into `text`), or a diagnostic when it throws. */
+export function readSentenceWithLibrary(
+  text: string,
+  sentence: Span,
+  anchor: string,
+  taken: Span[],
+): { expressions: TimeExpression[]; diagnostic?: Diagnostic } {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const read = (today: string): LibraryDate[] | Error => {
+    const { value, error } = safely(() => readLibraryDates(sentenceText, today));
+    return error ?? value ?? [];
+  };
+  const found = read(anchor);
+  if (found instanceof Error) {
+    return {
+      expressions: [],
+      diagnostic: {
+        stage: 'dates',
+        code: 'library-error',
+        severity: 'warning',
+        message: `dates: compromise-dates failed on the sentence "${abbreviate(sentenceText)}" (${found.message}); its other dates are kept, the library's reading of it skipped`,
+      },
+    };
+  }
+  const expressions: TimeExpression[] = [];
+  for (const phrase of found) {
+    const span = withoutPreposition(phrase);
+    if (taken.some((other) => span.start < other.end && other.start < span.end)) continue;
+    if (!trustworthy(phrase)) continue;
+    const tense = expressionTense(sentenceText, span.start, span.end);
+    const date = correctYear(phrase, anchor, tense, read);
+    if (!date) continue;
+    expressions.push({ ...span, start: sentence.start + span.start, end: sentence.start + span.end, ...date, rule: 'compromise-dates', anchor });
+  }
+  return { expressions };
+}
+
+// only calendar phrases with a date, and none that the library reads against today when they mean "after that event"
+function trustworthy(phrase: LibraryDate): boolean {
+  if (!phrase.dateStart || !phrase.dateEnd || !phrase.unit || !UNITS.has(phrase.unit)) return false;
+  return CALENDAR_WORD.test(phrase.text) && !UNTRUSTED.test(phrase.text);
+}
+
+// compromise-dates reads a yearless phrase forward ("the first week of May" in a report of October is next May):
+// when that contradicts the tense, read the sentence again from a year earlier (or later) and take that reading
+function correctYear(
+  phrase: LibraryDate,
+  anchor: string,
+  tense: 'past' | 'present' | 'future',
+  read: (today: string) => LibraryDate[] | Error,
+): ResolvedDate | null {
+  const start = phrase.dateStart!.slice(0, 10);
+  const end = phrase.dateEnd!.slice(0, 10);
+  if (HAS_YEAR.test(phrase.text)) return toResolved(start, end, phrase.unit!);
+  const step = tense === 'past' && start > anchor ? -12 : tense === 'future' && end < anchor ? 12 : 0;
+  if (step === 0) return toResolved(start, end, phrase.unit!);
+  const again = read(addMonths(anchor, step));
+  const same = again instanceof Error ? undefined : again.find((other) => other.start === phrase.start && other.dateStart && other.dateEnd);
+  if (!same) return null;
+  const [fixedStart, fixedEnd] = [same.dateStart!.slice(0, 10), same.dateEnd!.slice(0, 10)];
+  const consistent = step < 0 ? fixedStart <= anchor : fixedEnd >= anchor;
+  return consistent ? toResolved(fixedStart, fixedEnd, same.unit ?? phrase.unit!) : null;
+}
+
+// "in the first week of May" -> "the first week of May", like the rules' own spans
+function withoutPreposition(phrase: LibraryDate): { start: number; end: number; text: string } {
+  const lead = /^(?:(?:due|set|scheduled)\s+)?(?:in|on|at|for|by|during)\s+/i.exec(phrase.text)?.[0].length ?? 0;
+  return { start: phrase.start + lead, end: phrase.end, text: phrase.text.slice(lead) };
+}
+
+function toResolved(start: string, end: string, unit: string): ResolvedDate {
+  const [year, month, day] = splitIso(start);
+  const [endYear, endMonth, endDay] = splitIso(end);
+  if (start === end) return dayDate(start);
+  if (unit === 'month' && day === 1 && endYear === year && endMonth === month && endDay === daysInMonth(year, month)) {
+    return monthDate(year, month);
+  }
+  if (unit === 'year' && start.endsWith('-01-01') && end === `${year}-12-31`) return yearDate(year);
+  return rangeDate(start, end);
+}
+
+function abbreviate(sentence: string): string {
+  return sentence.length > 120 ? `${sentence.slice(0, 117)}...` : sentence;
+}

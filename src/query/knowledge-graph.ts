@@ -156,11 +156,14 @@ export class KnowledgeGraph {
     if (!keys) return null;
     const steps = keys.slice(1).map((key, i) => {
       const previous = keys[i];
-      const edges = [...this.graph.edges(previous, key), ...this.graph.edges(key, previous)];
+      const forward = this.graph.outEdges(previous, key);
+      const backward = this.graph.outEdges(key, previous);
+      const edges = [...forward, ...backward];
       return {
         from: describeRef(this.graph, previous),
         to: describeRef(this.graph, key),
         relations: [...new Set(edges.map((edge) => this.graph.getEdgeAttribute(edge, 'relation')))],
+        direction: backward.length === 0 ? ('forward' as const) : forward.length === 0 ? ('backward' as const) : ('both' as const),
         sources: sortSources(edges.flatMap((edge) => this.graph.getEdgeAttribute(edge, 'sources'))),
       };
     });

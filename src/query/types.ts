@@ -99,6 +99,8 @@ export interface PathStep {
   from: EntityRef;
   to: EntityRef;
   relations: EdgeRelation[];
+  /** forward: the edges point from -> to (Orbán leader_of Hungary); backward: to -> from; both: some each way. */
+  direction: 'forward' | 'backward' | 'both';
   sources: Source[];
 }
 

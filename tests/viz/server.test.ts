@@ -1,0 +1,105 @@
+// The viewer's static server: what it serves, with which content types, what it refuses (path traversal), and a taken port.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KgError } from '../../src/errors.js';
+import { resolveStaticPath, startStaticServer, type RunningServer } from '../../src/serve/server.js';
+
+// Raw requests: fetch() would normalise ".." away before it reaches the server.
+function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('viewer static server', () => {
+  let dir: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kg-serve-'));
+    mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+    mkdirSync(join(dir, 'out', 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>viewer</title>');
+    writeFileSync(join(dir, 'dist', 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'dist', 'assets', 'app.css'), 'body{}');
+    writeFileSync(join(dir, 'out', 'graph.json'), '{"nodes":[],"edges":[]}');
+    writeFileSync(join(dir, 'out', 'articles', '001_abc.txt'), 'Orbán met Putin.');
+    writeFileSync(join(dir, 'secret.txt'), 'SECRET');
+    writeFileSync(join(dir, 'out', 'secret.txt'), 'SECRET');
+    server = await startStaticServer({ distDir: join(dir, 'dist'), graphPath: join(dir, 'out', 'graph.json'), port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it.each([
+    ['/', 200, 'text/html; charset=utf-8', '<title>viewer</title>'],
+    ['/index.html', 200, 'text/html; charset=utf-8', '<title>viewer</title>'],
+    ['/assets/app.js', 200, 'text/javascript; charset=utf-8', 'console.log(1)'],
+    ['/assets/app.css', 200, 'text/css; charset=utf-8', 'body{}'],
+    ['/graph.json', 200, 'application/json; charset=utf-8', '"nodes"'],
+    ['/graph.json?v=2', 200, 'application/json; charset=utf-8', '"nodes"'],
+    ['/articles/001_abc.txt', 200, 'text/plain; charset=utf-8', 'Orbán met Putin.'],
+  ])('serves %s', async (path, status, type, body) => {
+    const response = await get(server.port, path);
+    expect([response.status, response.type]).toEqual([status, type]);
+    expect(response.body).toContain(body);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%2fetc%2fpasswd',
+    '//etc/passwd',
+    '/C:%5cWindows',
+    '/index.html%00.js',
+    '/%E0%A4%A',
+    '/articles/../secret.txt',
+    '/articles/%2e%2e%2fsecret.txt',
+    '/articles/..%2fgraph.txt',
+    '/articles/.hidden.txt',
+  ])('refuses %s', async (path) => {
+    const response = await get(server.port, path);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.body).not.toContain('SECRET');
+    expect(response.body).not.toContain('root:');
+  });
+
+  it('answers 404 for missing files and 405 for other methods', async () => {
+    expect((await get(server.port, '/nope.js')).status).toBe(404);
+    expect((await get(server.port, '/articles/999.txt')).status).toBe(404);
+    expect((await get(server.port, '/graph.json', 'POST')).status).toBe(405);
+  });
+
+  it('resolves only paths inside the root', () => {
+    expect(resolveStaticPath('/srv/dist', '/assets/a.js')).toBe('/srv/dist/assets/a.js');
+    expect(resolveStaticPath('/srv/dist', '/')).toBe('/srv/dist/index.html');
+    expect(resolveStaticPath('/srv/dist', '/../dist2/a.js')).toBeNull();
+    expect(resolveStaticPath('/srv/dist', '/%2e%2e/x')).toBeNull();
+    expect(resolveStaticPath('/srv/dist', '/etc/passwd')).toBe('/srv/dist/etc/passwd');
+  });
+
+  it('says which port is taken and how to choose another', async () => {
+    const attempt = startStaticServer({ distDir: join(dir, 'dist'), graphPath: join(dir, 'out', 'graph.json'), port: server.port });
+    await expect(attempt).rejects.toBeInstanceOf(KgError);
+    await expect(attempt).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining(`Port ${server.port}`) });
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining('--port') });
+  });
+});

@@ -1,0 +1,206 @@
+// Build-time appearance of every node: ForceAtlas2 positions, noverlap, size, kind colour and Louvain community, all deterministic.
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import louvain from 'graphology-communities-louvain';
+import { KIND_COLORS, type KgGraph } from './model.js';
+
+export interface LayoutOptions {
+  /** FA2 iterations run between two convergence checks. */
+  batchIterations: number;
+  /** Hard cap on FA2 iterations when the layout does not settle. */
+  maxIterations: number;
+  /** Converged when the mean displacement per node per iteration falls below this fraction of the layout's extent. */
+  tolerance: number;
+  /** From this many nodes on, FA2 uses the Barnes-Hut approximation (exact repulsion is quadratic). */
+  barnesHutFrom: number;
+  /** What node size grows with. */
+  sizeBy: 'degree' | 'mentions';
+  minSize: number;
+  maxSize: number;
+  /** Iteration cap of the noverlap pass that pulls overlapping nodes apart. */
+  noverlapIterations: number;
+  /** Louvain resolution: higher gives more, smaller communities. */
+  resolution: number;
+  /** Seed of the initial positions and of Louvain's node order. */
+  seed: number;
+}
+
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+  batchIterations: 25,
+  maxIterations: 2000,
+  tolerance: 3e-4,
+  barnesHutFrom: 2000,
+  sizeBy: 'degree',
+  minSize: 4,
+  maxSize: 20,
+  noverlapIterations: 200,
+  resolution: 1,
+  seed: 1,
+};
+
+export interface LayoutReport {
+  iterations: number;
+  /** True when the stopping rule fired before maxIterations. */
+  converged: boolean;
+  /** Mean displacement per node per iteration in the last batch, relative to the extent. */
+  lastMovement: number;
+  communities: number;
+  ms: number;
+}
+
+/** Defaults overridden by the given options; throws RangeError on a value that cannot work. */
+export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): LayoutOptions {
+  const resolved = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const positive: (keyof LayoutOptions)[] = ['batchIterations', 'maxIterations', 'tolerance', 'minSize', 'maxSize', 'resolution'];
+  for (const name of positive) {
+    const value = resolved[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RangeError(`layout option ${name} must be a positive number, got ${String(value)}`);
+  }
+  if (resolved.minSize > resolved.maxSize) throw new RangeError(`layout option minSize (${resolved.minSize}) exceeds maxSize (${resolved.maxSize})`);
+  return resolved;
+}
+
+/** Sets x, y (ForceAtlas2 with a convergence-based stopping rule, Barnes-Hut on large graphs, then noverlap), size (from degree or mentions), color (KIND_COLORS) and community (Louvain) on every node; deterministic (seeded initial positions from a hash of the node key, no Math.random). */
+export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}): LayoutReport {
+  const started = performance.now();
+  const opts = resolveLayoutOptions(options);
+  const sizes = computeSizes(graph, opts);
+  const plane = projectUndirected(graph, sizes, opts.seed);
+  const { iterations, converged, lastMovement } = runForceAtlas2(plane, opts);
+  separateCoincident(plane);
+  if (plane.order > 1) noverlap.assign(plane, { maxIterations: opts.noverlapIterations, settings: { margin: 2, ratio: 1 } });
+  const communities = detectCommunities(plane, opts);
+  graph.updateEachNodeAttributes((key, attributes) => {
+    const at = plane.getNodeAttributes(key);
+    return { ...attributes, x: at.x, y: at.y, size: sizes.get(key) ?? opts.minSize, color: KIND_COLORS[attributes.kind], community: communities.get(key) ?? 0 };
+  });
+  return { iterations, converged, lastMovement, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
+}
+
+interface PlaneNode {
+  x: number;
+  y: number;
+  size: number;
+}
+
+interface PlaneEdge {
+  weight: number;
+}
+
+type Plane = UndirectedGraph<PlaneNode, PlaneEdge>;
+
+/** The undirected simple graph the layout runs on: parallel and opposite edges become one edge whose weight counts them. */
+function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: number): Plane {
+  const plane: Plane = new UndirectedGraph<PlaneNode, PlaneEdge>();
+  // Start on a disc whose area grows with the node count, so FA2 starts near its working scale.
+  const radius = 10 * Math.sqrt(graph.order + 1);
+  graph.forEachNode((key) => {
+    const random = createRng(hashString(key) ^ seed);
+    const angle = 2 * Math.PI * random();
+    const distance = radius * Math.sqrt(random());
+    plane.addNode(key, { x: distance * Math.cos(angle), y: distance * Math.sin(angle), size: sizes.get(key) ?? 1 });
+  });
+  graph.forEachEdge((_key, _attributes, source, target) => {
+    if (source === target) return;
+    plane.updateEdge(source, target, (attributes) => ({ weight: (attributes.weight ?? 0) + 1 }));
+  });
+  return plane;
+}
+
+/** FA2 in batches until the mean displacement per node per iteration is below tolerance × extent, or maxIterations. */
+function runForceAtlas2(plane: Plane, opts: LayoutOptions): { iterations: number; converged: boolean; lastMovement: number } {
+  if (plane.order < 2) return { iterations: 0, converged: true, lastMovement: 0 };
+  const settings = { ...forceAtlas2.inferSettings(plane.order), barnesHutOptimize: plane.order >= opts.barnesHutFrom };
+  let iterations = 0;
+  let lastMovement = Infinity;
+  while (iterations < opts.maxIterations) {
+    const batch = Math.min(opts.batchIterations, opts.maxIterations - iterations);
+    const positions = forceAtlas2(plane, { iterations: batch, settings, getEdgeWeight: 'weight' });
+    let moved = 0;
+    plane.updateEachNodeAttributes((key, attributes) => {
+      const next = positions[key];
+      moved += Math.hypot(next.x - attributes.x, next.y - attributes.y);
+      return { ...attributes, x: next.x, y: next.y };
+    });
+    iterations += batch;
+    lastMovement = moved / plane.order / batch / measureExtent(plane);
+    if (lastMovement < opts.tolerance) return { iterations, converged: true, lastMovement };
+  }
+  return { iterations, converged: false, lastMovement };
+}
+
+/** The larger side of the bounding box (1 when every node is on one spot, to avoid dividing by zero). */
+function measureExtent(plane: Plane): number {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  plane.forEachNode((_key, { x, y }) => {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  });
+  return Math.max(maxX - minX, maxY - minY) || 1;
+}
+
+/** Moves nodes that share a spot apart by a hash of their key: noverlap would otherwise jitter them with Math.random. */
+function separateCoincident(plane: Plane): void {
+  const seen = new Set<string>();
+  plane.updateEachNodeAttributes((key, attributes) => {
+    let { x, y } = attributes;
+    while (seen.has(`${x},${y}`)) {
+      const random = createRng(hashString(`${key}|${x},${y}`));
+      x += (random() - 0.5) * attributes.size;
+      y += (random() - 0.5) * attributes.size;
+    }
+    seen.add(`${x},${y}`);
+    return { ...attributes, x, y };
+  });
+}
+
+/** Node sizes scaled by square root (area grows with the measure) between minSize and maxSize. */
+function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
+  const measures = new Map<string, number>();
+  graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? graph.degree(key) : attributes.mentions));
+  const max = Math.max(1, ...measures.values());
+  const sizes = new Map<string, number>();
+  for (const [key, measure] of measures) sizes.set(key, opts.minSize + (opts.maxSize - opts.minSize) * Math.sqrt(measure / max));
+  return sizes;
+}
+
+/** Louvain with a seeded rng; community ids renumbered in node order so they do not depend on Louvain's internal numbering. */
+function detectCommunities(plane: Plane, opts: LayoutOptions): Map<string, number> {
+  const raw = louvain(plane, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRng(opts.seed) });
+  const renumbered = new Map<number, number>();
+  const communities = new Map<string, number>();
+  plane.forEachNode((key) => {
+    const id = raw[key];
+    if (!renumbered.has(id)) renumbered.set(id, renumbered.size);
+    communities.set(key, renumbered.get(id) ?? 0);
+  });
+  return communities;
+}
+
+/** FNV-1a, 32 bits: a fast stable hash of a node key. */
+function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** mulberry32: a small seeded generator in [0, 1). */
+function createRng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

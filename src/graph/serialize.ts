@@ -1,0 +1,100 @@
+// graph.json: the canonical, byte-stable serialisation of a KgGraph, its parser, and an atomic file writer.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { SerializedGraph } from 'graphology-types';
+import { KgError } from '../errors.js';
+import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type KgGraph, type NodeAttributes } from './model.js';
+import { validateGraph } from './validate.js';
+
+/** How many validation problems a bad-graph error lists before "and N more". */
+const PROBLEMS_SHOWN = 5;
+
+/** graphology's export() of the graph with schemaVersion in the graph attributes, keys of every object in a fixed order, nodes and edges in insertion order: the same graph gives the same bytes. */
+export function serializeGraph(graph: KgGraph): string {
+  const data = graph.export();
+  const edges: unknown[] = [];
+  let index = 0;
+  graph.forEachEdge((key, attributes, source, target) => {
+    edges.push({ key: exportEdgeKey(key, index++), source, target, attributes: sortKeys(attributes) });
+  });
+  const document = {
+    options: { type: data.options.type, multi: data.options.multi, allowSelfLoops: data.options.allowSelfLoops },
+    attributes: sortKeys({ ...graph.getAttributes(), schemaVersion: SCHEMA_VERSION }),
+    nodes: data.nodes.map((node) => ({ key: node.key, attributes: sortKeys(node.attributes ?? {}) })),
+    edges,
+  };
+  return `${JSON.stringify(document)}\n`;
+}
+
+/** The key an edge is exported under: its own, unless graphology generated it (geid_<random instance>_<n>), which would change from run to run. */
+export function exportEdgeKey(key: string, index: number): string {
+  return key.startsWith('geid_') ? `e${index}` : key;
+}
+
+/** Parses graph.json text into a KgGraph and validates it (validateGraph); throws KgError 'bad-graph' naming the path and the first problems. */
+export function parseGraph(text: string, path = 'graph.json'): KgGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new KgError('bad-graph', `${path}: not JSON (${(error as Error).message}); rebuild it with kg build`);
+  }
+  if (!isSerializedGraph(data)) {
+    throw new KgError('bad-graph', `${path}: not a graph file (expected an object with attributes, nodes and edges arrays); rebuild it with kg build`);
+  }
+  const graph = createGraph(data.attributes);
+  try {
+    graph.import({ nodes: data.nodes, edges: data.edges });
+  } catch (error) {
+    throw new KgError('bad-graph', `${path}: ${(error as Error).message}`);
+  }
+  const problems = validateGraph(graph);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `${p.where}: ${p.message}`);
+    const more = problems.length > PROBLEMS_SHOWN ? `; and ${problems.length - PROBLEMS_SHOWN} more` : '';
+    throw new KgError('bad-graph', `${path}: ${problems.length} problem(s): ${shown.join('; ')}${more}`);
+  }
+  return graph;
+}
+
+/** Reads and validates a graph.json file; throws KgError 'graph-not-found' or 'bad-graph'. */
+export async function readGraphFile(path: string): Promise<KgGraph> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new KgError('graph-not-found', `${path}: no such file; build a graph first with kg build`);
+    throw new KgError('graph-unreadable', `${path}: cannot read (${(error as Error).message})`);
+  }
+  return parseGraph(text, path);
+}
+
+/** Writes atomically (temp file in the same folder + rename), so an interrupted write never leaves a half-written file in place of a good one. */
+export async function writeFileAtomic(path: string, data: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+  // Same folder, so the rename never crosses a file system and stays atomic.
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A copy with object keys sorted at every depth; arrays keep their order. */
+function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => sortKeys(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return sorted as T;
+}
+
+function isSerializedGraph(data: unknown): data is SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes> & { attributes: GraphAttributes } {
+  if (data === null || typeof data !== 'object') return false;
+  const record = data as Record<string, unknown>;
+  return typeof record.attributes === 'object' && record.attributes !== null && Array.isArray(record.nodes) && Array.isArray(record.edges);
+}

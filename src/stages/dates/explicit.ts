@@ -2,7 +2,7 @@
 import type { ResolvedDate } from '../../types.js';
 import { dayDate, makeIso, monthDate, rangeDate, splitIso, validIso, yearDate, daysInMonth, UNKNOWN_DATE } from './calendar.js';
 import {
-  ANY_MONTH, DAY, FULL_MONTH, WEEKDAY, YEAR, eitherCase, monthNumber,
+  ANY_MONTH, COUNTED_NOUN, DAY, FULL_MONTH, WEEKDAY, YEAR, eitherCase, monthNumber,
   type DateRule, type RuleContext, type RuleResult,
 } from './patterns.js';
 import type { Tense } from './tense.js';
@@ -82,7 +82,7 @@ export const EXPLICIT_RULES: DateRule[] = [
   {
     // "in 2022", "since 2014", "by late 2025"
     name: 'year',
-    pattern: new RegExp(`(?<=\\b(?:${MONTH_PREPOSITIONS}|early|late|mid)[\\s-])${YEAR}\\b(?![-–/]\\d|\\s*(?:%|percent))`, 'g'),
+    pattern: new RegExp(`(?<=\\b(?:${MONTH_PREPOSITIONS}|early|late|mid)[\\s-])${YEAR}\\b(?![-–/]\\d|\\s*(?:%|percent)|${COUNTED_NOUN})`, 'g'),
     resolve: (m) => ({ date: yearDate(Number(m[1])) }),
   },
 ];

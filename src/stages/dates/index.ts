@@ -1,7 +1,8 @@
 // The dates stage: finds time expressions in a text and resolves them against the document date (the anchor).
 import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
 import { EXPLICIT_RULES } from './explicit.js';
-import { needsLibrary, readSentenceWithLibrary } from './library.js';
+import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js';
+import { rangesOverlap } from './calendar.js';
 import type { DateRule } from './patterns.js';
 import { RELATIVE_RULES } from './relative.js';
 import { splitSentences } from './sentences.js';
@@ -41,19 +42,32 @@ export function resolveTimeExpressions(
   for (const region of regions) {
     for (const sentence of splitSentences(text, region.start, region.end)) {
       const found = resolveSentence(text, sentence, context.anchor, previous);
-      const taken = found.map((expression) => ({ start: expression.start - sentence.start, end: expression.end - sentence.start }));
-      const sentenceText = text.slice(sentence.start, sentence.end);
-      if (context.anchor && needsLibrary(sentenceText, taken)) {
-        const library = readSentenceWithLibrary(text, sentence, context.anchor, taken);
-        found.push(...library.expressions);
-        if (library.diagnostic) diagnostics.push(library.diagnostic);
-        found.sort((a, b) => a.start - b.start);
-      }
+      if (context.anchor) diagnostics.push(...refineWithLibrary(text, sentence, context.anchor, found));
       for (const expression of found) if (expression.precision !== 'unknown') previous = expression;
       expressions.push(...found);
     }
   }
   return { expressions, diagnostics };
+}
+
+// lets compromise-dates read what the rules left over, or refine a month the rules read inside "the end of March";
+// `found` (rule expressions, offsets into `text`) is updated in place and kept in text order
+function refineWithLibrary(text: string, sentence: Span, anchor: string, found: TimeExpression[]): Diagnostic[] {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const local = (expression: Span): Span => ({ start: expression.start - sentence.start, end: expression.end - sentence.start });
+  const refinable = found.filter((expression) => isRefinable(sentenceText, local(expression)));
+  const taken = found.filter((expression) => !refinable.includes(expression)).map(local);
+  if (!needsLibrary(sentenceText, taken)) return [];
+  const library = readSentenceWithLibrary(text, sentence, anchor, taken);
+  for (const read of library.expressions) {
+    const inside = refinable.filter((expression) => read.start < expression.end && expression.start < read.end);
+    // the library's reading replaces the rule's only when it covers it and agrees on the dates
+    if (!inside.every((expression) => read.start <= expression.start && expression.end <= read.end && rangesOverlap(read, expression))) continue;
+    for (const expression of inside) found.splice(found.indexOf(expression), 1);
+    found.push(read);
+  }
+  found.sort((a, b) => a.start - b.start);
+  return library.diagnostic ? [library.diagnostic] : [];
 }
 
 // runs every rule on one sentence, keeps the longest of overlapping matches, and resolves them in text order

@@ -15,8 +15,18 @@ const UNTRUSTED = new RegExp(`\\b(?:later|earlier|before|after|since|until|ago|n
 // the library's result has a calendar anchor of its own only when the phrase names a month, season, quarter or year
 const CALENDAR_WORD = new RegExp(`\\b(?:${FULL_MONTH}|spring|summer|autumn|winter|quarter|Q[1-4]|(?:19|20)\\d{2})\\b`, 'i');
 const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
+// a bare number is a year only after a preposition, which the rules already check: "a force of 2000 troops"
+const BARE_NUMBER = /^\d+$/;
 // seasons are left out: the library gives spring 2024 as March-April
 const UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
+
+// "the first week of May", "the end of March", "the first quarter of 2025": the rules read only the month or year
+const LARGER_PHRASE_BEFORE = /\b(?:weeks?|quarter|half|end|beginning|start|middle|part|days)\s+of\s+$/i;
+
+/** True when a rule's match is the tail of a larger phrase the library may read more precisely ("the end of March"). */
+export function isRefinable(sentence: string, span: Span): boolean {
+  return LARGER_PHRASE_BEFORE.test(sentence.slice(0, span.start));
+}
 
 /** True when a sentence, with the spans the rules took blanked out, still holds a date-like word. */
 export function needsLibrary(sentence: string, taken: Span[]): boolean {
@@ -53,7 +63,7 @@ export function readSentenceWithLibrary(
   for (const phrase of found) {
     const span = withoutPreposition(phrase);
     if (taken.some((other) => span.start < other.end && other.start < span.end)) continue;
-    if (!trustworthy(phrase)) continue;
+    if (!trustworthy(phrase) || BARE_NUMBER.test(span.text)) continue;
     const tense = expressionTense(sentenceText, span.start, span.end);
     const date = correctYear(phrase, anchor, tense, read);
     if (!date) continue;

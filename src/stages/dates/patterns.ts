@@ -39,6 +39,9 @@ export const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 /** A day of the month, ordinal suffix allowed: "16", "3rd". */
 export const DAY = `(\\d{1,2})(?:st|nd|rd|th)?`;
 export const YEAR = `((?:19|20)\\d{2})`;
+/** After a number, a noun that shows it is a count: "of 2000 troops" is not a year. */
+export const COUNTED_NOUN =
+  '\\s+(?:people|troops|soldiers|votes|residents|civilians|workers|members|jobs|units|tonnes|tons|dollars|euros|kilometres|kilometers|km|miles|metres|meters)\\b';
 /** Counts written in words or digits: "two", "a", "3". */
 export const COUNT = `(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)`;
 

@@ -93,7 +93,8 @@ export const RELATIVE_RULES: DateRule[] = [
   {
     // "on Thursday", "last Friday", "Tuesday's talks"
     name: 'weekday',
-    pattern: new RegExp(`\\b(?:(${eitherCase(['last', 'next', 'this'])}) )?(${WEEKDAY})\\b`, 'g'),
+    // not the named days "Good Friday", "Black Friday", "Super Tuesday", "Bloody Sunday"
+    pattern: new RegExp(`(?<!\\b(?:Good|Black|Cyber|Super|Bloody|Ash|Easter|Palm|Holy|Maundy) )\\b(?:(${eitherCase(['last', 'next', 'this'])}) )?(${WEEKDAY})\\b`, 'g'),
     resolve: (m, context) => (context.anchor ? resolveWeekday(context.anchor, weekdayNumber(m[2]), m[1]?.toLowerCase(), context) : { date: UNKNOWN_DATE }),
   },
   {

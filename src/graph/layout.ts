@@ -68,6 +68,7 @@ export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}
   const sizes = computeSizes(graph, opts);
   const plane = projectUndirected(graph, sizes, opts.seed);
   const { iterations, converged, lastMovement } = runForceAtlas2(plane, opts);
+  spreadToFit(plane);
   separateCoincident(plane);
   if (plane.order > 1) noverlap.assign(plane, { maxIterations: opts.noverlapIterations, settings: { margin: 2, ratio: 1 } });
   const communities = detectCommunities(plane, opts);
@@ -143,6 +144,16 @@ function measureExtent(plane: Plane): number {
     maxY = Math.max(maxY, y);
   });
   return Math.max(maxX - minX, maxY - minY) || 1;
+}
+
+/** Scales positions up about the origin (where gravity centres the layout) until the discs would cover a quarter of the area: FA2's scale ignores node sizes, and noverlap alone cannot untangle a dense core. */
+function spreadToFit(plane: Plane): void {
+  let needed = 0;
+  plane.forEachNode((_key, { size }) => (needed += (2 * size) ** 2 * 4));
+  const extent = measureExtent(plane);
+  const scale = Math.sqrt(needed) / extent;
+  if (scale <= 1) return;
+  plane.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: attributes.x * scale, y: attributes.y * scale }));
 }
 
 /** Moves nodes that share a spot apart by a hash of their key: noverlap would otherwise jitter them with Math.random. */

@@ -1,0 +1,87 @@
+// Layout: deterministic, stops on convergence (or its cap), and sets valid appearance on every node.
+import { jest } from '@jest/globals';
+import { applyLayout, DEFAULT_LAYOUT_OPTIONS, resolveLayoutOptions } from '../../src/graph/layout.js';
+import { KIND_COLORS } from '../../src/graph/model.js';
+import { validateGraph } from '../../src/graph/validate.js';
+import { buildFixtureGraph } from '../fixtures/graphs/fixture-graph.js';
+
+const appearanceOf = (graph: ReturnType<typeof buildFixtureGraph>) => graph.mapNodes((key, a) => [key, a.x, a.y, a.size, a.color, a.community]);
+
+describe('applyLayout', () => {
+  it('gives the same positions, sizes and communities on two runs, without Math.random', () => {
+    const random = jest.spyOn(Math, 'random');
+    const first = buildFixtureGraph();
+    const second = buildFixtureGraph();
+    applyLayout(first);
+    applyLayout(second);
+    expect(appearanceOf(second)).toEqual(appearanceOf(first));
+    expect(random).not.toHaveBeenCalled();
+    random.mockRestore();
+  });
+
+  it('moves nodes away from their fixture positions and reports convergence on the fixture', () => {
+    const graph = buildFixtureGraph();
+    const before = appearanceOf(graph);
+    const report = applyLayout(graph);
+    expect(report.converged).toBe(true);
+    expect(report.iterations).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.maxIterations);
+    expect(report.lastMovement).toBeLessThan(DEFAULT_LAYOUT_OPTIONS.tolerance);
+    expect(appearanceOf(graph)).not.toEqual(before);
+  });
+
+  it('stops at maxIterations and says it did not converge when the tolerance cannot be met', () => {
+    const report = applyLayout(buildFixtureGraph(), { maxIterations: 30, batchIterations: 10, tolerance: 1e-12 });
+    expect(report).toMatchObject({ iterations: 30, converged: false });
+  });
+
+  it('leaves a valid graph: finite positions, sizes in range, kind colours, integer communities', () => {
+    const graph = buildFixtureGraph();
+    const report = applyLayout(graph, { minSize: 3, maxSize: 12 });
+    expect(validateGraph(graph)).toEqual([]);
+    graph.forEachNode((_key, a) => {
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      expect(a.size).toBeGreaterThanOrEqual(3);
+      expect(a.size).toBeLessThanOrEqual(12);
+      expect(a.color).toBe(KIND_COLORS[a.kind]);
+    });
+    const communities = new Set(graph.mapNodes((_key, a) => a.community));
+    expect(communities.size).toBe(report.communities);
+    expect([...communities].sort()).toEqual([...Array(communities.size).keys()]);
+  });
+
+  it('sizes by mentions when asked: the most mentioned node is the largest', () => {
+    const graph = buildFixtureGraph();
+    applyLayout(graph, { sizeBy: 'mentions' });
+    const largest = graph.nodes().reduce((a, b) => (graph.getNodeAttribute(a, 'size') >= graph.getNodeAttribute(b, 'size') ? a : b));
+    expect(largest).toBe('person:viktor-orban');
+  });
+
+  it('leaves no two node discs overlapping (noverlap)', () => {
+    const graph = buildFixtureGraph();
+    applyLayout(graph);
+    const nodes = graph.mapNodes((_key, a) => a);
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        expect(Math.hypot(nodes[i].x - nodes[j].x, nodes[i].y - nodes[j].y)).toBeGreaterThanOrEqual(nodes[i].size + nodes[j].size);
+      }
+    }
+  });
+
+  it('handles an empty graph and a single node', () => {
+    const graph = buildFixtureGraph();
+    graph.clear();
+    expect(applyLayout(graph)).toMatchObject({ iterations: 0, converged: true, communities: 0 });
+    const one = buildFixtureGraph();
+    one.forEachNode((key) => key !== 'country:HU' && one.dropNode(key));
+    applyLayout(one);
+    expect(validateGraph(one)).toEqual([]);
+  });
+});
+
+describe('resolveLayoutOptions', () => {
+  it('fills defaults and rejects values that cannot work', () => {
+    expect(resolveLayoutOptions({ seed: 7 })).toEqual({ ...DEFAULT_LAYOUT_OPTIONS, seed: 7 });
+    expect(() => resolveLayoutOptions({ maxIterations: 0 })).toThrow(RangeError);
+    expect(() => resolveLayoutOptions({ minSize: 30, maxSize: 10 })).toThrow(/minSize/);
+  });
+});

@@ -1,7 +1,11 @@
 // Builds the viewer bundle (viz/ -> viz/dist) with vite when it is missing or older than its sources.
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { KgError } from '../errors.js';
 
 /** The viewer's source folder (viz/) and its built bundle (viz/dist). */
 export const VIZ_ROOT = fileURLToPath(new URL('../../viz', import.meta.url));
@@ -29,13 +33,21 @@ export function isViewerStale(root = VIZ_ROOT, dist = join(root, 'dist')): boole
 
 let pending: Promise<void> | null = null;
 
+// vite runs in its own process: its bundler rejects plugin objects created in another realm (as under jest's VM modules).
+async function runViteBuild(): Promise<void> {
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  try {
+    await promisify(execFile)(process.execPath, [vite, 'build', VIZ_ROOT, '--logLevel', 'warn'], { cwd: VIZ_ROOT });
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() || (error instanceof Error ? error.message : String(error));
+    throw new KgError('viewer-build-failed', `Building the viewer (vite build viz) failed:\n${detail}`);
+  }
+}
+
 /** Runs `vite build` on viz/ when the bundle is stale; concurrent callers share one build. */
 export async function ensureViewerBuilt(): Promise<void> {
   if (!isViewerStale()) return;
-  pending ??= (async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(VIZ_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  })().finally(() => {
+  pending ??= runViteBuild().finally(() => {
     pending = null;
   });
   await pending;

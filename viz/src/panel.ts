@@ -111,7 +111,7 @@ function renderEntity(key: string, node: Exclude<NodeAttributes, EventNode>, ctx
   return out;
 }
 
-/** Events of a node, oldest first, undated last: date, type, status and the other participants. */
+/** Events of a node, oldest first, undated last: date, type, status, the other participants and the first source quote. */
 function renderTimeline(key: string, ctx: PanelContext): HTMLElement {
   const { graph } = ctx;
   const events = (ctx.events.get(key) ?? []).map((e) => [e, graph.getNodeAttributes(e) as EventNode] as const);
@@ -132,6 +132,7 @@ function renderTimeline(key: string, ctx: PanelContext): HTMLElement {
         open,
         others.length > 0 ? h('span', { class: 'event-with' }, ' with ', ...others.flatMap((p, i) => [i > 0 ? ', ' : '', nodeLink(p.key, ctx)])) : '',
         event.location !== null ? h('span', { class: 'event-location' }, ` in ${event.location}`) : '',
+        h('q', { class: 'event-quote' }, event.sources[0].quote),
       );
     }),
   );
@@ -201,5 +202,6 @@ async function showArticle(view: HTMLElement, source: Source, article: GraphArti
   const mark = h('mark', {}, matches ? source.quote : '');
   const body = h('div', { class: 'article-text' }, ...(matches ? [text.slice(0, source.start), mark, text.slice(source.end)] : [text]));
   view.replaceChildren(...(warning ? [warning] : []), h('h4', {}, article?.title ?? source.article), body);
-  if (matches) mark.scrollIntoView({ block: 'center' });
+  // Scroll the article box only: scrollIntoView would also scroll the panel and hide the event's header.
+  if (matches) view.scrollTop = Math.max(0, mark.offsetTop - view.clientHeight / 3);
 }

@@ -96,7 +96,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, handlers:
     nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },
     edgeProgramClasses: { line: EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
-    labelRenderedSizeThreshold: 8,
+    labelRenderedSizeThreshold: 6,
     labelDensity: 0.35,
     labelGridCellSize: 120,
     hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,

@@ -21,6 +21,10 @@ export function listIso2Codes(): Set<string> {
 
 /** Every ISO 3166-1 country, with the curated aliases, demonyms, metonyms and executive merged in. */
 export function buildCountries(curated: Record<string, CuratedCountry>): KbCountry[] {
+  // "American" is also the demonym of American Samoa and "Dutch" of the Caribbean Netherlands: the sovereign state keeps it.
+  const sovereignDemonyms = new Set(
+    WORLD_COUNTRIES.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, ...(curated[c.cca2]?.demonyms ?? [])]),
+  );
   return WORLD_COUNTRIES.map((c) => {
     const extra = curated[c.cca2] ?? {};
     const name = c.name.common;
@@ -35,7 +39,10 @@ export function buildCountries(curated: Record<string, CuratedCountry>): KbCount
       name,
       official,
       aliases: unique([...alt, ...(extra.aliases ?? [])], [name, official]),
-      demonyms: unique([...(demonym ? [demonym.m, demonym.f] : []), ...(extra.demonyms ?? [])], []),
+      demonyms: unique(
+        [...(demonym ? [demonym.m, demonym.f] : []), ...(extra.demonyms ?? [])].filter((d) => c.independent || !sovereignDemonyms.has(d)),
+        [],
+      ),
       capital: c.capital[0] ?? null,
       metonyms: unique(extra.metonyms ?? [], []),
       executive: extra.executive ?? 'head_of_state',

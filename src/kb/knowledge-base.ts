@@ -12,8 +12,11 @@ export interface NameMatch {
   entries: KbEntry[];
 }
 
-// Surnames that are also common capitalised words ("In May", "Brown said the bill"): matched only with a given name.
-const SURNAMES_NOT_ALONE = new Set(['may', 'brown', 'rice', 'major', 'power', 'young', 'long', 'little', 'key', 'love', 'said']);
+// Surnames that are also common capitalised words or given names ("In May", "Export Ban", "Fox News", "Dan Driscoll"):
+// matched only with the rest of the name; bySurname still finds them.
+const SURNAMES_NOT_ALONE = new Set([
+  'may', 'brown', 'rice', 'major', 'hunt', 'ban', 'moon', 'fox', 'dan', 'martin', 'gabriel', 'howard', 'straw', 'cook',
+]);
 // Name particles that belong to the surname ("von der Leyen", "de Villepin").
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'ter']);
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

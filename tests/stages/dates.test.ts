@@ -42,6 +42,7 @@ const check = (sentence: string, anchor: string | null, phrase: string, rule: st
 describe('explicit dates', () => {
   it.each<Row>([
     ['On 17 December, Russia released proposals on security guarantees to NATO.', '2021-12-31', '17 December', 'explicit-day-month', '2021-12-17'],
+    ['On 17 December, Russia released proposals on security guarantees to NATO.', null, '17 December', 'explicit-day-month', null],
     ['The negotiations on security guarantees between Moscow and Washington are scheduled for 10 January.', '2021-12-31', '10 January', 'explicit-day-month', '2022-01-10'],
     ['The negotiations are scheduled for 10 January, followed by a Russia-NATO Council meeting on 12 January.', '2021-12-31', '12 January', 'explicit-day-month', '2022-01-12'],
     ['On the evening of 16 October, the presidents of Russia and the United States had a telephone conversation.', '2025-10-17', 'the evening of 16 October', 'explicit-day-month', '2025-10-16'],

@@ -1,23 +1,20 @@
 // compromise-dates as a fallback for date forms the rules do not know ("the first week of May", "the first quarter of 2025"),
-// called only on sentences with a date-like word left over, guarded, and corrected for its forward bias.
+// called only on sentences that still name a month, quarter or year, guarded, and corrected for its forward bias.
 import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
 import { readLibraryDates, safely, type LibraryDate } from '../../nlp/compromise.js';
 import { addMonths, dayDate, daysInMonth, monthDate, rangeDate, splitIso, yearDate } from './calendar.js';
 import { FULL_MONTH, WEEKDAY } from './patterns.js';
 import { expressionTense } from './tense.js';
 
-// a word that may start a date phrase the rules did not take
-const DATE_WORD = new RegExp(
-  `\\b(?:${FULL_MONTH}|${WEEKDAY}|today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|quarters?|weekends?|decades?|spring|summer|autumn|winter|Q[1-4]|(?:19|20)\\d{2})\\b`,
-);
+// the library's reading is kept only for phrases naming a month, quarter or year: "the first week of May", "Q3 2024";
+// the same words decide whether a sentence is worth the library's time (a full parse per sentence)
+const CALENDAR_WORD = new RegExp(`\\b(?:${FULL_MONTH}|[Qq]uarters?|Q[1-4]|(?:19|20)\\d{2})\\b`);
 // phrases the library reads against today when they mean "after that event" or "any Thursday": not trusted
 const UNTRUSTED = new RegExp(`\\b(?:later|earlier|before|after|since|until|ago|next|last|this|${WEEKDAY})\\b`, 'i');
-// the library's result has a calendar anchor of its own only when the phrase names a month, season, quarter or year
-const CALENDAR_WORD = new RegExp(`\\b(?:${FULL_MONTH}|spring|summer|autumn|winter|quarter|Q[1-4]|(?:19|20)\\d{2})\\b`, 'i');
 const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
 // a bare number is a year only after a preposition, which the rules already check: "a force of 2000 troops"
 const BARE_NUMBER = /^\d+$/;
-// seasons are left out: the library gives spring 2024 as March-April
+// no seasons: the library gives spring 2024 as March-April
 const UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
 // "the first week of May", "the end of March", "the first quarter of 2025": the rules read only the month or year
@@ -28,11 +25,11 @@ export function isRefinable(sentence: string, span: Span): boolean {
   return LARGER_PHRASE_BEFORE.test(sentence.slice(0, span.start));
 }
 
-/** True when a sentence, with the spans the rules took blanked out, still holds a date-like word. */
+/** True when a sentence, with the spans the rules took blanked out, still names a month, quarter or year. */
 export function needsLibrary(sentence: string, taken: Span[]): boolean {
   let rest = sentence;
   for (const span of taken) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
-  return DATE_WORD.test(rest);
+  return CALENDAR_WORD.test(rest);
 }
 
 /** Date phrases the library finds in one sentence (offsets into `text`), or a diagnostic when it throws. */

@@ -1,10 +1,11 @@
 // The sigma renderer: programs by kind, curved parallel edges, and reducers for filters, hover and selection (sigma's use-reducers story).
-import EdgeCurveProgram, { DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+import EdgeCurveProgram from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import { EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, EdgeRelation, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
 import { NodeDiamondProgram } from './node-diamond-program.js';
+import { computeParallelCurvatures } from './parallel-edges.js';
 
 export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -29,28 +30,6 @@ export interface ViewerRenderer {
   setSelected(key: string | null): void;
   /** Moves the camera to the node. */
   focusNode(key: string): void;
-}
-
-/** Curvatures for edges that share both ends, so that parallel edges are drawn apart; edges alone between their ends are absent. */
-export function computeParallelCurvatures(graph: KgGraph): Map<string, number> {
-  const groups = new Map<string, string[]>();
-  graph.forEachEdge((edge, _attributes, source, target) => {
-    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-    const group = groups.get(pair);
-    if (group) group.push(edge);
-    else groups.set(pair, [edge]);
-  });
-  const curvatures = new Map<string, number>();
-  for (const edges of groups.values()) {
-    if (edges.length < 2) continue;
-    edges.forEach((edge, i) => {
-      const offset = i - (edges.length - 1) / 2;
-      // Curvature is relative to the edge's own direction: flip it for edges running the other way so they fan out on both sides.
-      const reversed = graph.source(edge) > graph.target(edge);
-      curvatures.set(edge, 2 * DEFAULT_EDGE_CURVATURE * offset * (reversed ? -1 : 1));
-    });
-  }
-  return curvatures;
 }
 
 /** Creates the sigma renderer over the graph in the container; clicks are reported through the callbacks. */

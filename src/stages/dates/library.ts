@@ -1,5 +1,4 @@
-// compromise-dates as a fallback for date forms the rules do not know ("the first week of May", "the first quarter of 2025"),
-// called only on sentences that still name a month, quarter or year, guarded, and corrected for its forward bias.
+// compromise-dates as a guarded fallback for forms the rules lack ("the first week of May"), with its forward-reading years corrected.
 import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
 import { readLibraryDates, safely, type LibraryDate } from '../../nlp/compromise.js';
 import { addMonths, dayDate, daysInMonth, monthDate, rangeDate, splitIso, yearDate } from './calendar.js';

@@ -1,5 +1,4 @@
-// Rules for dates relative to the anchor ("yesterday", "on Thursday", "last week", "two months ago", "within two weeks")
-// or to the date mentioned just before ("the following day").
+// Rules for dates relative to the anchor ("yesterday", "on Thursday", "two months ago") or to the date just mentioned ("the following day").
 import type { ResolvedDate } from '../../types.js';
 import {
   addDays, addMonths, dayDate, makeIso, monthDate, rangeDate, splitIso, weekStart, weekday, yearDate, UNKNOWN_DATE,

@@ -73,7 +73,7 @@ export const EXPLICIT_RULES: DateRule[] = [
       const which = m[0].slice(0, 4).toLowerCase();
       const tense: Tense = which === 'last' ? 'past' : which === 'next' ? 'future' : context.tense;
       const month = monthNumber(m[1]);
-      const [year, anchorMonth] = splitIso(context.anchor);
+      const anchorMonth = splitIso(context.anchor)[1];
       // "last March" said in March is a year back; "next March" in March a year on
       const shift = month === anchorMonth ? (which === 'last' ? -1 : which === 'next' ? 1 : 0) : 0;
       return { date: monthDate(pickYear(context.anchor, month, null, tense) + shift, month), rule: `month-name-${which}` };

@@ -1,7 +1,7 @@
 // Neo4j export: nodes.csv and relationships.csv in neo4j-admin import format, and import.cypher for LOAD CSV into a running database.
 import type { KgGraph } from '../graph/model.js';
 import { writeRows } from './csv.js';
-import { flattenEdges, flattenNodes, inferColumns, NODE_LABELS, type Column, type FlatRecord } from './fields.js';
+import { flattenEdges, flattenNodes, inferColumns, NODE_LABELS, type Column, type FlatNode, type FlatRecord } from './fields.js';
 
 /** Every node also carries this label, so one uniqueness constraint indexes the relationship lookups by id. */
 export const ENTITY_LABEL = 'Entity';
@@ -35,7 +35,7 @@ export function writeNeo4j(graph: KgGraph): Record<string, Iterable<string>> {
       [':START_ID', ':END_ID', ':TYPE', 'id', ...edgeColumns.map(headerOf)],
       edges.map((edge) => [edge.source, edge.target, graph.getEdgeAttribute(edge.key, 'relation'), edge.id, ...edgeColumns.map((column) => edge.fields[column.name])]),
     ),
-    'import.cypher': [writeCypher(graph, nodeColumns, edgeColumns)],
+    'import.cypher': [writeCypher(graph, nodes, nodeColumns, edgeColumns)],
   };
 }
 
@@ -56,17 +56,20 @@ function headerOf(column: Neo4jColumn): string {
 }
 
 /** Constraints, then one LOAD CSV per node label and per relationship type present: Cypher cannot take a label or type from a column. */
-function writeCypher(graph: KgGraph, nodeColumns: Neo4jColumn[], edgeColumns: Neo4jColumn[]): string {
+function writeCypher(graph: KgGraph, nodes: FlatNode[], nodeColumns: Neo4jColumn[], edgeColumns: Neo4jColumn[]): string {
   const labels = [ENTITY_LABEL, ...Object.values(NODE_LABELS)];
   const statements = labels.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`);
   const kinds = new Set(graph.mapNodes((_key, attributes) => attributes.kind));
   for (const kind of kinds) {
+    // Only the columns this kind fills: a person has no eventType to set.
+    const ofKind = nodes.filter((node) => node.fields.kind === kind);
+    const columns = nodeColumns.filter((column) => ofKind.some((node) => node.fields[column.name] !== null && node.fields[column.name] !== undefined));
     statements.push(
       [
         "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row",
         `WITH row WHERE row.\`:LABEL\` = '${ENTITY_LABEL};${NODE_LABELS[kind]}'`,
         `MERGE (n:${ENTITY_LABEL}:${NODE_LABELS[kind]} {id: row.\`id:ID\`})`,
-        `SET ${nodeColumns.map((column) => `n.${quoteName(column.name)} = ${readCell(column)}`).join(',\n    ')};`,
+        `SET ${columns.map((column) => `n.${quoteName(column.name)} = ${readCell(column)}`).join(',\n    ')};`,
       ].join('\n'),
     );
   }

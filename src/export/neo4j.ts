@@ -4,7 +4,7 @@ import { writeRows } from './csv.js';
 import { flattenEdges, flattenNodes, inferColumns, NODE_LABELS, type Column, type FlatNode, type FlatRecord } from './fields.js';
 
 /** Every node also carries this label, so one uniqueness constraint indexes the relationship lookups by id. */
-export const ENTITY_LABEL = 'Entity';
+const ENTITY_LABEL = 'Entity';
 
 // Replaced by :LABEL and :TYPE, Neo4j's own columns.
 const DROPPED_NODE_FIELDS = new Set(['labels']);

@@ -104,7 +104,7 @@ export function cleanArticle(raw: RawArticle): { article: CleanArticle; diagnost
   }
   removeHeadlineRuns(segments, decisions);
   removeSignature(segments, decisions, bylines);
-  for (const index of findDuplicates(segments, decisions)) decisions[index] = { remove: 'duplicate-paragraph' };
+  for (const index of findDuplicates(segments, keptIndexes(decisions, ['body', 'quote']))) decisions[index] = { remove: 'duplicate-paragraph' };
 
   const blocks: Block[] = [];
   const removed: RemovedBlock[] = [];
@@ -181,7 +181,7 @@ function removeHeadlineRuns(segments: Segment[], decisions: Decision[]): void {
 
 // A signature under the last paragraph: "Vita Khanatayeva," then "BelTA".
 function removeSignature(segments: Segment[], decisions: Decision[], bylines: string[]): void {
-  const kept = segments.map((_, index) => index).filter((index) => 'keep' in decisions[index] && (decisions[index] as { keep: BlockKind }).keep === 'body');
+  const kept = keptIndexes(decisions, ['body']);
   const lastProse = kept.findLastIndex((index) => isProse(segments[index].text));
   const tail = kept.slice(lastProse + 1);
   if (lastProse === -1 || tail.length === 0) return;
@@ -189,6 +189,10 @@ function removeSignature(segments: Segment[], decisions: Decision[], bylines: st
   if (signature === null) return;
   bylines.push(signature.name);
   for (const index of tail.slice(0, signature.blocks)) decisions[index] = { remove: 'byline' };
+}
+
+function keptIndexes(decisions: Decision[], kinds: BlockKind[]): number[] {
+  return decisions.flatMap((decision, index) => ('keep' in decision && kinds.includes(decision.keep) ? [index] : []));
 }
 
 function siteNames(meta: ArticleMeta): string[] {

@@ -153,6 +153,8 @@ describe('cleanArticle rules', () => {
     ['Sign up for our daily newsletter to get the latest updates in your inbox', 'newsletter'],
     ['We use cookies to give you the best experience on our site. By continuing you agree to our privacy policy.', 'cookie-notice'],
     ['Photo: Reuters/Evgenia Novozhenina', 'photo-credit'],
+    ['Photo by Jane Doe / AFP', 'photo-credit'],
+    ['Copyright 2025 Example Media. All rights reserved.', 'boilerplate'],
     ['(With inputs from agencies)', 'boilerplate'],
     ['(ANI)', 'boilerplate'],
     ['Reporting by Jane Doe; Editing by John Roe', 'boilerplate'],
@@ -167,6 +169,17 @@ describe('cleanArticle rules', () => {
     expect(article.removed).toEqual([{ reason, text: line, start: text.indexOf(line), end: text.indexOf(line) + line.length }]);
     expect(keptTexts(article)).toEqual([BODY_A, BODY_B]);
     expect(diagnostics).toEqual([]);
+  });
+
+  it.each([
+    'Share the burden equally among allies.',
+    'Photos by the agency showed the destroyed bridge.',
+    'Copyright law was not on the agenda.',
+    'Click',
+    'He Ruled Out a Peace Deal',
+  ])('keeps %j, which only looks like furniture', (line) => {
+    const { article } = cleanArticle(makeRaw(`${BODY_A}\n\n${line}\n\n${BODY_B}`));
+    expect(keptTexts(article)).toEqual([BODY_A, line, BODY_B]);
   });
 
   it('records the names of a "By" line', () => {

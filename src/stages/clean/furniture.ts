@@ -16,7 +16,7 @@ const UI_DEBRIS =
 const ADVERTISEMENT =
   /^(?:advertisement|advertising|ads?|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)|partner\s+content|scroll\s+(?:down\s+)?to\s+continue.*|continue\s+reading\s+below|(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?(?:ad|advertisement))?)$/i;
 const SHARE_PROMPT =
-  /^(?:share(?:\s+(?:this|on|via|the)\b.{0,40})?|tweet(?:\s+this)?|e-?mail\s+this|print(?:\s+this)?(?:\s+(?:article|page))?|copy\s+(?:link|url)|follow\s+us\b.{0,60}|leave\s+a\s+(?:comment|reply)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment|post\s+a\s+comment|comment\s+on\s+this\b.{0,30}|join\s+the\s+(?:conversation|discussion)|click\s+here\b.{0,80}|(?:please\s+)?share\s+your\s+(?:thoughts|views|comments)\b.{0,60})$/i;
+  /^(?:share(?:\s+(?:this(?:\s+(?:article|story|post|page|video))?|on\s+\p{L}+|via\s+\p{L}+))?|tweet(?:\s+this)?|e-?mail\s+this|print(?:\s+this)?(?:\s+(?:article|page))?|copy\s+(?:link|url)|follow\s+us\b.{0,60}|leave\s+a\s+(?:comment|reply)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment|post\s+a\s+comment|comment\s+on\s+this\b.{0,30}|join\s+the\s+(?:conversation|discussion)|click\s+here\b.{0,80}|(?:please\s+)?share\s+your\s+(?:thoughts|views|comments)\b.{0,60})$/iu;
 const SOCIAL_NAMES = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'pinterest', 'reddit', 'vk', 'email', 'e-mail', 'print', 'copy', 'link', 'share', 'messenger', 'viber']);
 const EMAIL = /^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i;
 const COOKIE_WORD = /\bcookies?\b/i;
@@ -24,9 +24,11 @@ const COOKIE_CONTEXT = /\b(?:we\s+use|this\s+(?:web)?site|uses?\s+cookies|accept
 const NEWSLETTER_PROMPT = /^(?:sign\s+up|subscribe|get\s+(?:our|the)\b|join\s+(?:our|over|\d)|enter\s+your\s+e-?mail|don'?t\s+miss\b|stay\s+(?:informed|updated|up\s+to\s+date))/i;
 const NEWSLETTER_WORD = /\b(?:newsletters?|e-?mails?|inbox|updates|subscribe|subscription|alerts)\b/i;
 const PHOTO_CREDIT =
-  /^(?:\(?(?:photo|photograph|image|picture|illustration|video|file\s+photo|main\s+image)s?(?:\s+credits?)?\s*(?::|©|\/|by\b)|[\p{L}.'’ -]{0,40}\/\s*(?:getty\s+images|afp|reuters|ap|epa(?:-efe)?|tass|sputnik|ria\s+novosti|xinhua|shutterstock|anadolu|pool|bloomberg|efe)\b|(?:getty\s+images|ap\s+photo|shutterstock)\b)/iu;
+  /^(?:\(?(?:photo|photograph|image|picture|illustration|video|file\s+photo|main\s+image)s?(?:\s+credits?)?\s*(?::|©|\/)|[\p{L}.'’ -]{0,40}\/\s*(?:getty\s+images|afp|reuters|ap|epa(?:-efe)?|tass|sputnik|ria\s+novosti|xinhua|shutterstock|anadolu|pool|bloomberg|efe)\b|(?:getty\s+images|ap\s+photo|shutterstock)\b)/iu;
+// "Photo by Jane Doe / AFP": the case of the name matters, so no case-insensitive flag.
+const PHOTO_BY = /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video)s?(?:\s+credits?)?\s+by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*[/,|]\s*.{0,40})?\)?$/u;
 const BOILERPLATE =
-  /^\(?\s*(?:with\s+inputs?\s+from|inputs?\s+from|additional\s+reporting\s+by|reporting\s+by|writing\s+by|editing\s+by|edited\s+by|compiled\s+by|sources?\s*:|this\s+(?:story|article|report)\s+(?:has\s+been|was|is)\s+(?:published|generated|edited|auto-generated|not\s+been\s+edited)\b|all\s+rights\s+reserved|copyright\b|©)/i;
+  /^\(?\s*(?:with\s+inputs?\s+from|inputs?\s+from|additional\s+reporting\s+by|reporting\s+by|writing\s+by|editing\s+by|edited\s+by|compiled\s+by|sources?\s*:|this\s+(?:story|article|report)\s+(?:has\s+been|was|is)\s+(?:published|generated|edited|auto-generated|not\s+been\s+edited)\b|all\s+rights\s+reserved|copyright\s+(?:©|\(c\)|\d{4})|©)/i;
 // An agency tag closing a story: "(ANI)", "(Reuters)".
 const AGENCY_TAG = /^\(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}\)\.?$/u;
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/?$/i;
@@ -41,7 +43,7 @@ export function detectFurniture(text: string, site: SiteNames): RemovedBlock['re
   if (words.length <= 8 && words.every((word) => SOCIAL_NAMES.has(word.toLowerCase().replace(/[^a-z-]/g, '')))) return 'share-prompt';
   if (words.length <= 80 && COOKIE_WORD.test(text) && COOKIE_CONTEXT.test(text)) return 'cookie-notice';
   if (words.length <= 40 && NEWSLETTER_PROMPT.test(text) && NEWSLETTER_WORD.test(text)) return 'newsletter';
-  if (words.length <= 20 && PHOTO_CREDIT.test(text)) return 'photo-credit';
+  if (words.length <= 20 && (PHOTO_CREDIT.test(text) || PHOTO_BY.test(text))) return 'photo-credit';
   if (words.length <= 30 && (BOILERPLATE.test(text) || AGENCY_TAG.test(text))) return 'boilerplate';
   if (isSiteName(text, site)) return 'site-name';
   return null;

@@ -199,7 +199,8 @@ export interface OfficeFact {
   from: string | null;
   to: string | null;
   sources: Source[];
-  confidence: number;
+  /** 0..1 when inferred (a role phrase standing for the person); null when stated outright. */
+  confidence: number | null;
 }
 
 /** Everything one article contributes to the graph: the output of the per-article stages. */

@@ -1,0 +1,119 @@
+// Merges event reports that are the same real event, within an article and across articles.
+import { intersectRanges, rangeWidth, rangesOverlap } from '../dates/index.js';
+import type { EventFact, EventStatus, ResolvedDate } from '../../types.js';
+
+/** One real event: the reports of it, each with the article date it was resolved against. */
+export interface EventCluster {
+  reports: { fact: EventFact; article: string; anchor: string | null }[];
+  type: string;
+  participants: string[];
+  date: ResolvedDate;
+  location: string | null;
+  status: EventStatus;
+}
+
+// call and visit stand apart; a summit is a meeting of leaders.
+const TYPE_FAMILY: Record<string, string> = { meeting: 'meeting', summit: 'meeting', call: 'call', visit: 'visit' };
+
+/** Locations compare by key, or by the country they lie in (Budapest ~ Hungary). */
+export type LocationCountry = (key: string) => string | null;
+
+/** Groups event reports (given in a deterministic order) into clusters, one per real event. */
+export function clusterEvents(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
+  const clusters: EventCluster[] = [];
+  for (const report of reports) {
+    const candidates = clusters.filter((c) => compatible(c, report, countryOf));
+    const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates) : pickForUndated(candidates, report);
+    if (target) absorb(target, report);
+    else clusters.push({ reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status });
+  }
+  for (const c of clusters) finalize(c);
+  return clusters;
+}
+
+function compatible(cluster: EventCluster, report: EventCluster['reports'][number], countryOf: LocationCountry): boolean {
+  const fact = report.fact;
+  if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
+  if (!sameParties(cluster.participants, fact.participants)) return false;
+  if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
+  const merged = combineDates(cluster.date, fact.date);
+  if (![...cluster.reports, report].every((r) => fitsReport(merged, r))) return false;
+  if (cluster.status === 'cancelled' && fact.status !== 'cancelled' && fact.status !== 'planned') return false;
+  return locationsAgree(cluster.location, fact.location, countryOf);
+}
+
+/** A report cannot describe as done an event after its article's date, nor as planned one well before it. */
+function fitsReport(date: ResolvedDate, report: EventCluster['reports'][number]): boolean {
+  const { anchor, fact } = report;
+  if (!anchor || !date.dateStart || !date.dateEnd) return true;
+  if (fact.status === 'occurred') return date.dateStart <= anchor;
+  if (fact.status === 'planned') return date.dateEnd >= anchor;
+  return true;
+}
+
+/** The same core parties: the people when two or more take part, else everyone. */
+function sameParties(a: string[], b: string[]): boolean {
+  const core = (keys: string[]) => {
+    const people = keys.filter((k) => k.startsWith('person:'));
+    return (people.length >= 2 ? people : keys).slice().sort().join('|');
+  };
+  return core(a) === core(b);
+}
+
+function locationsAgree(a: string | null, b: string | null, countryOf: LocationCountry): boolean {
+  if (!a || !b || a === b) return true;
+  const ca = a.startsWith('country:') ? a : countryOf(a);
+  const cb = b.startsWith('country:') ? b : countryOf(b);
+  return ca !== null && ca === cb;
+}
+
+function pickClosest(candidates: EventCluster[]): EventCluster | null {
+  return [...candidates].sort((x, y) => rangeWidth(x.date) - rangeWidth(y.date))[0] ?? null;
+}
+
+/** An undated report joins an event only when one fits: first among its own article's events, then by place; two meetings of a pair stay two. */
+function pickForUndated(candidates: EventCluster[], report: EventCluster['reports'][number]): EventCluster | null {
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const sameArticle = candidates.filter((c) => c.reports.some((r) => r.article === report.article));
+  if (sameArticle.length === 1) return sameArticle[0];
+  const samePlace = candidates.filter((c) => report.fact.location !== null && c.location === report.fact.location);
+  return samePlace.length === 1 ? samePlace[0] : null;
+}
+
+function absorb(cluster: EventCluster, report: EventCluster['reports'][number]): void {
+  cluster.reports.push(report);
+  cluster.participants = [...new Set([...cluster.participants, ...report.fact.participants])].sort();
+  cluster.date = combineDates(cluster.date, report.fact.date);
+  if (!cluster.location || (cluster.location.startsWith('country:') && report.fact.location && !report.fact.location.startsWith('country:'))) cluster.location = report.fact.location ?? cluster.location;
+}
+
+/** The most precise date the reports agree on: a day beats a range, two ranges intersect. */
+function combineDates(a: ResolvedDate, b: ResolvedDate): ResolvedDate {
+  if (a.precision === 'unknown') return b;
+  if (b.precision === 'unknown') return a;
+  const common = intersectRanges(a, b);
+  if (!common) return a;
+  if (common === a || common === b) return common;
+  return rangeWidth(a) <= rangeWidth(b) && a.precision !== 'range' ? a : rangeWidth(b) < rangeWidth(a) && b.precision !== 'range' ? b : common;
+}
+
+const TYPE_RANK: Record<string, number> = { summit: 1, meeting: 2, call: 3, visit: 4 };
+
+function finalize(cluster: EventCluster): void {
+  // Most reports name the type; a tie goes to the more specific "summit".
+  const votes = new Map<string, number>();
+  for (const r of cluster.reports) votes.set(r.fact.type, (votes.get(r.fact.type) ?? 0) + 1);
+  cluster.type = [...votes.entries()].sort((x, y) => y[1] - x[1] || (TYPE_RANK[x[0]] ?? 9) - (TYPE_RANK[y[0]] ?? 9))[0][0];
+  cluster.status = combineStatus(cluster);
+}
+
+/** The latest report decides: a plan reported as done later is done; a cancellation stands. */
+function combineStatus(cluster: EventCluster): EventStatus {
+  const byDate = [...cluster.reports].sort((x, y) => (x.anchor ?? '').localeCompare(y.anchor ?? ''));
+  const latest = byDate[byDate.length - 1].anchor;
+  const lastReports = byDate.filter((r) => r.anchor === latest).map((r) => r.fact.status);
+  if (lastReports.includes('cancelled')) return 'cancelled';
+  if (cluster.reports.some((r) => r.fact.status === 'occurred' && r.fact.dateEvidence)) return 'occurred';
+  if (lastReports.includes('planned')) return 'planned';
+  return lastReports.includes('occurred') ? 'occurred' : 'planned';
+}

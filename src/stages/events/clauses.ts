@@ -1,0 +1,26 @@
+// Clause boundaries inside a sentence, so that each trigger takes its parties and date from its own clause.
+import type { Span } from '../../types.js';
+import type { Sentence } from '../../nlp/sentences.js';
+
+// ", which" / " when " / ", followed by" / "according to" ...: a new clause starts at the boundary word.
+// "According to X, ..." ends at its comma; " and stated ..." starts a clause with its own verb.
+const BOUNDARY = /,\s*(?=(?:which|who|whom|while|but|although|followed\s+by|and\s+(?:the|a|an)\b|according\s+to)\b)|\s(?=(?:when|following|after|before|because|whereas|during\s+which)\s)|\sand\s+(?=[a-z]+ed\s)|;\s*|\s[—–]\s|^according\s+to\s[^,]+,\s*/giu;
+
+/** Splits a sentence into clauses at relative, temporal and coordinating boundaries; the spans cover the sentence. */
+export function findClauses(sentence: Sentence): Span[] {
+  const cuts = [sentence.start];
+  for (const m of sentence.text.matchAll(BOUNDARY)) {
+    const at = sentence.start + m.index + m[0].length;
+    if (at > cuts[cuts.length - 1] && at < sentence.end) cuts.push(at);
+    // A non-restrictive relative clause (", who has fostered ... leaders,") ends at its closing comma.
+    if (/^,\s*$/.test(m[0]) && /^(?:who|which)\b/i.test(sentence.text.slice(m.index + m[0].length))) {
+      const close = sentence.text.indexOf(',', m.index + m[0].length);
+      if (close > 0) cuts.push(sentence.start + close + 1);
+    }
+  }
+  cuts.sort((a, b) => a - b);
+  cuts.push(sentence.end);
+  const clauses: Span[] = [];
+  for (let i = 0; i < cuts.length - 1; i++) clauses.push({ start: cuts[i], end: cuts[i + 1] });
+  return clauses;
+}

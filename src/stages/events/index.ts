@@ -1,0 +1,288 @@
+// Events stage: calls, meetings, summits and visits in a linked article, with participants, status, location and date.
+import type { KnowledgeBase } from '../../kb/knowledge-base.js';
+import { countryKey } from '../../graph/keys.js';
+import type { Sentence } from '../../nlp/sentences.js';
+import type { EventFact, ResolvedDate, Source, Span, TimeExpression } from '../../types.js';
+import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
+import { findClauses } from './clauses.js';
+import { pickEventDate } from './dates.js';
+import { detectStatus } from './status.js';
+import { findTriggers, type Trigger } from './triggers.js';
+
+const UNKNOWN_DATE: ResolvedDate = { date: null, precision: 'unknown', dateStart: null, dateEnd: null };
+// "the two presidents", "both leaders", "the presidents'": people introduced before.
+const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)/giu;
+const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
+const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
+// A mention right after these words is where the event happens, not who takes part.
+const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+)?$/i;
+// What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
+const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
+// Words after a country name that show it is a verb's subject, not a modifier ("Washington are scheduled" vs "U.S. defense companies").
+const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|and|or|to|in|on|at|for|with|of|said|says|says|stated|announced|welcomed|appears|agreed|held|met|spoke)\b/i;
+// A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
+const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
+
+interface Participant {
+  key: string;
+  kind: string;
+  start: number;
+  end: number;
+  confidence: number;
+  /** The country a visit goes to: its host, kept even when its leader takes part too. */
+  host?: boolean;
+}
+
+interface Context {
+  linked: LinkedArticle;
+  kb: KnowledgeBase;
+  text: string;
+  times: TimeExpression[];
+  events: { fact: EventFact; at: number }[];
+}
+
+/** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
+export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
+  const ctx: Context = { linked, kb, text: linked.clean.original, times, events: [] };
+  for (const sentence of linked.sentences) {
+    const triggers = findTriggers(sentence.text, sentence.start);
+    if (triggers.length === 0) continue;
+    const clauses = findClauses(sentence);
+    for (const trigger of triggers) {
+      const event = readEvent(ctx, sentence, clauses, triggers, trigger);
+      if (event) ctx.events.push({ fact: event, at: trigger.start });
+    }
+  }
+  return ctx.events.map((e) => e.fact);
+}
+
+function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger): EventFact | null {
+  const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
+  const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
+  const index = sameClause.indexOf(trigger);
+  const region: Span = {
+    start: index === 0 ? clause.start : sameClause[index - 1].end,
+    end: index === sameClause.length - 1 ? clause.end : sameClause[index + 1].start,
+  };
+  const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
+  if (topic) region.end = trigger.end + topic.index;
+  const location = findLocation(ctx, trigger, region, clause);
+  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location);
+  // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
+  if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
+    participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
+  }
+  if (participants.length < 2) return null;
+  const signature = signatureOf(ctx, sentence);
+  const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date);
+  const date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
+  const evidence: Source = { article: ctx.linked.clean.meta.id, quote: sentence.text, start: sentence.start, end: sentence.end };
+  return {
+    type: trigger.type,
+    status: status.status,
+    hedged: status.hedged,
+    participants: participants.map((p) => p.key),
+    location: location?.key ?? null,
+    date: date ? { date: date.date, precision: date.precision, dateStart: date.dateStart, dateEnd: date.dateEnd } : UNKNOWN_DATE,
+    dateEvidence: date ? { text: date.text, rule: date.rule, anchor: date.anchor } : null,
+    evidence: [evidence],
+    trigger: trigger.text,
+    confidence: Math.min(...participants.map((p) => p.confidence)),
+  };
+}
+
+/** "later stated that he had spoken with Trump": after the date last mentioned and no later than the article. */
+function laterRange(ctx: Context, clause: Span, sentence: Sentence, status: string): TimeExpression | null {
+  const later = /\blater\b/i.exec(ctx.text.slice(clause.start, clause.end));
+  const anchor = ctx.linked.date;
+  if (!later || !anchor || status !== 'occurred') return null;
+  const previous = [...ctx.times].reverse().find((t) => t.end <= sentence.start && t.dateStart && t.dateStart <= anchor);
+  if (!previous?.dateStart) return null;
+  const start = clause.start + later.index;
+  return { start, end: start + later[0].length, text: later[0], date: null, precision: 'range', dateStart: previous.dateStart, dateEnd: anchor, rule: 'later-than-previous', anchor };
+}
+
+/** Where the event takes place: a place or seat of power after "in"/"at", or a visit's destination (a country too). */
+function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span): PlaceMention | null {
+  if (trigger.destination) {
+    const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
+    if (after) return after;
+    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && m.form !== 'demonym' && m.start >= trigger.end && m.start - trigger.end < 12);
+    if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
+  }
+  const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start))) ?? null;
+}
+
+/** Mentions in a span that can take part in an event: not a qualifier, a demonym, a place or a modifier. */
+function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceMention | null): LinkedMention[] {
+  const text = ctx.text;
+  return ctx.linked.mentions.filter((m) => {
+    if (m.start < span.start || m.end > span.end || m.qualifier || m.form === 'demonym') return false;
+    if (location && m.start >= location.start && m.end <= location.end) return false;
+    const before = text.slice(Math.max(0, m.start - 14), m.start);
+    if (m.kind !== 'person' && LOCATIVE_BEFORE.test(before)) return false;
+    // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE").
+    if (/\bof\s+(?:the\s+)?$/i.test(before) && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
+    if (m.kind === 'country' && isAttributive(text, m)) return false;
+    return true;
+  });
+}
+
+/** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
+function isAttributive(text: string, m: LinkedMention): boolean {
+  const after = text.slice(m.end, m.end + 24);
+  if (!/^\s+\p{Ll}/u.test(after) || VERB_AFTER.test(after)) return false;
+  const acronym = /^[A-Z.]+$/.test(m.text.replace(/^the\s+/i, ''));
+  const withThe = /^the\s/i.test(m.text) || /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start));
+  return acronym ? !withThe : withThe;
+}
+
+/** The parties to one trigger: names, roles, group phrases and pronouns, by the trigger's grammar. */
+function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null): Participant[] {
+  const text = ctx.text;
+  const inRegion = candidates(ctx, region, trigger, location).filter((m) => trigger.type !== 'visit' || m.kind === 'person');
+  const parts: Participant[] = [];
+  if (trigger.form === 'noun') {
+    // A noun names its parties in its modifiers ("the Putin-Trump summit") or after it ("the call between Trump and Putin").
+    parts.push(...toParticipants(inRegion.filter((m) => m.end <= trigger.start && /^[\s-]*(?:[\p{L}“”"'’-]+\s+){0,2}$/u.test(text.slice(m.end, trigger.start))), 1));
+    const after = text.slice(trigger.end, region.end);
+    const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
+    if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
+    parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
+    if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
+  } else {
+    parts.push(...toParticipants(inRegion, 1));
+    parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 25), end: region.end }, trigger));
+    if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
+    else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
+  }
+  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, host: true });
+  return reduceParticipants(ctx, parts);
+}
+
+function toParticipants(mentions: LinkedMention[], confidence: number): Participant[] {
+  return mentions.map((m) => ({ key: m.key, kind: m.kind, start: m.start, end: m.end, confidence: Math.min(confidence, m.confidence) }));
+}
+
+/** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
+function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[], inRegion: LinkedMention[]): Participant[] {
+  const before = candidates(ctx, { start: clause.start, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person');
+  if (before.length > 0) return toParticipants(before.slice(0, 1), 1);
+  const pronouns = pronounsBefore(ctx, { start: clause.start, end: trigger.start }, sentence);
+  if (pronouns.length > 0) return pronouns.slice(-1);
+  const signature = signatureOf(ctx, sentence);
+  if (signature?.author) return [signature.author];
+  // "began his peace mission and traveled to Moscow": a coordinated verb shares the previous clause's subject.
+  const previous = clauses.filter((c) => c.end <= clause.start).reverse();
+  for (const c of previous) {
+    const people = candidates(ctx, c, trigger, null).filter((m) => m.kind === 'person');
+    if (people.length > 0) return toParticipants(people.slice(-1), 0.8);
+    const p = pronounsBefore(ctx, c, sentence);
+    if (p.length > 0) return p.slice(-1);
+  }
+  return [];
+}
+
+/** Pronouns in a span, resolved to the person they stand for. */
+function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participant[] {
+  const out: Participant[] = [];
+  const slice = ctx.text.slice(span.start, span.end);
+  for (const m of slice.matchAll(PRONOUN_RE)) {
+    const at = span.start + m.index;
+    const antecedent = antecedentOf(ctx, at, sentence);
+    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/** The last person named earlier in the same sentence, else the subject (first person) of the nearest sentence before that names one. */
+function antecedentOf(ctx: Context, at: number, sentence: Sentence): LinkedMention | null {
+  const people = ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier);
+  const inSentence = people.filter((m) => m.start >= sentence.start && m.end <= at);
+  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
+  const sentences = ctx.linked.sentences.filter((s) => s.end <= sentence.start).reverse();
+  for (const s of sentences) {
+    const first = people.find((m) => m.start >= s.start && m.end <= s.end);
+    if (first) return first;
+  }
+  return null;
+}
+
+/** The author and date span of a tweet signature in the sentence's paragraph ("— Jens Stoltenberg (@jensstoltenberg) January 31, 2022"). */
+function signatureOf(ctx: Context, sentence: Sentence): { author: Participant | null; span: Span } | null {
+  const block = ctx.linked.clean.blocks.find((b) => b.start <= sentence.start && sentence.end <= b.end);
+  if (!block) return null;
+  const m = SIGNATURE_RE.exec(block.text);
+  if (!m) return null;
+  const start = block.start + m.index;
+  const span = { start, end: block.end };
+  const author = ctx.linked.mentions.find((x) => x.kind === 'person' && x.start >= start && x.end <= block.end);
+  return { author: author ? { key: author.key, kind: 'person', start: author.start, end: author.end, confidence: 0.9 } : null, span };
+}
+
+/** "the two presidents" -> the people of the last event of the same kind, else the last two people with that role named together. */
+function groupParticipants(ctx: Context, span: Span, trigger: Trigger): Participant[] {
+  const text = ctx.text.slice(span.start, span.end);
+  const out: Participant[] = [];
+  for (const m of text.matchAll(GROUP_RE)) {
+    const at = span.start + m.index;
+    // "advisors from the two presidents", "the presidents of Russia": the group qualifies someone else.
+    if (/\b(?:from|of|by)\s+$/i.test(ctx.text.slice(Math.max(0, at - 6), at))) continue;
+    if (/^\s+of\b/i.test(ctx.text.slice(at + m[0].length, at + m[0].length + 4))) continue;
+    const role = (m[1] ?? m[2]).toLowerCase();
+    const people = groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role);
+    if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75 });
+  }
+  return out;
+}
+
+function groupFromEvents(ctx: Context, at: number, role: string, trigger: Trigger): string[] | null {
+  const family = (t: string) => (t === 'summit' ? 'meeting' : t);
+  for (const e of [...ctx.events].reverse()) {
+    if (e.at > at || family(e.fact.type) !== family(trigger.type)) continue;
+    const people = e.fact.participants.filter((k) => k.startsWith('person:'));
+    if (people.length === 2 && people.every((k) => hasGroupRole(ctx, k, role))) return people;
+  }
+  return null;
+}
+
+function groupFromSentences(ctx: Context, at: number, role: string): string[] | null {
+  for (const s of [...ctx.linked.sentences].reverse()) {
+    if (s.start >= at) continue;
+    const keys = [...new Set(ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier && m.start >= s.start && m.end <= Math.min(s.end, at)).map((m) => m.key))];
+    const fit = keys.filter((k) => hasGroupRole(ctx, k, role));
+    if (fit.length === 2) return fit;
+  }
+  return null;
+}
+
+function hasGroupRole(ctx: Context, key: string, role: string): boolean {
+  const wanted = role.startsWith('president') || role.startsWith('heads') ? ['head_of_state'] : role.startsWith('prime') ? ['head_of_government'] : ['head_of_state', 'head_of_government', 'secretary_general', 'org_president'];
+  const textRoles = ctx.linked.mentions.filter((m) => m.key === key && m.office).map((m) => m.office!.type);
+  if (textRoles.some((t) => wanted.includes(t))) return true;
+  const person = ctx.kb.person(key.slice('person:'.length));
+  if (!person) return false;
+  const offices = ctx.linked.date ? ctx.kb.officesAt(person.id, ctx.linked.date) : person.offices;
+  return offices.some((o) => wanted.includes(o.type));
+}
+
+/** One participant per key; a country drops out when one of its people takes part for it (a visit's host stays). */
+function reduceParticipants(ctx: Context, parts: Participant[]): Participant[] {
+  const byKey = new Map<string, Participant>();
+  for (const p of parts) {
+    const seen = byKey.get(p.key);
+    if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host });
+  }
+  const list = [...byKey.values()];
+  const represented = new Set<string>();
+  for (const p of list) {
+    if (p.kind !== 'person') continue;
+    const entity = ctx.linked.entities.find((e) => e.key === p.key);
+    const iso2 = entity?.country ?? ctx.kb.person(p.key.slice('person:'.length))?.country ?? null;
+    if (iso2) represented.add(countryKey(iso2));
+    for (const r of entity?.roles ?? []) if (r.of) represented.add(r.of);
+  }
+  return list.filter((p) => p.host || !(p.kind !== 'person' && represented.has(p.key))).sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+}

@@ -11,7 +11,7 @@ export interface Column {
 
 /**
  * Rows for table and CSV output. A record may span several lines (an event and each of its sources):
- * a table leaves a cell blank on later lines when it repeats the record's first line; CSV repeats it, so every line stands alone.
+ * a table leaves a cell blank when it repeats the line above in the same record; CSV repeats it, so every line stands alone.
  */
 export interface Tabular {
   columns: Column[];
@@ -49,9 +49,9 @@ export function formatTable(tabular: Tabular): string {
   if (tabular.records.length === 0) return `${tabular.empty}\n`;
   const lines: string[][] = [];
   for (const record of tabular.records) {
-    const first = record[0] ?? [];
     record.forEach((line, index) => {
-      lines.push(line.map((cell, column) => (index > 0 && cell === first[column] ? '' : truncate(cell.replace(/\s+/g, ' ').trim(), tabular.columns[column]?.max))));
+      const above = record[index - 1];
+      lines.push(line.map((cell, column) => (above !== undefined && cell === above[column] ? '' : truncate(cell.replace(/\s+/g, ' ').trim(), tabular.columns[column]?.max))));
     });
   }
   const headers = tabular.columns.map((column) => column.header);

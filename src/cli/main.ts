@@ -11,6 +11,13 @@ program
   .exitOverride();
 
 const commands = await Promise.all([
+  import('./commands/build.js').then((m) => m.registerBuild),
+  import('./commands/eval.js').then((m) => m.registerEval),
+  import('./commands/inspect.js').then((m) => m.registerInspect),
+  import('./commands/export.js').then((m) => m.registerExport),
+  import('./commands/view.js').then((m) => m.registerView),
+  import('./commands/query.js').then((m) => m.registerQuery),
+  import('./commands/repl.js').then((m) => m.registerRepl),
 ]);
 for (const register of commands) register(program);
 

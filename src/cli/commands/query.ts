@@ -48,7 +48,7 @@ export function registerQuery(program: Command): void {
         from: options.from,
         to: options.to,
       });
-      print(options, events, eventTable(events, 'no events match'));
+      print(options, events, (compact) => eventTable(events, 'no events match', compact));
     });
 
   common(query.command('timeline'))
@@ -57,7 +57,7 @@ export function registerQuery(program: Command): void {
     .action(async (entity: string, options: CommonOptions & WindowOptions) => {
       const kg = await loadGraph(options.graph);
       const events = kg.timeline(entity, { from: options.from, to: options.to });
-      print(options, events, eventTable(events, `no events for ${kg.find(entity).label}`));
+      print(options, events, (compact) => eventTable(events, `no events for ${kg.find(entity).label}`, compact));
     });
 
   common(query.command('between'))
@@ -67,7 +67,7 @@ export function registerQuery(program: Command): void {
     .action(async (a: string, b: string, options: CommonOptions & WindowOptions) => {
       const kg = await loadGraph(options.graph);
       const events = kg.interactions(a, b, { from: options.from, to: options.to });
-      print(options, events, eventTable(events, `no events link ${kg.find(a).label} and ${kg.find(b).label}`));
+      print(options, events, (compact) => eventTable(events, `no events link ${kg.find(a).label} and ${kg.find(b).label}`, compact));
     });
 
   common(query.command('neighbors'))
@@ -77,7 +77,7 @@ export function registerQuery(program: Command): void {
     .action(async (entity: string, options: CommonOptions & WindowOptions & { relation?: EdgeRelation[] }) => {
       const kg = await loadGraph(options.graph);
       const neighbors = kg.neighbors(entity, { relation: options.relation, from: options.from, to: options.to });
-      print(options, neighbors, neighborTable(neighbors, `no edges at ${kg.find(entity).label}`));
+      print(options, neighbors, (compact) => neighborTable(neighbors, `no edges at ${kg.find(entity).label}`, compact));
     });
 
   output(graphOption(query.command('path')))
@@ -88,7 +88,7 @@ export function registerQuery(program: Command): void {
     .action(async (a: string, b: string, options: CommonOptions & { through?: NodeKind[] }) => {
       const kg = await loadGraph(options.graph);
       const path = kg.path(a, b, { through: options.through });
-      print(options, path, pathTable(path, `no path between ${kg.find(a).label} and ${kg.find(b).label}`));
+      print(options, path, (compact) => pathTable(path, `no path between ${kg.find(a).label} and ${kg.find(b).label}`, compact));
     });
 
   output(graphOption(query.command('top')))
@@ -99,7 +99,7 @@ export function registerQuery(program: Command): void {
     .action(async (options: CommonOptions & { by: RankMetric; kind?: NodeKind; limit: number }) => {
       const kg = await loadGraph(options.graph);
       const ranked = kg.top({ by: options.by, kind: options.kind, limit: options.limit });
-      print(options, ranked, rankTable(ranked, options.by));
+      print(options, ranked, () => rankTable(ranked, options.by));
     });
 
   output(graphOption(query.command('find')))
@@ -108,7 +108,7 @@ export function registerQuery(program: Command): void {
     .action(async (name: string, options: CommonOptions) => {
       const kg = await loadGraph(options.graph);
       const entity = kg.find(name);
-      print(options, entity, entityTable(entity));
+      print(options, entity, () => entityTable(entity));
     });
 
   graphOption(query.command('run'))
@@ -137,15 +137,17 @@ function output(command: Command): Command {
   return addFormatOptions(command);
 }
 
-function print(options: CommonOptions, value: unknown, tabular: Tabular): void {
-  process.stdout.write(formatOutput(chooseFormat(options), value, tabular));
+/** Prints `value` as JSON, or the rows `tabulate` makes: compact for a table (one quote per article), every source for CSV. */
+function print(options: CommonOptions, value: unknown, tabulate: (compact: boolean) => Tabular): void {
+  const format = chooseFormat(options);
+  process.stdout.write(formatOutput(format, value, tabulate(format === 'table')));
 }
 
-function eventTable(events: EventResult[], empty: string): Tabular {
+function eventTable(events: EventResult[], empty: string, compact: boolean): Tabular {
   return {
     columns: [{ header: 'DATE' }, { header: 'TYPE' }, { header: 'STATUS' }, { header: 'PARTICIPANTS', max: LABEL_WIDTH }, { header: 'LOCATION' }, { header: 'ARTICLE' }, { header: 'QUOTE', max: QUOTE_WIDTH }],
     records: events.map((event) =>
-      withSources(event.sources, [
+      withSources(event.sources, compact, [
         showEventDate(event),
         event.type,
         event.hedged ? `${event.status} (hedged)` : event.status,
@@ -157,20 +159,20 @@ function eventTable(events: EventResult[], empty: string): Tabular {
   };
 }
 
-function neighborTable(neighbors: Neighbor[], empty: string): Tabular {
+function neighborTable(neighbors: Neighbor[], empty: string, compact: boolean): Tabular {
   return {
     columns: [{ header: 'RELATION' }, { header: 'DIRECTION' }, { header: 'NODE', max: LABEL_WIDTH }, { header: 'KIND' }, { header: 'DATE' }, { header: 'ROLE' }, { header: 'ARTICLE' }, { header: 'QUOTE', max: QUOTE_WIDTH }],
     records: neighbors.map((n) =>
-      withSources(n.sources, [n.relation, n.direction, n.node.label, n.node.kind, n.dateEnd ? `${n.date ?? '?'}..${n.dateEnd}` : (n.date ?? ''), n.role ?? '']),
+      withSources(n.sources, compact, [n.relation, n.direction, n.node.label, n.node.kind, n.dateEnd ? `${n.date ?? '?'}..${n.dateEnd}` : (n.date ?? ''), n.role ?? '']),
     ),
     empty,
   };
 }
 
-function pathTable(path: PathResult | null, empty: string): Tabular {
+function pathTable(path: PathResult | null, empty: string, compact: boolean): Tabular {
   return {
     columns: [{ header: 'STEP' }, { header: 'FROM', max: LABEL_WIDTH }, { header: 'VIA' }, { header: 'TO', max: LABEL_WIDTH }, { header: 'ARTICLE' }, { header: 'QUOTE', max: QUOTE_WIDTH }],
-    records: (path?.steps ?? []).map((step, index) => withSources(step.sources, [String(index + 1), step.from.label, showVia(step), step.to.label])),
+    records: (path?.steps ?? []).map((step, index) => withSources(step.sources, compact, [String(index + 1), step.from.label, showVia(step), step.to.label])),
     empty,
   };
 }
@@ -192,10 +194,16 @@ function entityTable(entity: Entity): Tabular {
   };
 }
 
-/** One line per source (the first carrying the record's cells), or one line with empty source cells. */
-function withSources(sources: Source[], cells: string[]): string[][] {
+/**
+ * One line per source, or one line with empty source cells. Compact (tables): the first quote of each article,
+ * its article cell counting the quotes left out ("001_9f0322c5207143d7 (+3)"); JSON and CSV carry them all.
+ */
+function withSources(sources: Source[], compact: boolean, cells: string[]): string[][] {
   if (sources.length === 0) return [[...cells, '', '']];
-  return sources.map((source) => [...cells, source.article, source.quote]);
+  if (!compact) return sources.map((source) => [...cells, source.article, source.quote]);
+  const byArticle = new Map<string, Source[]>();
+  for (const source of sources) byArticle.set(source.article, [...(byArticle.get(source.article) ?? []), source]);
+  return [...byArticle.entries()].map(([article, quotes]) => [...cells, quotes.length > 1 ? `${article} (+${quotes.length - 1})` : article, quotes[0].quote]);
 }
 
 /** "participant", or "← leader_of" when the edge points back (Trump leader_of United States, walked from the country). */

@@ -36,6 +36,11 @@ function compatible(cluster: EventCluster, report: EventCluster['reports'][numbe
   if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
   if (!sameParties(cluster.participants, fact.participants)) return false;
   if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
+  // Across articles, an undated report may join a dated event only when both articles have a date to check it against.
+  if (!cluster.reports.some((r) => r.article === report.article)) {
+    const dated = [cluster.date.precision !== 'unknown', fact.date.precision !== 'unknown'].filter(Boolean).length;
+    if (dated === 0 || (dated === 1 && (!report.anchor || cluster.reports.some((r) => !r.anchor)))) return false;
+  }
   const merged = combineDates(cluster.date, fact.date);
   if (![...cluster.reports, report].every((r) => fitsReport(merged, r))) return false;
   if (cluster.status === 'cancelled' && fact.status !== 'cancelled' && fact.status !== 'planned') return false;

@@ -10,8 +10,9 @@ function textOf(clause: Span, sentence: Span & { text: string }): string {
 export function pickEventDate(times: TimeExpression[], trigger: Trigger, region: Span, clause: Span, sentence: Span & { text: string }, clauses: Span[], triggers: Trigger[], signature: Span | null): TimeExpression | null {
   const known = times.filter((t) => t.precision !== 'unknown');
   const within = (s: Span) => known.filter((t) => t.start >= s.start && t.end <= s.end);
-  const after = within(region).filter((t) => t.start >= trigger.end);
-  if (after.length > 0) return after[0];
+  const after = times.filter((t) => t.start >= trigger.end && t.end <= region.end);
+  // The phrase after the trigger is its time even when it cannot be resolved ("within two weeks" with no anchor).
+  if (after.length > 0) return after[0].precision === 'unknown' ? null : after[0];
   const before = within(region).filter((t) => t.end <= trigger.start);
   if (before.length > 0) return before[before.length - 1];
   const inClause = within(clause);

@@ -154,7 +154,7 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
   } else {
     parts.push(...toParticipants(inRegion, 1));
-    parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 25), end: region.end }, trigger));
+    parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
     if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
     else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
   }

@@ -1,0 +1,107 @@
+// `kg build [inputs...]` and `kg start`: build the graph from articles into an output folder, with a summary on stderr.
+import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import path from 'node:path';
+import { KgError } from '../../errors.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
+import { buildGraph, DEFAULT_BUILD_OPTIONS, type BuildReport, type BuildResult } from '../../pipeline.js';
+import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
+import { UsageError } from '../../errors.js';
+
+interface BuildFlags {
+  out: string;
+  into?: string;
+  formats: string;
+  strict?: boolean;
+}
+
+const HELP_AFTER = `
+Inputs are files or folders (read recursively): .txt and .md (optional front matter), .html, .json (a record
+or an array) and .jsonl (one record a line); a manifest.json in a folder gives the metadata of its files.
+
+Writes into the output folder: graph.json, graph.graphml, graph.gexf, report.json, articles/<id>.txt and facts.jsonl.
+
+Examples:
+  kg build                                  # data/articles -> out/
+  kg build news/ more.jsonl --out build/
+  kg build --into out/ new-articles/        # add articles to an existing graph
+`;
+
+/** Adds `kg build` and `kg start` to the program. */
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('Build the knowledge graph from articles (default: data/articles) into an output folder (default: out/).')
+    .argument('[inputs...]', 'files or folders to read', [])
+    .option('-o, --out <dir>', 'output folder', DEFAULT_BUILD_OPTIONS.outDir)
+    .option('--into <dir>', 'add the inputs to the graph already built in <dir> (the result equals a build of everything at once)')
+    .option('--formats <list>', `exports written beside graph.json (comma-separated: ${EXPORT_FORMATS.join(', ')}; "none" for none)`, DEFAULT_BUILD_OPTIONS.formats.join(','))
+    .option('--strict', 'exit with code 1 when any input was skipped')
+    .addHelpText('after', HELP_AFTER)
+    .action(async (inputs: string[], flags: BuildFlags) => {
+      const result = await runBuild(inputs, flags);
+      if (flags.strict && result.report.skipped.length > 0) {
+        throw new KgError('inputs-skipped', `build: --strict: ${result.report.skipped.length} input(s) skipped; see ${path.join(flags.into ?? flags.out, 'report.json')}`);
+      }
+    });
+
+  program
+    .command('start')
+    .description('Build data/articles into out/ and open the viewer on it (what `npm start` runs).')
+    .option('-p, --port <n>', 'port for the viewer', (v) => Number(v), DEFAULT_VIEW_PORT)
+    .action(async (flags: { port: number }) => {
+      await runBuild([], { out: DEFAULT_BUILD_OPTIONS.outDir, formats: DEFAULT_BUILD_OPTIONS.formats.join(',') });
+      const server = await serveViewer({ graphPath: path.join(DEFAULT_BUILD_OPTIONS.outDir, 'graph.json'), port: flags.port });
+      process.stdout.write(`kg: viewer at ${server.url}\nPress Ctrl+C to stop.\n`);
+      const stop = () => void server.close();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
+
+async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResult> {
+  const formats = parseFormats(flags.formats);
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'build [{bar}] {value} articles | {speed} articles/s', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const started = performance.now();
+  let barStarted = false;
+  const result = await buildGraph({
+    inputs,
+    outDir: flags.into ?? flags.out,
+    into: flags.into !== undefined,
+    formats,
+    onArticle: (done) => {
+      // Only long runs get a bar: a few articles build before it would be read.
+      if (!bar) return;
+      if (!barStarted && done >= 50) {
+        bar.start(0, done, { speed: '0' });
+        barStarted = true;
+      }
+      if (barStarted) bar.update(done, { speed: (done / ((performance.now() - started) / 1000)).toFixed(0) });
+    },
+  });
+  if (barStarted) bar?.stop();
+  process.stderr.write(summarize(result.report, flags.into ?? flags.out));
+  if (result.report.articles.built + result.report.articles.kept === 0) {
+    throw new KgError('nothing-built', `build: no article could be built from ${result.report.inputs.join(', ')}; see ${path.join(flags.into ?? flags.out, 'report.json')}`);
+  }
+  return result;
+}
+
+function parseFormats(list: string): ExportFormat[] {
+  if (list.trim() === 'none' || list.trim() === '') return [];
+  const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== 'json');
+  for (const f of formats) if (!isExportFormat(f)) throw new UsageError('bad-format', `build: unknown format "${f}" in --formats; use ${EXPORT_FORMATS.join(', ')}`);
+  return formats as ExportFormat[];
+}
+
+/** The short human summary: what was built, what was skipped and why, where to look. */
+function summarize(report: BuildReport, outDir: string): string {
+  const nodes = Object.entries(report.counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
+  const lines = [`build: ${report.articles.built} article(s) built${report.articles.kept ? `, ${report.articles.kept} kept from the existing graph` : ''}, ${report.skipped.length} skipped -> ${outDir}/graph.json`, `build: nodes: ${nodes || 'none'}`];
+  for (const s of report.skipped.slice(0, 10)) lines.push(`build: skipped: ${s.message}`);
+  if (report.skipped.length > 10) lines.push(`build: ... and ${report.skipped.length - 10} more in report.json`);
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning' && d.stage !== 'ingest');
+  for (const w of warnings.slice(0, 5)) lines.push(`build: warning: ${w.message}`);
+  lines.push(`build: report: ${outDir}/report.json (${Object.entries(report.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')})`);
+  return `${lines.join('\n')}\n`;
+}

@@ -5,7 +5,7 @@ import { splitSentences, type Sentence } from '../../nlp/sentences.js';
 import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/keys.js';
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
-import { findNameCandidates } from './names.js';
+import { nameAfter } from './names.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -134,11 +134,11 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (qualifier) qualifier.member.qualifier = true;
     }
 
-    // People the KB lacks, named after a title: "Kremlin spokesman Dmitry Peskov" when Peskov is not in the KB.
-    for (const candidate of findNameCandidates(s, base)) {
-      if (overlaps(candidate, sentenceMentions) || overlaps(candidate, places)) continue;
-      const title = titleBefore(titles, candidate.start, text);
-      if (!title || title.plural) continue;
+    // People the KB lacks, named after a title: "Kazakh Foreign Minister Murat Nurtleu".
+    for (const title of titles) {
+      if (title.plural) continue;
+      const candidate = nameAfter(text, title.end);
+      if (!candidate || overlaps(candidate, sentenceMentions) || overlaps(candidate, places)) continue;
       const qualifier = qualifierBefore(title, sentenceMentions, text, kb);
       const local = localPersonFor(candidate.text, localPeople);
       introduced.set(local.id, local);
@@ -294,6 +294,9 @@ function choosePerson(people: KbPerson[], title: TitleMatch | null, qualifier: Q
   if (date) {
     const inOffice = pool.filter((p) => kb.officesAt(p.id, date).length > 0);
     if (inOffice.length === 1) return inOffice[0];
+    // A bare "Orban" in the news is the prime minister, not his namesake aide: only a sole leader wins this way.
+    const leaders = inOffice.filter((p) => kb.officesAt(p.id, date).some((o) => LEADER_OFFICES.has(o.type)));
+    if (leaders.length === 1) return leaders[0];
   }
   return null;
 }

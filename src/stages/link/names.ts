@@ -1,15 +1,15 @@
-// Capitalised word runs that may be personal names ("Dmitry Peskov"), for people the knowledge base lacks.
+// Personal names right after a title ("Foreign Minister Murat Nurtleu"), for people the knowledge base lacks.
 import type { Span } from '../../types.js';
 
-// Two to four capitalised words (hyphens, apostrophes and initials allowed): "Jean-Claude Juncker", "Joseph R. Biden".
-const NAME_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3}(?![\p{L}\p{N}])/gu;
+// One to three capitalised words after a space (hyphens, apostrophes, initials allowed): "Jean-Claude Juncker", "Joseph R. Biden".
+const NAME_AT = /[ \t\u00a0]+(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3})(?![\p{L}\p{N}])/uy;
 
-/** Candidate personal names in `text`, offsets shifted by `offset`. */
-export function findNameCandidates(text: string, offset = 0): (Span & { text: string })[] {
-  const out: (Span & { text: string })[] = [];
-  for (const m of text.matchAll(NAME_RE)) {
-    const name = m[0].replace(/['’]s$/, '');
-    out.push({ start: offset + m.index, end: offset + m.index + name.length, text: name });
-  }
-  return out;
+/** The name starting right after `index` in `text`, without a trailing possessive, or null. */
+export function nameAfter(text: string, index: number): (Span & { text: string }) | null {
+  NAME_AT.lastIndex = index;
+  const m = NAME_AT.exec(text);
+  if (!m) return null;
+  const name = m[1].replace(/['’]s$/, '');
+  const start = index + m[0].length - m[1].length;
+  return { start, end: start + name.length, text: name };
 }

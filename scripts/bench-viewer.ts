@@ -1,0 +1,149 @@
+// Viewer scale benchmark (not a test): a deterministic 10,000-node / 50,000-edge graph of the model, served and drawn in headless Chromium.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type EdgeRelation, type KgGraph, type NodeKind } from '../src/graph/model.js';
+import { serveViewer } from '../src/serve/index.js';
+import { launchChromium } from '../tests/viz/browser.js';
+
+const NODES = 10_000;
+const EDGES = 50_000;
+const ARTICLES = 200;
+const FRAMES = 60;
+const SHARE: [NodeKind, number][] = [['event', 0.45], ['person', 0.35], ['place', 0.12], ['organization', 0.06], ['country', 0.02]];
+const EVENT_TYPES = ['call', 'meeting', 'summit', 'visit'];
+const STATUSES = ['occurred', 'occurred', 'occurred', 'planned', 'cancelled'] as const;
+
+// mulberry32: a seeded generator, so every run draws the same graph.
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The synthetic graph: kinds in news-like proportions, clustered positions, dated events with sources. */
+function generateGraph(): KgGraph {
+  const random = createRandom(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const articles = Array.from({ length: ARTICLES }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, url: null, source: 'bench', published: '2024-01-01', publishedSource: 'metadata', hash: '0'.repeat(64), textFile: `articles/a${i}.txt` }));
+  const graph = createGraph({ schemaVersion: SCHEMA_VERSION, pipelineVersion: 'bench', articles });
+  const communities = 40;
+  // Nodes by kind and community: most edges stay inside a community, as they do once a force layout has placed the graph.
+  const byKind = new Map<NodeKind, string[][]>(SHARE.map(([kind]) => [kind, Array.from({ length: communities }, () => [])]));
+  let index = 0;
+  for (const [kind, share] of SHARE) {
+    for (let i = 0; i < Math.round(NODES * share); i++, index++) {
+      const community = Math.floor(random() * communities);
+      const angle = (2 * Math.PI * community) / communities;
+      const spread = 60 + random() * 40;
+      const x = Math.cos(angle) * 1000 + (random() - 0.5) * spread * 4;
+      const y = Math.sin(angle) * 1000 + (random() - 0.5) * spread * 4;
+      const key = `${kind}:${i}`;
+      const base = { label: `${kind} ${i}`, aliases: [], articles: [`a${i % ARTICLES}`], mentions: 1 + Math.floor(random() * 20), firstSeen: null, lastSeen: null, x, y, size: 2 + random() * 6, color: KIND_COLORS[kind], community };
+      if (kind === 'event') {
+        const year = 2015 + Math.floor(random() * 11);
+        const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+        const day = `${year}-${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+        const dated = random() > 0.05;
+        graph.addNode(key, { ...base, kind, eventType: pick(EVENT_TYPES), status: pick(STATUSES), hedged: false, date: dated ? day : null, datePrecision: dated ? 'day' : 'unknown', dateStart: dated ? day : null, dateEnd: dated ? day : null, dateEvidence: [], location: null, sources: [{ article: base.articles[0], quote: 'q', start: 0, end: 1 }] });
+      } else if (kind === 'person') graph.addNode(key, { ...base, kind, kbId: null, country: null, roles: [] });
+      else if (kind === 'country') graph.addNode(key, { ...base, kind, iso2: 'XX', iso3: null });
+      else if (kind === 'organization') graph.addNode(key, { ...base, kind, kbId: null, acronym: null });
+      else graph.addNode(key, { ...base, kind, country: null, placeType: 'city' });
+      byKind.get(kind)![community].push(key);
+    }
+  }
+  const edge = (relation: EdgeRelation): EdgeAttributes => ({ relation, date: null, datePrecision: 'unknown', dateEnd: null, sources: [], confidence: null, role: null });
+  const everywhere = new Map([...byKind].map(([kind, groups]) => [kind, groups.flat()]));
+  const member = (kind: NodeKind, community: number): string => {
+    const local = byKind.get(kind)![community];
+    return local.length > 0 && random() < 0.85 ? pick(local) : pick(everywhere.get(kind)!);
+  };
+  const link = (relation: EdgeRelation, from: NodeKind[], to: NodeKind[]) => {
+    const community = Math.floor(random() * communities);
+    graph.addEdge(member(pick(from), community), member(pick(to), community), edge(relation));
+  };
+  while (graph.size < EDGES) {
+    const roll = random();
+    if (roll < 0.7) link('participant', ['person', 'person', 'person', 'country', 'organization'], ['event']);
+    else if (roll < 0.82) link('location', ['event'], ['place', 'place', 'country']);
+    else if (roll < 0.9) link(random() < 0.5 ? 'leader_of' : 'official_of', ['person'], ['country', 'organization']);
+    else if (roll < 0.95) link('located_in', ['place'], ['country']);
+    else link('member_of', ['country'], ['organization']);
+  }
+  return graph;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))];
+const format = (values: number[]) => `median ${percentile(values, 0.5).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms (${values.length} frames)`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-viewer-'));
+  const generatedAt = performance.now();
+  const graph = generateGraph();
+  const graphPath = join(dir, 'graph.json');
+  mkdirSync(join(dir, 'articles'));
+  writeFileSync(graphPath, JSON.stringify(graph.export()));
+  console.log(`graph: ${graph.order} nodes, ${graph.size} edges, ${(statSync(graphPath).size / 1e6).toFixed(1)} MB (generated in ${(performance.now() - generatedAt).toFixed(0)} ms)`);
+  const server = await serveViewer({ graphPath, port: 0 });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 120_000 });
+    if ((await page.getAttribute('body', 'data-state')) === 'error') throw new Error(await page.locator('#message').innerText());
+    const firstRender = await page.evaluate(() => window.kgViewer!.firstRenderAt!);
+    console.log(`load to first render: ${firstRender.toFixed(0)} ms (navigation start to the first frame drawn, graph fetch and validation included)`);
+
+    // Programmatic pan: every frame redraws nodes and edges.
+    const programmatic = await page.evaluate(async (frames) => {
+      const sigma = window.kgViewer!.sigma;
+      const camera = sigma.getCamera();
+      const times: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        const start = performance.now();
+        const drawn = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
+        camera.setState({ x: camera.x + 0.004 });
+        await drawn;
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, FRAMES);
+    console.log(`programmatic pan (edges drawn): ${format(programmatic)}`);
+
+    // Mouse drag: what a user does; sigma hides edges while the camera moves on graphs this size.
+    await page.evaluate(() => {
+      const stamps: number[] = [];
+      (window as unknown as { frameStamps: number[] }).frameStamps = stamps;
+      window.kgViewer!.sigma.on('afterRender', () => stamps.push(performance.now()));
+    });
+    const box = (await page.locator('#sigma-container').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= FRAMES; i++) {
+      await page.mouse.move(cx + ((i % 20) - 10) * 8, cy + (i % 7) * 4);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+    await page.mouse.up();
+    const stamps = await page.evaluate(() => (window as unknown as { frameStamps: number[] }).frameStamps);
+    const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
+    console.log(`mouse drag (edges hidden on move): ${format(intervals)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,26 +1,21 @@
-// The viewer end to end in headless Chromium: drawing, search, panel, time range, article view, URL state and XSS safety.
+// The viewer end to end in headless Chromium, on the seed articles built by the pipeline (drawing, search, time range, article view,
+// URL state) and on the hand-made fixture (an article with <script> in it, a graph that fails validation).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { EventNode, KgGraph } from '../../src/graph/model.js';
+import { buildGraph } from '../../src/pipeline.js';
 import { serveViewer } from '../../src/serve/index.js';
 import { collectErrors, launchChromium } from './browser.js';
 
 const FIXTURE = 'tests/fixtures/viewer/graph.json';
 const ARTIFACTS = 'tests/artifacts';
 const ORBAN = 'person:viktor-orban';
-const MOSCOW_QUOTE = "Hungary's Prime Minister Viktor Orban arrived in Moscow on Tuesday to meet Russian President Vladimir Putin.";
+const MOSCOW_QUOTE = "Hungary's Prime Minister Viktor Orban arrived in Moscow on Tuesday to meet Russian President Vladimir Putin";
 
-interface FixtureNode {
-  key: string;
-  attributes: { kind: string; label: string; date?: string | null; sources?: { article: string; quote: string }[] };
-}
-const nodes: FixtureNode[] = JSON.parse(readFileSync(FIXTURE, 'utf8')).nodes;
-const eventKey = (label: string, date: string | null) => nodes.find((n) => n.attributes.label === label && n.attributes.date === date)!.key;
-const MOSCOW_MEETING = eventKey('Meeting: Orbán – Putin', '2022-02-01');
-const BIDEN_CALL = eventKey('Call: Putin – Biden', '2021-12-30');
-const TRUMP_CALL = eventKey('Call: Putin – Trump', '2025-10-16');
-const XSS_EVENT = nodes.find((n) => n.attributes.sources?.some((s) => s.article === '900_xss_test'))!.key;
+const findEvent = (graph: KgGraph, type: string, date: string, location: string | null = null) =>
+  graph.findNode((_key, node) => node.kind === 'event' && node.eventType === type && node.date === date && (location === null || node.location === location))!;
 
 // Decodes the screenshot in the page and counts pixels that differ from the white background.
 async function countInkPixels(page: Page, png: Buffer): Promise<number> {
@@ -42,45 +37,62 @@ async function countInkPixels(page: Page, png: Buffer): Promise<number> {
 
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
 
-describe('viewer in Chromium', () => {
-  let browser: Browser;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  errors = collectErrors(page);
+});
+afterEach(async () => {
+  await page?.close();
+  expect(errors).toEqual([]);
+});
+
+async function open(url: string, hash = ''): Promise<void> {
+  await page.goto(`${url}${hash}`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
+}
+
+describe('viewer on the seed articles', () => {
+  let dir: string;
+  let graph: KgGraph;
   let server: { url: string; close(): Promise<void> };
-  let page: Page;
-  let errors: string[];
+  let moscowMeeting: string;
+  let bidenCall: string;
+  let trumpCall: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveViewer({ graphPath: FIXTURE, port: 0 });
-    browser = await launchChromium();
+    dir = mkdtempSync(join(tmpdir(), 'kg-viewer-seeds-'));
+    ({ graph } = await buildGraph({ inputs: ['data/articles'], outDir: dir, formats: [] }));
+    moscowMeeting = findEvent(graph, 'meeting', '2022-02-01', 'Moscow');
+    bidenCall = findEvent(graph, 'call', '2021-12-30');
+    trumpCall = findEvent(graph, 'call', '2025-10-16');
+    server = await serveViewer({ graphPath: join(dir, 'graph.json'), port: 0 });
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
-  });
-
-  const open = async (hash = '') => {
-    await page.goto(`${server.url}${hash}`);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
-  };
 
   it('draws the graph on the canvas', async () => {
-    await open();
+    await open(server.url);
     const shot = await page.locator('#sigma-container').screenshot({ path: `${ARTIFACTS}/viewer-overview.png` });
-    // The fixture's 37 nodes and 53 edges cover thousands of pixels; a blank WebGL canvas covers none.
+    // The seeds' ~50 nodes and ~70 edges cover thousands of pixels; a blank WebGL canvas covers none.
     expect(await countInkPixels(page, shot)).toBeGreaterThan(3000);
     expect(await page.locator('#legend').innerText()).toContain('event');
   });
 
-  it('finds Viktor Orbán by typing "Orban" and lists the Moscow meeting with its quote', async () => {
-    await open();
+  it('finds Viktor Orbán by typing "Orban" and lists the 2022-02-01 meeting in Moscow with its quote', async () => {
+    await open(server.url);
     await page.fill('#search-input', 'Orban');
     await page.waitForSelector(`#search-results li[data-key="${ORBAN}"]`);
     expect(await page.locator('#search-results li').first().getAttribute('data-key')).toBe(ORBAN);
@@ -88,7 +100,7 @@ describe('viewer in Chromium', () => {
     await page.waitForSelector(`#panel[data-node="${ORBAN}"]`);
     expect(await page.locator('#panel h2').innerText()).toBe('Viktor Orbán');
     expect(page.url()).toContain(`node=${encodeURIComponent(ORBAN)}`);
-    const row = page.locator(`#panel .event-row[data-key="${MOSCOW_MEETING}"]`);
+    const row = page.locator(`#panel .event-row[data-key="${moscowMeeting}"]`);
     const text = await row.innerText();
     expect(text).toContain('2022-02-01');
     expect(text).toContain('meeting');
@@ -100,14 +112,14 @@ describe('viewer in Chromium', () => {
   });
 
   it('hides the 2021-12-30 Putin–Biden call when the time range is set to 2025', async () => {
-    await open();
-    expect(await visibleNodes(page)).toContain(BIDEN_CALL);
+    await open(server.url);
+    expect(await visibleNodes(page)).toContain(bidenCall);
     await page.locator('#range-from').fill(String(await monthIndex(page, '2025-01')));
     const visible = await visibleNodes(page);
-    expect(visible).not.toContain(BIDEN_CALL);
+    expect(visible).not.toContain(bidenCall);
     // Biden's only event is outside the range; Putin has events in 2025 and stays.
     expect(visible).not.toContain('person:joe-biden');
-    expect(visible).toContain(TRUMP_CALL);
+    expect(visible).toContain(trumpCall);
     expect(visible).toContain('person:vladimir-putin');
     expect(await page.locator('#range-label').innerText()).toMatch(/^2025-01 – /);
     expect(page.url()).toContain('from=2025-01');
@@ -115,20 +127,21 @@ describe('viewer in Chromium', () => {
   });
 
   it('shows the article with the quote highlighted when a source is opened', async () => {
-    await open(`#node=${encodeURIComponent(MOSCOW_MEETING)}`);
+    await open(server.url, `#node=${encodeURIComponent(moscowMeeting)}`);
+    const first = (graph.getNodeAttributes(moscowMeeting) as EventNode).sources[0];
     const source = page.locator('#panel .source').first();
-    expect(await source.locator('.quote').innerText()).toBe(MOSCOW_QUOTE);
+    expect(await source.locator('.quote').innerText()).toBe(first.quote);
     await source.locator('.show-article').click();
     const mark = source.locator('.article-view mark');
     await mark.waitFor();
-    expect(await mark.innerText()).toBe(MOSCOW_QUOTE);
-    const full = await source.locator('.article-text').evaluate((element) => element.textContent);
-    expect(full).toBe(readFileSync('tests/fixtures/viewer/articles/002_120213c231b1ab6f.txt', 'utf8'));
+    const article = readFileSync(join(dir, 'articles', `${first.article}.txt`), 'utf8');
+    expect(await mark.evaluate((element) => element.textContent)).toBe(article.slice(first.start, first.end));
+    expect(await source.locator('.article-text').evaluate((element) => element.textContent)).toBe(article);
     await page.screenshot({ path: `${ARTIFACTS}/viewer-article.png` });
   });
 
   it('restores the same view from the URL after a reload', async () => {
-    await open();
+    await open(server.url);
     await page.fill('#search-input', 'Putin');
     await page.keyboard.press('Enter');
     await page.uncheck('#filter-kind-place');
@@ -147,9 +160,21 @@ describe('viewer in Chromium', () => {
     expect(await page.isChecked('#filter-status-planned')).toBe(false);
     expect(await page.isChecked('#undated-toggle')).toBe(false);
   });
+});
+
+describe('viewer on the hand-made fixture', () => {
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    server = await serveViewer({ graphPath: FIXTURE, port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('shows an article containing <script> as text without running it', async () => {
-    await open(`#node=${encodeURIComponent(XSS_EVENT)}`);
+    const nodes: { key: string; attributes: { sources?: { article: string }[] } }[] = JSON.parse(readFileSync(FIXTURE, 'utf8')).nodes;
+    const xssEvent = nodes.find((n) => n.attributes.sources?.some((s) => s.article === '900_xss_test'))!.key;
+    await open(server.url, `#node=${encodeURIComponent(xssEvent)}`);
     const source = page.locator('#panel .source').first();
     expect(await source.locator('.quote').innerText()).toContain('<script>window.__xss=1</script>');
     await source.locator('.show-article').click();
@@ -171,6 +196,7 @@ describe('viewer in Chromium', () => {
       await page.goto(other.url);
       await page.waitForSelector('body[data-state="error"]');
       expect(await page.locator('#message').innerText()).toContain('schemaVersion 99');
+      await page.screenshot({ path: `${ARTIFACTS}/viewer-error.png` });
     } finally {
       await other.close();
       rmSync(dir, { recursive: true, force: true });

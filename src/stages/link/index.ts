@@ -71,6 +71,8 @@ interface Qualifier {
 export function linkMentions(clean: CleanArticle, date: string | null, kb: KnowledgeBase): LinkedArticle {
   const text = clean.original;
   const sentences = clean.blocks.filter((b) => b.kind !== 'dateline').flatMap((b) => splitSentences(text, b));
+  // Headlines are in title case: every word looks like a name there.
+  const inHeadline = (index: number) => clean.blocks.some((b) => b.kind === 'title' && b.start <= index && index < b.end);
   const mentions: LinkedMention[] = [];
   const places: PlaceMention[] = [];
   const roleClaims: RoleClaim[] = [];
@@ -137,7 +139,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     // People the KB lacks, named after a title: "Kazakh Foreign Minister Murat Nurtleu".
     for (const title of titles) {
       if (title.plural) continue;
-      const candidate = nameAfter(text, title.end);
+      const candidate = inHeadline(title.end) ? null : nameAfter(text, title.end);
       if (!candidate || overlaps(candidate, sentenceMentions) || overlaps(candidate, places)) continue;
       const qualifier = qualifierBefore(title, sentenceMentions, text, kb);
       const local = localPersonFor(candidate.text, localPeople);

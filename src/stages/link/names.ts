@@ -2,7 +2,7 @@
 import type { Span } from '../../types.js';
 
 // One to three capitalised words after a space (hyphens, apostrophes, initials allowed): "Jean-Claude Juncker", "Joseph R. Biden".
-const NAME_AT = /[ \t\u00a0]+(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3})(?![\p{L}\p{N}])/uy;
+const NAME_AT = /[ \t\u00a0]+(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3})(?![\p{L}\p{N}])/uy;
 
 /** The name starting right after `index` in `text`, without a trailing possessive, or null. */
 export function nameAfter(text: string, index: number): (Span & { text: string }) | null {

@@ -144,7 +144,8 @@ describe('bad input never stops the build', () => {
     const graph = await readGraphFile(path.join(out, 'graph.json'));
     const calls = graph.filterNodes((_, a) => a.kind === 'event' && a.articles.includes('r1'));
     expect(calls).toHaveLength(1);
-    expect(graph.getNodeAttribute(calls[0], 'date')).toBe('2021-12-30');
+    const call = graph.getNodeAttributes(calls[0]);
+    expect(call.kind === 'event' && call.date).toBe('2021-12-30');
 
     const strict = await kg(['build', dir, '--out', path.join(tmp, 'strict-out'), '--formats', 'none', '--strict']);
     expect(strict.code).toBe(1);
@@ -161,6 +162,7 @@ describe('bad input never stops the build', () => {
     expect((await kg(['build', dir, '--out', out, '--formats', 'none'])).code).toBe(0);
     const graph = await readGraphFile(path.join(out, 'graph.json'));
     const call = graph.findNode((_, a) => a.kind === 'event' && a.eventType === 'call');
-    expect(call && graph.getNodeAttribute(call, 'date')).toBe('2025-10-16');
+    const attrs = call ? graph.getNodeAttributes(call) : null;
+    expect(attrs?.kind === 'event' && attrs.date).toBe('2025-10-16');
   });
 });

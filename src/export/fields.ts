@@ -1,6 +1,5 @@
 // Flat, typed columns of nodes and edges shared by every tabular and XML export: scalars as they are, arrays and objects as JSON, plus helper fields.
-import type { EdgeAttributes, KgGraph, NodeAttributes, NodeKind } from '../graph/model.js';
-import { exportEdgeKey } from '../graph/serialize.js';
+import { exportEdgeKey, type EdgeAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 
 export type Scalar = string | number | boolean;
 /** One node or edge as named scalar values; null is "no value" (an empty cell, an absent <data>). */

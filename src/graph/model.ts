@@ -145,3 +145,8 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   place: '#b07aa1',
   event: '#f28e2b',
 };
+
+/** The key an edge is exported under: its own, unless graphology generated it (geid_<random instance>_<n>), which would change from run to run. */
+export function exportEdgeKey(key: string, index: number): string {
+  return key.startsWith('geid_') ? `e${index}` : key;
+}

@@ -4,8 +4,10 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SerializedGraph } from 'graphology-types';
 import { KgError } from '../errors.js';
-import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type KgGraph, type NodeAttributes } from './model.js';
+import { createGraph, exportEdgeKey, SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type KgGraph, type NodeAttributes } from './model.js';
 import { validateGraph } from './validate.js';
+
+export { exportEdgeKey } from './model.js';
 
 /** How many validation problems a bad-graph error lists before "and N more". */
 const PROBLEMS_SHOWN = 5;
@@ -27,10 +29,6 @@ export function serializeGraph(graph: KgGraph): string {
   return `${JSON.stringify(document)}\n`;
 }
 
-/** The key an edge is exported under: its own, unless graphology generated it (geid_<random instance>_<n>), which would change from run to run. */
-export function exportEdgeKey(key: string, index: number): string {
-  return key.startsWith('geid_') ? `e${index}` : key;
-}
 
 /** Parses graph.json text into a KgGraph and validates it (validateGraph); throws KgError 'bad-graph' naming the path and the first problems. */
 export function parseGraph(text: string, path = 'graph.json'): KgGraph {

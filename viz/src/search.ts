@@ -1,16 +1,12 @@
 // Autocomplete search over labels and aliases, diacritic-insensitive ("Orban" finds "Viktor Orbán").
 import type { KgGraph, NodeKind } from '../../src/graph/model.js';
+import { foldDiacritics } from '../../src/graph/text.js';
 import { h } from './dom.js';
-
-const FOLD_EXTRA: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ð: 'd' };
 
 /** Lower-case, diacritics removed, punctuation to spaces: the form both names and queries are compared in. */
 export function foldText(text: string): string {
-  return text
+  return foldDiacritics(text)
     .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[øłđßæœıð]/g, (c) => FOLD_EXTRA[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The hand-made graph that mimics the seed articles (tests/fixtures/query/graph.json), with quotes at their real offsets. */
 export const FIXTURE_GRAPH = fileURLToPath(new URL('../fixtures/query/graph.json', import.meta.url));
-/** Stand-in for src/cli/main.ts until it registers `query` and `repl`. */
-const KG_ENTRY = fileURLToPath(new URL('../fixtures/query/kg.ts', import.meta.url));
+const KG_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 export interface RunResult {
   code: number | null;

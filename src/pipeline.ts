@@ -1,42 +1,29 @@
-// The pipeline: the one place that lists the stages in order, per article (pure) and for a whole build (files in, files out).
+// The pipeline: the one place that lists the stages in order, per article (pure, in pipeline/extract.ts) and for a whole build (files in, files out).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { loadKnowledgeBase } from './kb/index.js';
 import { createDeduplicator, hashText, readArticles } from './stages/ingest/index.js';
-import { cleanArticle } from './stages/clean/index.js';
-import { dateAndLinkArticle } from './stages/document-date.js';
-import { resolveTimeExpressions } from './stages/dates/index.js';
-import { extractEvents } from './stages/events/index.js';
+import { extractArticleFacts } from './pipeline/extract.js';
 import { articleTextFile, assembleGraph } from './stages/assemble/index.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraph, writeFileAtomic } from './graph/serialize.js';
 import { exportGraph, type ExportFormat } from './export/index.js';
 import type { KgGraph } from './graph/model.js';
+import { hashKnowledgeBase, openArticleCache } from './cache/index.js';
+import { createExtractor, type Extractor } from './workers/pool.js';
+import { KgError } from './errors.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
+
+// The per-article stages live in their own module so worker threads load only them, not ingest, assemble or the exporters.
+export { extractArticleFacts } from './pipeline/extract.js';
 
 /** Changes whenever extraction changes, so cached per-article facts of an older pipeline are redone. */
 export const PIPELINE_VERSION = '1';
 
-/** Runs every per-article stage: clean, date and link, resolve dates, find events. Pure: same article and KB, same facts. */
-export function extractArticleFacts(raw: RawArticle, kb: KnowledgeBase): ArticleFacts {
-  const { article: clean, diagnostics } = cleanArticle(raw);
-  const dated = dateAndLinkArticle(clean, kb);
-  const spans = clean.blocks.filter((b) => b.kind !== 'dateline');
-  const times = resolveTimeExpressions(clean.original, { anchor: dated.documentDate.date }, spans);
-  const events = extractEvents(dated.linked, times.expressions, kb);
-  const all = [...diagnostics, ...dated.diagnostics, ...dated.linked.diagnostics, ...times.diagnostics].map((d) => ({ ...d, article: d.article ?? raw.meta.id, file: d.file ?? raw.meta.file }));
-  return {
-    meta: raw.meta,
-    hash: hashText(raw.text),
-    documentDate: dated.documentDate,
-    entities: dated.linked.entities,
-    events,
-    offices: dated.linked.offices,
-    diagnostics: all,
-    stats: { blocks: clean.blocks.length, removed: clean.removed.length, mentions: dated.linked.mentions.length, timeExpressions: times.expressions.length },
-  };
-}
+/** The cache's folder inside the output folder when no other is named. */
+const CACHE_FOLDER = '.cache';
 
 export interface BuildOptions {
   /** Files and folders to read (default: data/articles). */
@@ -47,15 +34,22 @@ export interface BuildOptions {
   into: boolean;
   /** Formats written beside graph.json. */
   formats: ExportFormat[];
+  /** Threads extracting articles (default: one per core); 1 extracts in the main thread with no pool. */
+  workers: number;
+  /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
+  cacheDir: string | null;
   /** Called after each article, for progress display. */
   onArticle?: (done: number) => void;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'] };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), cacheDir: path.join('out', CACHE_FOLDER) };
 
+/** Defaults for what is not given; the cache follows the output folder unless named. */
 export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildOptions {
   const resolved = { ...DEFAULT_BUILD_OPTIONS, ...options };
   if (resolved.inputs.length === 0) resolved.inputs = DEFAULT_BUILD_OPTIONS.inputs;
+  if (options.cacheDir === undefined) resolved.cacheDir = path.join(resolved.outDir, CACHE_FOLDER);
+  if (!Number.isInteger(resolved.workers) || resolved.workers < 1) throw new KgError('bad-workers', `build: workers must be a whole number of 1 or more, got ${resolved.workers}`);
   return resolved;
 }
 
@@ -76,7 +70,12 @@ export interface BuildReport {
   documentDates: { article: string; date: string | null; source: string; note?: string }[];
   counts: { nodes: Record<string, number>; edges: Record<string, number> };
   layout: { iterations: number; converged: boolean };
+  /** Milliseconds per stage: kb, ingest (reading and parsing inputs), extract (per-article stages, cache included), assemble, layout, write. */
   timings: Record<string, number>;
+  /** Threads that extracted articles. */
+  workers: number;
+  /** Articles whose facts came from the cache (hits) or were extracted (misses). */
+  cache: { hits: number; misses: number };
   files: string[];
 }
 
@@ -87,61 +86,126 @@ export interface BuildResult {
 
 const FACTS_FILE = 'facts.jsonl';
 
+/** Articles in flight per worker: enough to keep every worker busy while the main thread reads, few enough to bound memory. */
+const IN_FLIGHT_PER_WORKER = 4;
+
+/** What happened to one input item, settled in input order so diagnostics and progress do not depend on thread timing. */
+type Pending =
+  | { kind: 'note'; diagnostic: Diagnostic; skip: boolean; article: boolean }
+  | { kind: 'article'; article: RawArticle; result: Promise<{ facts: ArticleFacts; hit: boolean } | { error: unknown }> };
+
 /** Builds the graph from the inputs into outDir: graph.json, report.json, articles/<id>.txt, facts.jsonl and the exports. */
 export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const opts = resolveBuildOptions(options);
-  const timings: Record<string, number> = {};
+  const timings: Record<string, number> = { kb: 0, ingest: 0, extract: 0, assemble: 0, layout: 0, write: 0 };
   const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try {
       return await fn();
     } finally {
-      timings[stage] = (timings[stage] ?? 0) + Math.round(performance.now() - t0);
+      timings[stage] += performance.now() - t0;
     }
   };
   const kb = await time('kb', () => loadKnowledgeBase());
+  const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, `${PIPELINE_VERSION}:${await time('kb', () => hashKnowledgeBase())}`);
   const facts = new Map<string, ArticleFacts>();
   const dedupe = createDeduplicator();
   const diagnostics: Diagnostic[] = [];
   if (opts.into) for (const f of await readFacts(opts.outDir)) facts.set(f.meta.id, f);
   const skipped: SkippedInput[] = [];
-  const texts = new Map<string, string>();
-  let read = 0;
+  const counts = { read: 0, built: 0, settled: 0, hits: 0, misses: 0 };
   const articlesDir = path.join(opts.outDir, 'articles');
   await mkdir(articlesDir, { recursive: true });
-  const t0 = performance.now();
-  for await (const item of readArticles(opts.inputs)) {
-    if (item.kind === 'diagnostic') {
+
+  // With one worker, extraction runs in this thread while the loop awaits reads and writes: that time is counted apart,
+  // so ingest and write time only what they do themselves.
+  let extractingHere = 0;
+  const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => {
+    const t0 = performance.now();
+    try {
+      return extractArticleFacts(raw, base);
+    } finally {
+      extractingHere += performance.now() - t0;
+    }
+  };
+  const timeIo = async <T>(stage: 'ingest' | 'write', fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const e0 = extractingHere;
+    try {
+      return await fn();
+    } finally {
+      timings[stage] += performance.now() - t0 - (extractingHere - e0);
+    }
+  };
+  // The pool starts on the first article the cache lacks: a rebuild served from the cache starts no thread.
+  let extractor: Extractor | null = null;
+  const extractFacts = async (raw: RawArticle): Promise<{ facts: ArticleFacts; hit: boolean }> => {
+    const cached = await cache?.get(raw);
+    if (cached) return { facts: cached, hit: true };
+    extractor ??= createExtractor(opts.workers, kb, extractHere);
+    const extracted = await extractor.extract(raw);
+    await cache?.set(raw, extracted);
+    return { facts: extracted, hit: false };
+  };
+  const pending: Pending[] = [];
+  let inFlight = 0;
+  const settle = async (item: Pending): Promise<void> => {
+    if (item.kind === 'note') {
       diagnostics.push(item.diagnostic);
-      if (item.diagnostic.severity !== 'info' && item.diagnostic.code !== 'bad-date') skipped.push(skippedFrom(item.diagnostic));
-      continue;
+      if (item.skip) skipped.push(skippedFrom(item.diagnostic));
+    } else {
+      inFlight--;
+      const outcome = await item.result;
+      if ('error' in outcome) throw outcome.error;
+      const f = outcome.facts;
+      counts[outcome.hit ? 'hits' : 'misses']++;
+      counts.built++;
+      facts.set(f.meta.id, f);
+      diagnostics.push(...f.diagnostics);
+      await timeIo('write', () => writeFile(path.join(opts.outDir, articleTextFile(f.meta.id)), item.article.text));
     }
-    read++;
-    const duplicate = dedupe(item.article);
-    if (duplicate) {
-      diagnostics.push(duplicate);
-      skipped.push(skippedFrom(duplicate));
-      continue;
+    if (item.kind === 'article' || item.article) opts.onArticle?.(++counts.settled);
+  };
+
+  function admitArticle(article: RawArticle): Pending {
+    const duplicate = dedupe(article);
+    if (duplicate) return { kind: 'note', diagnostic: duplicate, skip: true, article: true };
+    const before = facts.get(article.meta.id);
+    if (before && before.hash === hashText(article.text)) {
+      return { kind: 'note', article: true, skip: false, diagnostic: { stage: 'ingest', code: 'already-in-graph', severity: 'info', file: article.meta.file, article: before.meta.id, message: `${article.meta.file}: article "${before.meta.id}" is already in the graph with the same text; not added twice` } };
     }
-    const before = facts.get(item.article.meta.id);
-    if (before && before.hash === hashText(item.article.text)) {
-      diagnostics.push({ stage: 'ingest', code: 'already-in-graph', severity: 'info', file: item.article.meta.file, article: before.meta.id, message: `${item.article.meta.file}: article "${before.meta.id}" is already in the graph with the same text; not added twice` });
-      continue;
-    }
-    const f = extractArticleFacts(item.article, kb);
-    facts.set(f.meta.id, f);
-    texts.set(f.meta.id, item.article.text);
-    diagnostics.push(...f.diagnostics);
-    opts.onArticle?.(read);
+    inFlight++;
+    // Failures are settled in order, not left as unhandled rejections while earlier articles finish.
+    return { kind: 'article', article, result: extractFacts(article).catch((error: unknown) => ({ error })) };
   }
-  timings.extract = Math.round(performance.now() - t0);
+
+  const streamStarted = performance.now();
+  const reader = readArticles(opts.inputs);
+  try {
+    for (;;) {
+      const next = await timeIo('ingest', () => reader.next());
+      if (next.done) break;
+      const item = next.value;
+      if (item.kind === 'diagnostic') {
+        pending.push({ kind: 'note', diagnostic: item.diagnostic, skip: item.diagnostic.severity !== 'info' && item.diagnostic.code !== 'bad-date', article: false });
+      } else {
+        counts.read++;
+        pending.push(admitArticle(item.article));
+      }
+      // Backpressure: the reader waits while the workers hold a bounded number of articles.
+      while (pending.length > 0 && (pending[0].kind === 'note' || inFlight >= opts.workers * IN_FLIGHT_PER_WORKER)) await settle(pending.shift()!);
+    }
+    for (const item of pending.splice(0)) await settle(item);
+  } finally {
+    await (extractor as Extractor | null)?.close();
+  }
+  timings.extract = performance.now() - streamStarted - timings.ingest - timings.write;
 
   const all = [...facts.values()];
   const graph = await time('assemble', () => assembleGraph(all, kb, PIPELINE_VERSION));
   const layout = await time('layout', () => applyLayout(graph));
   const files: string[] = [];
   await time('write', async () => {
-    for (const [id, text] of texts) await writeFile(path.join(opts.outDir, articleTextFile(id)), text);
     await writeFileAtomic(path.join(opts.outDir, FACTS_FILE), all.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((f) => `${JSON.stringify(f)}\n`));
     await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraph(graph));
     files.push('graph.json');
@@ -151,13 +215,15 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   const report: BuildReport = {
     pipelineVersion: PIPELINE_VERSION,
     inputs: opts.inputs,
-    articles: { read, built: texts.size, skipped: skipped.filter((s) => s.article || s.file).length, kept: facts.size - texts.size },
+    articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept: facts.size - counts.built },
     skipped,
     diagnostics,
     documentDates: all.map((f) => ({ article: f.meta.id, date: f.documentDate.date, source: f.documentDate.source, ...(f.documentDate.note ? { note: f.documentDate.note } : {}) })),
     counts: countGraph(graph),
     layout: { iterations: layout.iterations, converged: layout.converged },
-    timings,
+    timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
+    workers: opts.workers,
+    cache: { hits: counts.hits, misses: counts.misses },
     files,
   };
   await writeFileAtomic(path.join(opts.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -1,18 +1,24 @@
 // `kg build [inputs...]` and `kg start`: build the graph from articles into an output folder, with a summary on stderr.
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KgError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
 import { buildGraph, DEFAULT_BUILD_OPTIONS, type BuildReport, type BuildResult } from '../../pipeline.js';
 import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
 import { UsageError } from '../../errors.js';
+import { detectFormat, listFiles } from '../../stages/ingest/files.js';
 
 interface BuildFlags {
   out: string;
   into?: string;
   formats: string;
   strict?: boolean;
+  workers?: number;
+  /** A folder from --cache DIR, false from --no-cache, undefined for the default. */
+  cache?: string | false;
 }
 
 const HELP_AFTER = `
@@ -25,6 +31,7 @@ Examples:
   kg build                                  # data/articles -> out/
   kg build news/ more.jsonl --out build/
   kg build --into out/ new-articles/        # add articles to an existing graph
+  kg build feed.jsonl --workers 4 --cache ~/.kg-cache
 `;
 
 /** Adds `kg build` and `kg start` to the program. */
@@ -37,6 +44,9 @@ export function registerBuild(program: Command): void {
     .option('--into <dir>', 'add the inputs to the graph already built in <dir> (the result equals a build of everything at once)')
     .option('--formats <list>', `exports written beside graph.json (comma-separated: ${EXPORT_FORMATS.join(', ')}; "none" for none)`, DEFAULT_BUILD_OPTIONS.formats.join(','))
     .option('--strict', 'exit with code 1 when any input was skipped')
+    .option('--workers <n>', `threads extracting articles (1: no pool, in the main thread)`, parseWorkers, DEFAULT_BUILD_OPTIONS.workers)
+    .option('--cache <dir>', 'per-article cache folder, reused across builds (default: <out>/.cache)')
+    .option('--no-cache', 'extract every article anew, reading and writing no cache')
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
       const result = await runBuild(inputs, flags);
@@ -61,30 +71,80 @@ export function registerBuild(program: Command): void {
 
 async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResult> {
   const formats = parseFormats(flags.formats);
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'build [{bar}] {value} articles | {speed} articles/s', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  const started = performance.now();
-  let barStarted = false;
-  const result = await buildGraph({
-    inputs,
-    outDir: flags.into ?? flags.out,
-    into: flags.into !== undefined,
-    formats,
-    onArticle: (done) => {
-      // Only long runs get a bar: a few articles build before it would be read.
-      if (!bar) return;
-      if (!barStarted && done >= 50) {
-        bar.start(0, done, { speed: '0' });
-        barStarted = true;
-      }
-      if (barStarted) bar.update(done, { speed: (done / ((performance.now() - started) / 1000)).toFixed(0) });
-    },
-  });
-  if (barStarted) bar?.stop();
-  process.stderr.write(summarize(result.report, flags.into ?? flags.out));
+  const outDir = flags.into ?? flags.out;
+  const progress = process.stderr.isTTY ? createProgress(await estimateArticles(inputs.length > 0 ? inputs : DEFAULT_BUILD_OPTIONS.inputs)) : undefined;
+  let result: BuildResult;
+  try {
+    result = await buildGraph({
+      inputs,
+      outDir,
+      into: flags.into !== undefined,
+      formats,
+      workers: flags.workers ?? DEFAULT_BUILD_OPTIONS.workers,
+      cacheDir: flags.cache === false ? null : flags.cache,
+      onArticle: progress?.update,
+    });
+  } finally {
+    progress?.stop();
+  }
+  process.stderr.write(summarize(result.report, outDir));
   if (result.report.articles.built + result.report.articles.kept === 0) {
-    throw new KgError('nothing-built', `build: no article could be built from ${result.report.inputs.join(', ')}; see ${path.join(flags.into ?? flags.out, 'report.json')}`);
+    throw new KgError('nothing-built', `build: no article could be built from ${result.report.inputs.join(', ')}; see ${path.join(outDir, 'report.json')}`);
   }
   return result;
+}
+
+/** A progress bar on stderr with articles/s, and an ETA against the estimated total; it appears only once a run proves long. */
+function createProgress(estimate: number): { update: (done: number) => void; stop: () => void } {
+  const bar = new SingleBar({ format: 'build [{bar}] {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 200 }, Presets.shades_classic);
+  const started = performance.now();
+  let shown = false;
+  return {
+    update(done) {
+      // A few articles build before a bar would be read.
+      if (!shown && done < 50) return;
+      const speed = (done / ((performance.now() - started) / 1000)).toFixed(0);
+      if (!shown) bar.start(Math.max(estimate, done), done, { speed });
+      shown = true;
+      // The estimate counts lines and files; duplicates or JSON arrays can make it short.
+      if (done > bar.getTotal()) bar.setTotal(done);
+      bar.update(done, { speed });
+    },
+    stop() {
+      if (shown) bar.stop();
+    },
+  };
+}
+
+/** How many articles the inputs likely hold, without parsing them: a file each, a JSONL file a line each (streamed, not held). */
+async function estimateArticles(inputs: string[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (!info) continue;
+    for (const file of info.isDirectory() ? await listFiles(path.resolve(input)) : [input]) {
+      const format = detectFormat(file);
+      if (format === 'jsonl') total += await countLines(file);
+      else if (format !== null && path.basename(file) !== 'manifest.json') total += 1;
+    }
+  }
+  return total;
+}
+
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('bad-workers', `build: --workers takes a whole number of 1 or more, got "${value}"`);
+  return n;
 }
 
 function parseFormats(list: string): ExportFormat[] {
@@ -102,6 +162,7 @@ function summarize(report: BuildReport, outDir: string): string {
   if (report.skipped.length > 10) lines.push(`build: ... and ${report.skipped.length - 10} more in report.json`);
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning' && d.stage !== 'ingest');
   for (const w of warnings.slice(0, 5)) lines.push(`build: warning: ${w.message}`);
+  lines.push(`build: ${report.workers} worker(s); cache: ${report.cache.hits} hit(s), ${report.cache.misses} miss(es)`);
   lines.push(`build: report: ${outDir}/report.json (${Object.entries(report.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')})`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,62 @@
+// Per-article cache of extracted facts: one JSON file per article, keyed by its text and metadata, the pipeline version and the KB files.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KgError } from '../errors.js';
+import { writeFileAtomic } from '../graph/serialize.js';
+import type { ArticleFacts, RawArticle } from '../types.js';
+
+const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb', import.meta.url));
+
+/** Facts stored by article content; `get` misses (null) on anything unreadable, so a damaged entry is only redone. */
+export interface ArticleCache {
+  get(raw: RawArticle): Promise<ArticleFacts | null>;
+  set(raw: RawArticle, facts: ArticleFacts): Promise<void>;
+}
+
+/** SHA-256 over every file under the KB folder (relative path and bytes, in sorted order): an edited KB invalidates the cache. */
+export async function hashKnowledgeBase(dir: string = DEFAULT_KB_DIR): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${path.relative(dir, file)}\0`).update(await readFile(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** The cache key of an article: its format, metadata (file and line included, as they appear in its diagnostics) and text, salted with pipeline version and KB hash. */
+export function hashArticle(raw: RawArticle, salt: string): string {
+  return createHash('sha256').update(JSON.stringify([salt, raw.format, raw.meta, raw.text])).digest('hex');
+}
+
+/** A cache in `dir` (created on first write); `salt` (pipeline version and KB hash) separates entries of other pipelines. */
+export function openArticleCache(dir: string, salt: string): ArticleCache {
+  const made = new Set<string>();
+  const fileOf = (raw: RawArticle): string => {
+    const key = hashArticle(raw, salt);
+    // 256 subfolders keep each folder small on a large corpus.
+    return path.join(dir, key.slice(0, 2), `${key}.json`);
+  };
+  return {
+    async get(raw) {
+      try {
+        return JSON.parse(await readFile(fileOf(raw), 'utf8')) as ArticleFacts;
+      } catch {
+        return null;
+      }
+    },
+    async set(raw, facts) {
+      const file = fileOf(raw);
+      try {
+        const folder = path.dirname(file);
+        if (!made.has(folder)) await mkdir(folder, { recursive: true });
+        made.add(folder);
+        await writeFileAtomic(file, JSON.stringify(facts));
+      } catch (error) {
+        throw new KgError('cache-unwritable', `build: cannot write the article cache in ${dir} (${(error as Error).message}); give another folder with --cache DIR or build with --no-cache`);
+      }
+    },
+  };
+}

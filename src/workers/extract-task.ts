@@ -1,0 +1,11 @@
+// The task each pool worker runs: the per-article stages against a knowledge base loaded once per worker.
+import { loadKnowledgeBase } from '../kb/index.js';
+import { extractArticleFacts } from '../pipeline/extract.js';
+import type { ArticleFacts, RawArticle } from '../types.js';
+
+const kb = loadKnowledgeBase();
+
+/** Extracts one article's facts inside a worker thread. */
+export function extractTask(raw: RawArticle): ArticleFacts {
+  return extractArticleFacts(raw, kb);
+}

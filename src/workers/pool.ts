@@ -1,0 +1,21 @@
+// Runs extractArticleFacts for many articles: in the main thread for one worker, else on a piscina pool of worker threads.
+import { Piscina } from 'piscina';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { ArticleFacts, RawArticle } from '../types.js';
+
+/** Extracts articles' facts, possibly concurrently; close() releases the threads. */
+export interface Extractor {
+  extract(raw: RawArticle): Promise<ArticleFacts>;
+  close(): Promise<void>;
+}
+
+const WORKER_ENTRY = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
+
+/** An extractor with `workers` threads; with 1, `extract` calls the given function in this thread and no pool is started. */
+export function createExtractor(workers: number, kb: KnowledgeBase, extractHere: (raw: RawArticle, kb: KnowledgeBase) => ArticleFacts): Extractor {
+  if (workers <= 1) return { extract: async (raw) => extractHere(raw, kb), close: async () => {} };
+  // execArgv []: the entry registers tsx itself; a loader inherited from the parent (tsx's --import) would register it twice.
+  const pool = new Piscina<RawArticle, ArticleFacts>({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv: [] });
+  return { extract: (raw) => pool.run(raw), close: () => pool.destroy() };
+}

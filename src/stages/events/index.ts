@@ -48,12 +48,25 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
+    const found: EventFact[] = [];
     for (const trigger of triggers) {
       const event = readEvent(ctx, sentence, clauses, triggers, trigger);
-      if (event) ctx.events.push({ fact: event, at: trigger.start });
+      if (!event) continue;
+      found.push(event);
+      ctx.events.push({ fact: event, at: trigger.start });
     }
+    placeMeetingsAtVisits(found);
   }
   return ctx.events.map((e) => e.fact);
+}
+
+/** "last negotiated in July, when the prime minister ... traveled to Moscow": a meeting takes place where its party travelled. */
+function placeMeetingsAtVisits(events: EventFact[]): void {
+  for (const visit of events.filter((e) => e.type === 'visit' && e.location)) {
+    for (const meeting of events.filter((e) => (e.type === 'meeting' || e.type === 'summit') && !e.location)) {
+      if (visit.participants.some((p) => p.startsWith('person:') && meeting.participants.includes(p))) meeting.location = visit.location;
+    }
+  }
 }
 
 function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger): EventFact | null {

@@ -33,6 +33,21 @@ describe('titles and appositions give people their roles', () => {
   });
 });
 
+describe('compromise finds the people neither the KB nor a title names', () => {
+  it.each([
+    ['Speaking in Kyiv, Olena Kovalenko said the grid would hold through the winter.', 'Olena Kovalenko', 'person:olena-kovalenko'],
+    ['Mr. John Smith, a retired diplomat, said the talks were overdue.', 'John Smith', 'person:john-smith'],
+  ])('%s', (text, surface, key) => {
+    const m = people(text, '2024-01-01').find((x) => x.text === surface);
+    expect(m).toMatchObject({ key, via: 'ner' });
+  });
+
+  it('takes no name from a headline in title case (the role there still links to the minister)', () => {
+    const m = people('Dialogue Between US, Russia Serves Security, Hungarian Foreign Minister Says\n\nThe minister spoke.', '2021-12-31');
+    expect(m.map((x) => [x.text, x.key])).toEqual([['Hungarian Foreign Minister', 'person:peter-szijjarto']]);
+  });
+});
+
 describe('aliases and transliterations are one person', () => {
   it.each([
     ['Orban met with re-elected US President Donald Trump in Florida.', 'Orban', 'person:viktor-orban'],

@@ -5,7 +5,7 @@ import { splitSentences, type Sentence } from '../../nlp/sentences.js';
 import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/keys.js';
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
-import { nameAfter } from './names.js';
+import { findUncoveredNames, nameAfter } from './names.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -171,6 +171,17 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         office: { type: resolveOfficeType(title.office, qualifier?.country ?? null), of, title: title.title, start, end },
       });
       if (qualifier) qualifier.member.qualifier = true;
+    }
+
+    // Other people, found by compromise where neither the KB nor a title spoke ("Olena Kovalenko said").
+    if (!inHeadline(sentence.start)) {
+      const found = findUncoveredNames(s, base, [...sentenceMentions, ...places]);
+      if (found.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed on the sentence at ${base} ("${s.slice(0, 80)}"): ${found.error.message}; its names were skipped` });
+      for (const candidate of found.names) {
+        const local = localPersonFor(candidate.text, localPeople);
+        local.firstStart = Math.min(local.firstStart, candidate.end);
+        sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'ner', key: personKey(local.id), kind: 'person', label: local.name, form: 'name', qualifier: false, confidence: 0.7 });
+      }
     }
 
     sentenceMentions.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -23,7 +23,8 @@ export function findEntities(text: string, options: AnalyzeOptions = {}): Linked
   return linkMentions(article, options.published ?? null, loadKnowledgeBase()).mentions;
 }
 
-/** Every time expression in `text`, resolved against the document date, with span, value, precision, range and rule. */
+/** Every time expression in the article body of `text` (page furniture skipped), resolved against the document date: span, value, precision, range and rule. */
 export function findTimeExpressions(text: string, options: AnalyzeOptions = {}): { expressions: TimeExpression[]; diagnostics: Diagnostic[] } {
-  return resolveTimeExpressions(text, { anchor: options.published ?? null });
+  const { article } = cleanArticle(rawArticle(text, options));
+  return resolveTimeExpressions(text, { anchor: options.published ?? null }, article.blocks.filter((b) => b.kind !== 'dateline'));
 }

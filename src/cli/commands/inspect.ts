@@ -1,8 +1,6 @@
 // `kg entities FILE` and `kg dates FILE`: what the pipeline sees in one article, for debugging and scripting.
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { findEntities, findTimeExpressions } from '../../analyze.js';
-import { parseMetadataDate, readArticles } from '../../stages/ingest/index.js';
 import type { RawArticle } from '../../types.js';
 
 interface InspectFlags {
@@ -12,6 +10,8 @@ interface InspectFlags {
 
 /** Reads the articles of one input file; its own published date unless --published overrides it. */
 async function readInput(file: string, flags: InspectFlags): Promise<{ article: RawArticle; published: string | null }[]> {
+  // Loaded here, not at start-up: every other kg command would pay for the NLP stack.
+  const { parseMetadataDate, readArticles } = await import('../../stages/ingest/index.js');
   const override = flags.published ? parseMetadataDate(flags.published) : null;
   if (flags.published && !override) throw new UsageError('bad-date', `--published ${flags.published}: expected a date such as 2025-10-17`);
   const out: { article: RawArticle; published: string | null }[] = [];
@@ -41,6 +41,7 @@ export function registerInspect(program: Command): void {
     .option('--json', 'print the mentions as JSON')
     .addHelpText('after', '\nExample:\n  kg entities data/articles/004_526fbc0e294a48ad.txt --published 2021-12-31\n')
     .action(async (file: string, flags: InspectFlags) => {
+      const { findEntities } = await import('../../analyze.js');
       for (const { article, published } of await readInput(file, flags)) {
         const mentions = findEntities(article.text, { published, id: article.meta.id });
         if (flags.json) {
@@ -60,6 +61,7 @@ export function registerInspect(program: Command): void {
     .option('--json', 'print the expressions as JSON')
     .addHelpText('after', '\nExample:\n  kg dates data/articles/004_526fbc0e294a48ad.txt --published 2021-12-31\n')
     .action(async (file: string, flags: InspectFlags) => {
+      const { findTimeExpressions } = await import('../../analyze.js');
       for (const { article, published } of await readInput(file, flags)) {
         const { expressions, diagnostics } = findTimeExpressions(article.text, { published, id: article.meta.id });
         for (const d of diagnostics) process.stderr.write(`kg dates: ${d.message}\n`);

@@ -11,7 +11,7 @@ import { applyLayout } from './graph/layout.js';
 import { serializeGraph, writeFileAtomic } from './graph/serialize.js';
 import { exportGraph, type ExportFormat } from './export/index.js';
 import type { KgGraph } from './graph/model.js';
-import { hashKnowledgeBase, openArticleCache } from './cache/index.js';
+import { hashPipeline, openArticleCache } from './cache/index.js';
 import { createExtractor, type Extractor } from './workers/pool.js';
 import { KgError } from './errors.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
@@ -107,7 +107,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     }
   };
   const kb = await time('kb', () => loadKnowledgeBase());
-  const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, `${PIPELINE_VERSION}:${await time('kb', () => hashKnowledgeBase())}`);
+  const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, await time('kb', () => hashPipeline(PIPELINE_VERSION)));
   const facts = new Map<string, ArticleFacts>();
   const dedupe = createDeduplicator();
   const diagnostics: Diagnostic[] = [];

@@ -35,7 +35,7 @@ const FILLER = [
   'The statement did not say whether any agreement had been reached on {topic}.',
   'Opposition politicians criticised the government for what they called a lack of transparency.',
   'Analysts said the meeting signalled a thaw after months of tension over {topic}.',
-  'The ministry expects a deficit in its fiscal 2026 first quarter, according to figures published by the statistics office.',
+  'The finance ministry said the budget deficit would narrow this year, according to figures published by the statistics office.',
   'Neither side took questions from reporters after the talks.',
   'Diplomats cautioned that a breakthrough on {topic} remained unlikely before the end of the year.',
   'The central bank left interest rates unchanged at its meeting, citing uncertainty over {topic}.',

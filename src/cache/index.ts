@@ -1,4 +1,4 @@
-// Per-article cache of extracted facts: one JSON file per article, keyed by its text and metadata, the pipeline version and the KB files.
+// Per-article cache of extracted facts: one JSON file per article, keyed by its text and metadata, the pipeline version, the KB files and the sources.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../graph/serialize.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
 
 const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** Facts stored by article content; `get` misses (null) on anything unreadable, so a damaged entry is only redone. */
 export interface ArticleCache {
@@ -15,23 +16,32 @@ export interface ArticleCache {
   set(raw: RawArticle, facts: ArticleFacts): Promise<void>;
 }
 
-/** SHA-256 over every file under the KB folder (relative path and bytes, in sorted order): an edited KB invalidates the cache. */
-export async function hashKnowledgeBase(dir: string = DEFAULT_KB_DIR): Promise<string> {
+/** The salt of every cache key: pipeline version, the KB files and the TypeScript sources, so an edited KB or extractor never serves stale facts. */
+export async function hashPipeline(pipelineVersion: string, kbDir: string = DEFAULT_KB_DIR): Promise<string> {
+  const kb = await hashFiles(kbDir, () => true);
+  // Every source file, not only the extraction stages: a change elsewhere costs a re-extraction, never a wrong fact.
+  const sources = await hashFiles(SOURCE_DIR, (file) => file.endsWith('.ts'));
+  return `${pipelineVersion}:${kb}:${sources}`;
+}
+
+/** SHA-256 over the files under a folder that pass the filter: relative path and bytes, in sorted order. */
+async function hashFiles(dir: string, keep: (file: string) => boolean): Promise<string> {
   const hash = createHash('sha256');
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter(keep)
     .sort();
   for (const file of files) hash.update(`${path.relative(dir, file)}\0`).update(await readFile(file)).update('\0');
   return hash.digest('hex');
 }
 
-/** The cache key of an article: its format, metadata (file and line included, as they appear in its diagnostics) and text, salted with pipeline version and KB hash. */
+/** The cache key of an article: its format, metadata (file and line included, as they appear in its diagnostics) and text, salted with hashPipeline. */
 export function hashArticle(raw: RawArticle, salt: string): string {
   return createHash('sha256').update(JSON.stringify([salt, raw.format, raw.meta, raw.text])).digest('hex');
 }
 
-/** A cache in `dir` (created on first write); `salt` (pipeline version and KB hash) separates entries of other pipelines. */
+/** A cache in `dir` (created on first write); `salt` (hashPipeline) separates entries of other pipelines. */
 export function openArticleCache(dir: string, salt: string): ArticleCache {
   const made = new Set<string>();
   const fileOf = (raw: RawArticle): string => {

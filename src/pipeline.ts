@@ -36,13 +36,15 @@ export interface BuildOptions {
   formats: ExportFormat[];
   /** Threads extracting articles (default: one per core); 1 extracts in the main thread with no pool. */
   workers: number;
+  /** Articles extracted in the main thread before the pool starts, so small builds skip its start-up (default 32). */
+  inlineArticles: number;
   /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
   cacheDir: string | null;
   /** Called after each article, for progress display. */
   onArticle?: (done: number) => void;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), cacheDir: path.join('out', CACHE_FOLDER) };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, cacheDir: path.join('out', CACHE_FOLDER) };
 
 /** Defaults for what is not given; the cache follows the output folder unless named. */
 export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildOptions {
@@ -142,7 +144,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   const extractFacts = async (raw: RawArticle): Promise<{ facts: ArticleFacts; hit: boolean }> => {
     const cached = await cache?.get(raw);
     if (cached) return { facts: cached, hit: true };
-    extractor ??= createExtractor(opts.workers, kb, extractHere);
+    extractor ??= createExtractor(opts.workers, kb, extractHere, opts.inlineArticles);
     const extracted = await extractor.extract(raw);
     await cache?.set(raw, extracted);
     return { facts: extracted, hit: false };
@@ -206,7 +208,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   const layout = await time('layout', () => applyLayout(graph));
   const files: string[] = [];
   await time('write', async () => {
-    await writeFileAtomic(path.join(opts.outDir, FACTS_FILE), joinInBatches(all.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((f) => `${JSON.stringify(f)}\n`)));
+    await writeFileAtomic(path.join(opts.outDir, FACTS_FILE), (all.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((f) => `${JSON.stringify(f)}\n`)));
     await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraph(graph));
     files.push('graph.json');
     for (const format of opts.formats) files.push(...(await exportGraph(graph, format, path.join(opts.outDir, `graph.${format}`))));
@@ -230,18 +232,6 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   return { graph, report };
 }
 
-/** Lines joined into chunks of about a megabyte: writeFile makes one write call per chunk of an iterable, and one per line is slow. */
-function* joinInBatches(lines: Iterable<string>, size = 1 << 20): Generator<string> {
-  let batch = '';
-  for (const line of lines) {
-    batch += line;
-    if (batch.length >= size) {
-      yield batch;
-      batch = '';
-    }
-  }
-  if (batch !== '') yield batch;
-}
 
 function skippedFrom(d: Diagnostic): SkippedInput {
   return { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.article ? { article: d.article } : {}), code: d.code, message: d.message };

@@ -74,12 +74,26 @@ export async function writeFileAtomic(path: string, data: string | Iterable<stri
   // Same folder, so the rename never crosses a file system and stays atomic.
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
+    // One write call per megabyte, not per chunk: a GraphML writer yields a chunk a line.
+    await writeFile(temp, typeof data === 'string' ? data : joinInBatches(data), { encoding: 'utf8', flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Joins small chunks into about `size` characters each. */
+export async function* joinInBatches(chunks: Iterable<string> | AsyncIterable<string>, size = 1 << 20): AsyncGenerator<string> {
+  let batch = '';
+  for await (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= size) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** A copy with object keys sorted at every depth; arrays keep their order. */

@@ -38,10 +38,15 @@ export function assembleGraph(allFacts: ArticleFacts[], kb: KnowledgeBase, pipel
   });
 
   // Locations become nodes only when an event happens there.
+  const factsById = new Map(facts.map((f) => [f.meta.id, f]));
   for (const c of clusters) {
     if (!c.location || c.location.startsWith('country:') || entities.has(c.location)) continue;
     const place = places.get(c.location);
-    if (place) for (const r of c.reports) addEntity(entities, { ...place, mentions: facts.find((f) => f.meta.id === r.article)?.entities.find((e) => e.key === place.key)?.mentions ?? [] }, facts.find((f) => f.meta.id === r.article)!);
+    if (!place) continue;
+    for (const r of c.reports) {
+      const f = factsById.get(r.article)!;
+      addEntity(entities, { ...place, mentions: f.entities.find((e) => e.key === place.key)?.mentions ?? [] }, f);
+    }
   }
   for (const c of clusters) for (const key of [...c.participants, ...(c.location ? [c.location] : [])]) ensureKbEntity(entities, key, kb);
 

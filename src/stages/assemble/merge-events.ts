@@ -21,11 +21,18 @@ export type LocationCountry = (key: string) => string | null;
 /** Groups event reports (given in a deterministic order) into clusters, one per real event. */
 export function clusterEvents(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
   const clusters: EventCluster[] = [];
+  // Clusters by core parties: only those can match, so merging stays linear in the number of reports.
+  const byParties = new Map<string, EventCluster[]>();
   for (const report of reports) {
-    const candidates = clusters.filter((c) => compatible(c, report, countryOf));
+    const key = coreParties(report.fact.participants);
+    const candidates = (byParties.get(key) ?? []).filter((c) => compatible(c, report, countryOf));
     const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates) : pickForUndated(candidates, report);
     if (target) absorb(target, report);
-    else clusters.push({ reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status });
+    else {
+      const cluster: EventCluster = { reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status };
+      clusters.push(cluster);
+      byParties.set(key, [...(byParties.get(key) ?? []), cluster]);
+    }
   }
   for (const c of clusters) finalize(c);
   return clusters;
@@ -34,7 +41,6 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
 function compatible(cluster: EventCluster, report: EventCluster['reports'][number], countryOf: LocationCountry): boolean {
   const fact = report.fact;
   if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
-  if (!sameParties(cluster.participants, fact.participants)) return false;
   if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
   // Across articles, an undated report may join a dated event only when both articles have a date to check it against.
   if (!cluster.reports.some((r) => r.article === report.article)) {
@@ -56,13 +62,10 @@ function fitsReport(date: ResolvedDate, report: EventCluster['reports'][number])
   return true;
 }
 
-/** The same core parties: the people when two or more take part, else everyone. */
-function sameParties(a: string[], b: string[]): boolean {
-  const core = (keys: string[]) => {
-    const people = keys.filter((k) => k.startsWith('person:'));
-    return (people.length >= 2 ? people : keys).slice().sort().join('|');
-  };
-  return core(a) === core(b);
+/** The core parties of an event: the people when two or more take part, else everyone. */
+function coreParties(keys: string[]): string {
+  const people = keys.filter((k) => k.startsWith('person:'));
+  return (people.length >= 2 ? people : keys).slice().sort().join('|');
 }
 
 function locationsAgree(a: string | null, b: string | null, countryOf: LocationCountry): boolean {

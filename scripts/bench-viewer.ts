@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type EdgeRelation, type KgGraph, type NodeKind } from '../src/graph/model.js';
 import { serveViewer } from '../src/serve/index.js';
 import { launchChromium } from '../tests/viz/browser.js';
+import { createRandom } from '../src/graph/random.js';
 
 const NODES = 10_000;
 const EDGES = 50_000;
@@ -14,17 +15,6 @@ const SHARE: [NodeKind, number][] = [['event', 0.45], ['person', 0.35], ['place'
 const EVENT_TYPES = ['call', 'meeting', 'summit', 'visit'];
 const STATUSES = ['occurred', 'occurred', 'occurred', 'planned', 'cancelled'] as const;
 
-// mulberry32: a seeded generator, so every run draws the same graph.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The synthetic graph: kinds in news-like proportions, clustered positions, dated events with sources. */
 function generateGraph(): KgGraph {

@@ -3,18 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { KnowledgeBase } from '../../src/kb/index.js';
 import type { KbOffice, KbPerson } from '../../src/kb/index.js';
+import { createRandom } from '../../src/graph/random.js';
 
-/** mulberry32: a small seeded generator in [0, 1), so the corpus never depends on Math.random. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Leader {
   person: KbPerson;

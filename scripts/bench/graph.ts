@@ -1,6 +1,6 @@
 // A synthetic graph of the model for timing the exporters: seeded, with events, sourced participant edges and offices as a build makes them.
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type KgGraph } from '../../src/graph/model.js';
-import { createRandom } from './corpus.js';
+import { createRandom } from '../../src/graph/random.js';
 
 /** A graph with `edges` edges: about one event per 4 edges, 2-3 participants each, a location, and office edges; every edge sourced. */
 export function generateGraph(edges: number, seed = 11): KgGraph {

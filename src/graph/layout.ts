@@ -4,6 +4,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import louvain from 'graphology-communities-louvain';
 import { KIND_COLORS, type KgGraph } from './model.js';
+import { createRandom } from './random.js';
 
 export interface LayoutOptions {
   /** FA2 iterations run between two convergence checks. */
@@ -104,7 +105,7 @@ function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: num
   // Start on a disc whose area grows with the node count, so FA2 starts near its working scale.
   const radius = 10 * Math.sqrt(graph.order + 1);
   graph.forEachNode((key) => {
-    const random = createRng(hashString(key) ^ seed);
+    const random = createRandom(hashString(key) ^ seed);
     const angle = 2 * Math.PI * random();
     const distance = radius * Math.sqrt(random());
     plane.addNode(key, { x: distance * Math.cos(angle), y: distance * Math.sin(angle), size: sizes.get(key) ?? 1 });
@@ -170,7 +171,7 @@ function separateCoincident(plane: Plane): void {
   plane.updateEachNodeAttributes((key, attributes) => {
     let { x, y } = attributes;
     while (seen.has(`${x},${y}`)) {
-      const random = createRng(hashString(`${key}|${x},${y}`));
+      const random = createRandom(hashString(`${key}|${x},${y}`));
       x += (random() - 0.5) * attributes.size;
       y += (random() - 0.5) * attributes.size;
     }
@@ -191,7 +192,7 @@ function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> 
 
 /** Louvain with a seeded rng; community ids renumbered in node order so they do not depend on Louvain's internal numbering. */
 function detectCommunities(plane: Plane, opts: LayoutOptions): Map<string, number> {
-  const raw = louvain(plane, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRng(opts.seed) });
+  const raw = louvain(plane, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRandom(opts.seed) });
   const renumbered = new Map<number, number>();
   const communities = new Map<string, number>();
   plane.forEachNode((key) => {
@@ -212,14 +213,3 @@ function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a small seeded generator in [0, 1). */
-function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,5 +1,5 @@
 // Options and results of the query API: plain, JSON-serialisable objects that always carry their sources.
-import type { EdgeRelation, NodeKind } from '../graph/model.js';
+import type { EdgeRelation, EventNode, NodeKind } from '../graph/model.js';
 import type { DatePrecision, EventStatus, Role, Source } from '../types.js';
 
 /** A node as results name it. */
@@ -36,16 +36,11 @@ export interface EventParticipant extends EntityRef {
   role: string | null;
 }
 
-export interface EventResult {
+/** An event as queries return it: the node's date and status fields as they are, plus its parties, place and sources. */
+export interface EventResult extends Pick<EventNode, 'status' | 'hedged' | 'date' | 'datePrecision' | 'dateStart' | 'dateEnd'> {
   key: string;
   label: string;
   type: string;
-  status: EventStatus;
-  hedged: boolean;
-  date: string | null;
-  datePrecision: DatePrecision;
-  dateStart: string | null;
-  dateEnd: string | null;
   participants: EventParticipant[];
   /** Where it took place, by the location edge (or only the label when the graph has no edge for it). */
   location: { key: string | null; label: string } | null;

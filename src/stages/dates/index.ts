@@ -5,7 +5,7 @@ import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js
 import { rangesOverlap } from './calendar.js';
 import type { DateRule } from './patterns.js';
 import { RELATIVE_RULES } from './relative.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../../nlp/sentences.js';
 import { expressionTense } from './tense.js';
 
 export { sentenceTense, expressionTense, type Tense } from './tense.js';
@@ -40,7 +40,7 @@ export function resolveTimeExpressions(
   const regions = spans ? [...spans].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
   let previous: ResolvedDate | null = null;
   for (const region of regions) {
-    for (const sentence of splitSentences(text, region.start, region.end)) {
+    for (const sentence of splitSentences(text, region)) {
       const found = resolveSentence(text, sentence, context.anchor, previous);
       if (context.anchor) diagnostics.push(...refineWithLibrary(text, sentence, context.anchor, found));
       for (const expression of found) if (expression.precision !== 'unknown') previous = expression;

@@ -141,7 +141,7 @@ export class NameIndex<T> {
       for (const gap of NAME_GAPS_FOR_TEXT_GAP[textGap]) {
         const child = node.children.get(`${gap}|${token.key}`);
         if (!child) continue;
-        const values = this.valuesAt(child, tokens, first, i);
+        const values = this.valuesAt(child, tokens, first);
         if (values.length > 0 && (!best || i > best.last)) best = { last: i, values };
         walk(child, i + 1);
       }
@@ -150,7 +150,7 @@ export class NameIndex<T> {
     return best;
   }
 
-  private valuesAt(node: TrieNode<T>, tokens: Token[], first: number, last: number): T[] {
+  private valuesAt(node: TrieNode<T>, tokens: Token[], first: number): T[] {
     const values: T[] = [];
     for (const p of node.patterns) {
       if (!p.rules.every((rule, k) => satisfies(rule, tokens[first + k].letters))) continue;

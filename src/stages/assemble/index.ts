@@ -200,7 +200,7 @@ function setSeenDates(graph: KgGraph, entities: Map<string, { dates: string[] }>
       if (attrs.dateStart) dates.push(attrs.dateStart);
       if (attrs.dateEnd) dates.push(attrs.dateEnd);
     } else {
-      graph.forEachOutNeighbor(key, (n, na) => {
+      graph.forEachOutNeighbor(key, (_, na) => {
         if (na.kind === 'event' && na.dateStart && na.dateEnd) dates.push(na.dateStart, na.dateEnd);
       });
     }

@@ -2,14 +2,14 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
-import type { EventFact, ResolvedDate, Source, Span, TimeExpression } from '../../types.js';
+import type { EventFact, Source, Span, TimeExpression } from '../../types.js';
+import { UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
 import { detectStatus } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
-const UNKNOWN_DATE: ResolvedDate = { date: null, precision: 'unknown', dateStart: null, dateEnd: null };
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
 const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)/giu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
@@ -164,11 +164,11 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
-    if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
+    if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
   } else {
     parts.push(...toParticipants(inRegion, 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
-    if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses, inRegion));
+    if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
     else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
   }
   if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, host: true });
@@ -180,7 +180,7 @@ function toParticipants(mentions: LinkedMention[], confidence: number): Particip
 }
 
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
-function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[], inRegion: LinkedMention[]): Participant[] {
+function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[]): Participant[] {
   const before = candidates(ctx, { start: clause.start, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person');
   if (before.length > 0) return toParticipants(before.slice(0, 1), 1);
   const pronouns = pronounsBefore(ctx, { start: clause.start, end: trigger.start }, sentence);

@@ -31,6 +31,11 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
 }
 
+/** Prints one article's findings: JSON under `key`, or a heading and a table. */
+function printFindings(id: string, published: string | null, json: boolean, key: string, items: unknown[], rows: string[][]): void {
+  process.stdout.write(json ? `${JSON.stringify({ article: id, published, [key]: items }, null, 2)}\n` : `${id} (published ${published ?? 'unknown'})\n${table(rows)}\n`);
+}
+
 /** Adds `kg entities` and `kg dates` to the program. */
 export function registerInspect(program: Command): void {
   program
@@ -44,12 +49,8 @@ export function registerInspect(program: Command): void {
       const { findEntities } = await import('../../analyze.js');
       for (const { article, published } of await readInput(file, flags)) {
         const mentions = findEntities(article.text, { published, id: article.meta.id });
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ article: article.meta.id, published, mentions }, null, 2)}\n`);
-          continue;
-        }
         const rows = [['start', 'end', 'text', 'kind', 'key', 'form', 'via'], ...mentions.map((m) => [String(m.start), String(m.end), m.text, m.kind, m.key, m.qualifier ? `${m.form} (qualifier)` : m.form, m.via])];
-        process.stdout.write(`${article.meta.id} (published ${published ?? 'unknown'})\n${table(rows)}\n`);
+        printFindings(article.meta.id, published, flags.json === true, 'mentions', mentions, rows);
       }
     });
 
@@ -65,12 +66,8 @@ export function registerInspect(program: Command): void {
       for (const { article, published } of await readInput(file, flags)) {
         const { expressions, diagnostics } = findTimeExpressions(article.text, { published, id: article.meta.id });
         for (const d of diagnostics) process.stderr.write(`kg dates: ${d.message}\n`);
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ article: article.meta.id, published, expressions }, null, 2)}\n`);
-          continue;
-        }
         const rows = [['start', 'end', 'text', 'value', 'precision', 'range', 'rule'], ...expressions.map((e) => [String(e.start), String(e.end), e.text, e.date ?? '-', e.precision, e.dateStart ? `${e.dateStart}..${e.dateEnd}` : '-', e.rule])];
-        process.stdout.write(`${article.meta.id} (published ${published ?? 'unknown'})\n${table(rows)}\n`);
+        printFindings(article.meta.id, published, flags.json === true, 'expressions', expressions, rows);
       }
     });
 }

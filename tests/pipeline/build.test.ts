@@ -70,10 +70,15 @@ describe('kg build on the seed articles', () => {
     expect(r.leaks).toEqual([]);
   });
 
-  it('prints the same scores through kg eval --json', async () => {
+  it('prints the scores through kg eval (table and --json); a missing annotation is a usage error', async () => {
     const result = await kg(['eval', '--gold', 'data/gold/seeds.gold.json', path.join(out, 'graph.json'), '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).events.mergeRate.value).toBe(1);
+    const table = await kg(['eval', '--gold', 'data/gold/seeds.gold.json', path.join(out, 'graph.json')]);
+    expect(table.stdout).toMatch(/events recall \(required\)\s+100\.0%\s+\(16\/16\)/);
+    const missing = await kg(['eval', '--gold', path.join(tmp, 'no-such-gold.json'), path.join(out, 'graph.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read the annotation');
   });
 
   it('is deterministic: a rebuild gives graph.json byte for byte', async () => {

@@ -71,7 +71,8 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   documentDates: { article: string; date: string | null; source: string; note?: string }[];
   counts: { nodes: Record<string, number>; edges: Record<string, number> };
-  layout: { iterations: number; converged: boolean };
+  /** FA2 iterations and whether they converged; placedEvents: events placed among their neighbours instead of by FA2 (large graphs). */
+  layout: { iterations: number; converged: boolean; placedEvents: number };
   /** Milliseconds per stage: kb, ingest (reading and parsing inputs), extract (per-article stages, cache included), assemble, layout, write. */
   timings: Record<string, number>;
   /** Threads that extracted articles. */
@@ -222,7 +223,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     diagnostics,
     documentDates: all.map((f) => ({ article: f.meta.id, date: f.documentDate.date, source: f.documentDate.source, ...(f.documentDate.note ? { note: f.documentDate.note } : {}) })),
     counts: countGraph(graph),
-    layout: { iterations: layout.iterations, converged: layout.converged },
+    layout: { iterations: layout.iterations, converged: layout.converged, placedEvents: layout.placedEvents },
     timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
     workers: opts.workers,
     cache: { hits: counts.hits, misses: counts.misses },

@@ -17,6 +17,8 @@ export interface LayoutOptions {
   tolerance: number;
   /** From this many nodes on, FA2 uses the Barnes-Hut approximation (exact repulsion is quadratic). */
   barnesHutFrom: number;
+  /** From this many nodes on, FA2 lays out the non-event nodes only (each event folded into edges between its neighbours) and events are then placed among their neighbours: events outnumber the rest about 10 to 1 in a large build, and an event's place says no more than whom it joins. */
+  placeEventsFrom: number;
   /** What node size grows with. */
   sizeBy: 'degree' | 'mentions';
   minSize: number;
@@ -37,6 +39,7 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   nodeIterationBudget: 1_000_000,
   tolerance: 3e-4,
   barnesHutFrom: 2000,
+  placeEventsFrom: 2000,
   sizeBy: 'degree',
   minSize: 4,
   maxSize: 20,
@@ -47,7 +50,10 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
 };
 
 export interface LayoutReport {
+  /** FA2 iterations, on the whole graph or, when events were placed, on the other nodes. */
   iterations: number;
+  /** Events positioned among their neighbours instead of by FA2 (0 below placeEventsFrom nodes). */
+  placedEvents: number;
   /** True when the stopping rule fired before maxIterations. */
   converged: boolean;
   /** Mean displacement per node per iteration in the last batch, relative to the extent. */
@@ -64,6 +70,7 @@ export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): Layo
     const value = resolved[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RangeError(`layout option ${name} must be a positive number, got ${String(value)}`);
   }
+  if (!(resolved.placeEventsFrom >= 0)) throw new RangeError(`layout option placeEventsFrom must be a node count (Infinity never places events), got ${String(resolved.placeEventsFrom)}`);
   if (resolved.minSize > resolved.maxSize) throw new RangeError(`layout option minSize (${resolved.minSize}) exceeds maxSize (${resolved.maxSize})`);
   return resolved;
 }
@@ -74,17 +81,20 @@ export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}
   const opts = resolveLayoutOptions(options);
   const sizes = computeSizes(graph, opts);
   const plane = projectUndirected(graph, sizes, opts.seed);
-  const { iterations, converged, lastMovement } = runForceAtlas2(plane, opts);
+  const events = plane.order >= opts.placeEventsFrom ? graph.filterNodes((_key, attributes) => attributes.kind === 'event') : [];
+  const { iterations, converged, lastMovement } = events.length > 0 ? layOutAroundEvents(plane, events, opts) : runForceAtlas2(plane, opts);
   spreadToFit(plane);
   separateCoincident(plane);
   const noverlapIterations = Math.min(opts.noverlapIterations, Math.max(10, Math.floor(opts.noverlapNodeIterationBudget / Math.max(1, plane.order))));
-  if (plane.order > 1) noverlap.assign(plane, { maxIterations: noverlapIterations, settings: { margin: 2, ratio: 1 } });
+  // noverlap compares nodes within grid cells: its default 20×20 grid puts hundreds of nodes in a cell of a large graph.
+  const gridSize = Math.max(20, Math.round(2 * Math.sqrt(plane.order)));
+  if (plane.order > 1) noverlap.assign(plane, { maxIterations: noverlapIterations, settings: { margin: 2, ratio: 1, gridSize } });
   const communities = detectCommunities(plane, opts);
   graph.updateEachNodeAttributes((key, attributes) => {
     const at = plane.getNodeAttributes(key);
     return { ...attributes, x: at.x, y: at.y, size: sizes.get(key) ?? opts.minSize, color: KIND_COLORS[attributes.kind], community: communities.get(key) ?? 0 };
   });
-  return { iterations, converged, lastMovement, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
+  return { iterations, converged, lastMovement, placedEvents: events.length, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
 }
 
 interface PlaneNode {
@@ -140,6 +150,60 @@ function runForceAtlas2(plane: Plane, opts: LayoutOptions): { iterations: number
   return { iterations, converged: false, lastMovement };
 }
 
+/** FA2 on the plane without the events, where an event joining n nodes weighs on each of their n(n-1)/2 pairs; then the events go around the centre of their neighbours. */
+function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions): { iterations: number; converged: boolean; lastMovement: number } {
+  const others: Plane = new UndirectedGraph<PlaneNode, PlaneEdge>();
+  const isEvent = new Set(events);
+  plane.forEachNode((key, attributes) => {
+    if (!isEvent.has(key)) others.addNode(key, { ...attributes });
+  });
+  const join = (a: string, b: string, weight: number) => others.updateEdge(a, b, (attributes) => ({ weight: (attributes.weight ?? 0) + weight }));
+  plane.forEachEdge((_key, { weight }, source, target) => {
+    if (!isEvent.has(source) && !isEvent.has(target)) join(source, target, weight);
+  });
+  const groups = new Map<string, { neighbours: string[]; events: string[] }>();
+  for (const event of events) {
+    const neighbours = plane.neighbors(event).filter((key) => !isEvent.has(key)).sort();
+    if (neighbours.length === 0) continue;
+    for (let i = 0; i < neighbours.length; i++) for (let j = i + 1; j < neighbours.length; j++) join(neighbours[i], neighbours[j], 1);
+    const id = neighbours.join('\n');
+    const group = groups.get(id) ?? { neighbours, events: [] };
+    group.events.push(event);
+    groups.set(id, group);
+  }
+  const run = runForceAtlas2(others, opts);
+  // Scaled before the events are placed, so their spirals keep their spacing in node sizes.
+  spreadToFit(others, plane);
+  others.forEachNode((key, { x, y }) => plane.mergeNodeAttributes(key, { x, y }));
+  for (const group of groups.values()) placeGroup(plane, group.neighbours, group.events);
+  return run;
+}
+
+/** Golden angle: successive points of a sunflower spiral never line up. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** Puts the events that share the same neighbours on a sunflower spiral around the centre of those neighbours (outside the disc of a single neighbour), a disc's width apart, so few of them overlap. */
+function placeGroup(plane: Plane, neighbours: string[], events: string[]): void {
+  let cx = 0;
+  let cy = 0;
+  for (const key of neighbours) {
+    cx += plane.getNodeAttribute(key, 'x');
+    cy += plane.getNodeAttribute(key, 'y');
+  }
+  cx /= neighbours.length;
+  cy /= neighbours.length;
+  const step = 2.2 * Math.max(...events.map((event) => plane.getNodeAttribute(event, 'size')));
+  // Spiral point k lies at step·√(k + skip): skipping the centre keeps a single neighbour's events off its disc.
+  const hub = neighbours.length === 1 ? plane.getNodeAttribute(neighbours[0], 'size') + step / 2 : 0;
+  const skip = (hub / step) ** 2;
+  const turn = 2 * Math.PI * createRandom(hashString(neighbours.join('\n')))();
+  events.forEach((event, k) => {
+    const radius = step * Math.sqrt(k + 0.5 + skip);
+    const angle = turn + k * GOLDEN_ANGLE;
+    plane.mergeNodeAttributes(event, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
+  });
+}
+
 /** The larger side of the bounding box (1 when every node is on one spot, to avoid dividing by zero). */
 function measureExtent(plane: Plane): number {
   let minX = Infinity;
@@ -155,10 +219,10 @@ function measureExtent(plane: Plane): number {
   return Math.max(maxX - minX, maxY - minY) || 1;
 }
 
-/** Scales positions up about the origin (where gravity centres the layout) until the discs would cover a quarter of the area: FA2's scale ignores node sizes, and noverlap alone cannot untangle a dense core. */
-function spreadToFit(plane: Plane): void {
+/** Scales positions up about the origin (where gravity centres the layout) until the discs of `sized` would cover a quarter of the area: FA2's scale ignores node sizes, and noverlap alone cannot untangle a dense core. */
+function spreadToFit(plane: Plane, sized: Plane = plane): void {
   let needed = 0;
-  plane.forEachNode((_key, { size }) => (needed += (2 * size) ** 2 * 4));
+  sized.forEachNode((_key, { size }) => (needed += (2 * size) ** 2 * 4));
   const extent = measureExtent(plane);
   const scale = Math.sqrt(needed) / extent;
   if (scale <= 1) return;

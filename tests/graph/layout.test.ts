@@ -67,6 +67,34 @@ describe('applyLayout', () => {
     }
   });
 
+  it('on large graphs lays out the non-event nodes and places each event near the centre of its neighbours, without overlaps', () => {
+    const graph = buildFixtureGraph();
+    const events = graph.filterNodes((_key, a) => a.kind === 'event');
+    const report = applyLayout(graph, { placeEventsFrom: 1 });
+    expect(report.placedEvents).toBe(events.length);
+    const nodes = graph.mapNodes((_key, a) => a);
+    const pairs = nodes.flatMap((a, i) => nodes.slice(i + 1).map((b) => Math.hypot(a.x - b.x, a.y - b.y))).sort((a, b) => a - b);
+    const median = pairs[Math.floor(pairs.length / 2)];
+    for (const event of events) {
+      const around = graph.neighbors(event).filter((key) => graph.getNodeAttribute(key, 'kind') !== 'event');
+      if (around.length === 0) continue;
+      const cx = around.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'x'), 0) / around.length;
+      const cy = around.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'y'), 0) / around.length;
+      const { x, y } = graph.getNodeAttributes(event);
+      expect(Math.hypot(x - cx, y - cy)).toBeLessThan(median / 2);
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) expect(Math.hypot(nodes[i].x - nodes[j].x, nodes[i].y - nodes[j].y)).toBeGreaterThanOrEqual(nodes[i].size + nodes[j].size);
+    }
+    const again = buildFixtureGraph();
+    applyLayout(again, { placeEventsFrom: 1 });
+    expect(appearanceOf(again)).toEqual(appearanceOf(graph));
+  });
+
+  it('lays out every node with FA2 below placeEventsFrom', () => {
+    expect(applyLayout(buildFixtureGraph())).toMatchObject({ placedEvents: 0 });
+  });
+
   it('handles an empty graph and a single node', () => {
     const graph = buildFixtureGraph();
     graph.clear();
@@ -83,5 +111,7 @@ describe('resolveLayoutOptions', () => {
     expect(resolveLayoutOptions({ seed: 7 })).toEqual({ ...DEFAULT_LAYOUT_OPTIONS, seed: 7 });
     expect(() => resolveLayoutOptions({ maxIterations: 0 })).toThrow(RangeError);
     expect(() => resolveLayoutOptions({ minSize: 30, maxSize: 10 })).toThrow(/minSize/);
+    expect(() => resolveLayoutOptions({ placeEventsFrom: Number.NaN })).toThrow(/placeEventsFrom/);
+    expect(resolveLayoutOptions({ placeEventsFrom: Infinity }).placeEventsFrom).toBe(Infinity);
   });
 });

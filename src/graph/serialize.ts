@@ -14,21 +14,26 @@ const PROBLEMS_SHOWN = 5;
 
 /** graphology's export() of the graph with schemaVersion in the graph attributes, keys of every object in a fixed order, nodes and edges in insertion order: the same graph gives the same bytes. */
 export function serializeGraph(graph: KgGraph): string {
-  const data = graph.export();
-  const edges: unknown[] = [];
-  let index = 0;
-  graph.forEachEdge((key, attributes, source, target) => {
-    edges.push({ key: exportEdgeKey(key, index++), source, target, attributes: sortKeys(attributes) });
-  });
-  const document = {
-    options: { type: data.options.type, multi: data.options.multi, allowSelfLoops: data.options.allowSelfLoops },
-    attributes: sortKeys({ ...graph.getAttributes(), schemaVersion: SCHEMA_VERSION }),
-    nodes: data.nodes.map((node) => ({ key: node.key, attributes: sortKeys(node.attributes ?? {}) })),
-    edges,
-  };
-  return `${JSON.stringify(document)}\n`;
+  return [...serializeGraphChunks(graph)].join('');
 }
 
+/** serializeGraph's text a node or edge at a time, so a large graph is written without a copy of it and one huge string. */
+export function* serializeGraphChunks(graph: KgGraph): Generator<string> {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  yield `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(sortKeys({ ...graph.getAttributes(), schemaVersion: SCHEMA_VERSION }))},"nodes":[`;
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    yield `${first ? '' : ','}${JSON.stringify({ key: node, attributes: sortKeys(attributes) })}`;
+    first = false;
+  }
+  yield '],"edges":[';
+  let index = 0;
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    yield `${index === 0 ? '' : ','}${JSON.stringify({ key: exportEdgeKey(edge, index), source, target, attributes: sortKeys(attributes) })}`;
+    index++;
+  }
+  yield ']}\n';
+}
 
 /** Parses graph.json text into a KgGraph and validates it (validateGraph); throws KgError 'bad-graph' naming the path and the first problems. */
 export function parseGraph(text: string, path = 'graph.json'): KgGraph {

@@ -208,13 +208,18 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   }
   timings.extract = performance.now() - streamStarted - timings.ingest - timings.write;
 
-  const all = [...facts.values()];
+  const all = [...facts.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const graph = await time('assemble', () => assembleGraph(all, kb, PIPELINE_VERSION));
+  // facts.jsonl goes out before the layout, and the facts are let go: the graph is all the rest needs.
+  await time('write', () => writeFileAtomic(path.join(opts.outDir, FACTS_FILE), jsonLines(all)));
+  const kept = facts.size - counts.built;
+  const documentDates = all.map((f) => ({ article: f.meta.id, date: f.documentDate.date, source: f.documentDate.source, ...(f.documentDate.note ? { note: f.documentDate.note } : {}) }));
+  facts.clear();
+  all.length = 0;
   const layout = await time('layout', () => applyLayout(graph));
   const files: string[] = [];
   await time('write', async () => {
-    // Both written a record at a time: at 20,000 articles each is over 100 MB as one string.
-    await writeFileAtomic(path.join(opts.outDir, FACTS_FILE), factsLines(all));
+    // A record at a time: at 20,000 articles graph.json is over 100 MB as one string.
     await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraphChunks(graph));
     files.push('graph.json');
     for (const format of opts.formats) files.push(...(await exportGraph(graph, format, path.join(opts.outDir, `graph.${format}`))));
@@ -223,10 +228,10 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   const report: BuildReport = {
     pipelineVersion: PIPELINE_VERSION,
     inputs: opts.inputs,
-    articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept: facts.size - counts.built },
+    articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept },
     skipped,
     diagnostics,
-    documentDates: all.map((f) => ({ article: f.meta.id, date: f.documentDate.date, source: f.documentDate.source, ...(f.documentDate.note ? { note: f.documentDate.note } : {}) })),
+    documentDates,
     counts: countGraph(graph),
     layout: { iterations: layout.iterations, converged: layout.converged, placedEvents: layout.placedEvents },
     timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
@@ -243,9 +248,9 @@ function skippedFrom(d: Diagnostic): SkippedInput {
   return { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.article ? { article: d.article } : {}), code: d.code, message: d.message };
 }
 
-/** facts.jsonl's lines in article-id order. */
-function* factsLines(all: ArticleFacts[]): Generator<string> {
-  for (const f of [...all].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) yield `${JSON.stringify(f)}\n`;
+/** One JSON line per record, made as the writer asks for them. */
+function* jsonLines(records: readonly unknown[]): Generator<string> {
+  for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 
 async function readFacts(outDir: string): Promise<ArticleFacts[]> {

@@ -4,8 +4,8 @@ import { flattenEdges, flattenNodes, formatScalar, inferColumns, type Scalar } f
 
 /** The files of the CSV export, by name: nodes.csv (id + node columns) and edges.csv (id, source, target + edge columns). */
 export function writeCsv(graph: KgGraph): Record<string, Iterable<string>> {
-  const nodes = flattenNodes(graph);
-  const edges = flattenEdges(graph);
+  const nodes = [...flattenNodes(graph)];
+  const edges = [...flattenEdges(graph)];
   const nodeColumns = inferColumns(nodes.map((node) => node.fields), 'node').map((column) => column.name);
   const edgeColumns = inferColumns(edges.map((edge) => edge.fields), 'edge').map((column) => column.name);
   return {

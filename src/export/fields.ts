@@ -52,19 +52,32 @@ const REAL_FIELDS = new Set(['x', 'y', 'size', 'confidence']);
 const INT_MAX = 2 ** 31 - 1;
 const INT_MIN = -(2 ** 31);
 
+// Flattened lazily, and walked twice by the writers (columns, then rows): held whole, a 100,000-edge graph's records take hundreds of MB.
+
+/**
+ * How structured values are flattened: 'full' as their JSON; 'types' as an empty string, which has the same column
+ * name and type for half the cost, for the pass that only infers columns.
+ */
+export type Flattening = 'full' | 'types';
+
 /** Every node flattened, in insertion order, with its helper fields. */
-export function flattenNodes(graph: KgGraph): FlatNode[] {
-  return graph.mapNodes((key, attributes) => ({ key, fields: flattenNode(graph, key, attributes) }));
+export function* flattenNodes(graph: KgGraph, flattening: Flattening = 'full'): Generator<FlatNode> {
+  for (const { node, attributes } of graph.nodeEntries()) yield { key: node, fields: flattenNode(graph, node, attributes, flattening) };
 }
 
 /** Every edge flattened, in insertion order, with its helper fields and the relation as `label`. */
-export function flattenEdges(graph: KgGraph): FlatEdge[] {
+export function* flattenEdges(graph: KgGraph, flattening: Flattening = 'full'): Generator<FlatEdge> {
   let index = 0;
-  return graph.mapEdges((key, attributes, source, target) => ({ key, id: exportEdgeKey(key, index++), source, target, fields: flattenEdge(attributes) }));
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) yield { key: edge, id: exportEdgeKey(edge, index++), source, target, fields: flattenEdge(attributes, flattening) };
 }
 
-function flattenNode(graph: KgGraph, key: string, attributes: NodeAttributes): FlatRecord {
-  const fields = flattenObject(attributes);
+/** The fields of each record. */
+export function* fieldsOf(records: Iterable<{ fields: FlatRecord }>): Generator<FlatRecord> {
+  for (const record of records) yield record.fields;
+}
+
+function flattenNode(graph: KgGraph, key: string, attributes: NodeAttributes, flattening: Flattening): FlatRecord {
+  const fields = flattenObject(attributes, flattening);
   fields.labels = `:${NODE_LABELS[attributes.kind]}`;
   fields.articleCount = attributes.articles.length;
   fields.aliasesText = attributes.aliases.join('; ');
@@ -75,9 +88,9 @@ function flattenNode(graph: KgGraph, key: string, attributes: NodeAttributes): F
   return fields;
 }
 
-function flattenEdge(attributes: EdgeAttributes): FlatRecord {
+function flattenEdge(attributes: EdgeAttributes, flattening: Flattening): FlatRecord {
   // APOC's GraphML import takes the relationship type from the edge's `label`.
-  return { ...flattenObject(attributes), label: attributes.relation, ...describeSources(attributes.sources) };
+  return { ...flattenObject(attributes, flattening), label: attributes.relation, ...describeSources(attributes.sources) };
 }
 
 function describeSources(sources: { article: string; quote: string }[]): FlatRecord {
@@ -93,9 +106,9 @@ function listParticipants(graph: KgGraph, event: string): string | null {
   return labels.size > 0 ? [...labels].join('; ') : null;
 }
 
-function flattenObject(attributes: object): FlatRecord {
+function flattenObject(attributes: object, flattening: Flattening = 'full'): FlatRecord {
   const fields: FlatRecord = {};
-  for (const [name, value] of Object.entries(attributes)) fields[name] = toScalar(value);
+  for (const [name, value] of Object.entries(attributes)) fields[name] = flattening === 'types' && value !== null && typeof value === 'object' ? '' : toScalar(value);
   return fields;
 }
 
@@ -113,24 +126,48 @@ export function flattenGraphAttributes(graph: KgGraph): FlatRecord {
   return flattenObject(graph.getAttributes());
 }
 
-/** The columns present in the records, in model order then sorted, each typed from every value it takes. */
-export function inferColumns(records: FlatRecord[], domain: 'graph' | 'node' | 'edge'): Column[] {
+/** The columns present in the records, in model order then sorted, each typed from every value it takes (one pass, nothing kept). */
+export function inferColumns(records: Iterable<FlatRecord>, domain: 'graph' | 'node' | 'edge'): Column[] {
   const order = COLUMN_ORDER[domain];
-  const names = new Set<string>();
-  for (const record of records) for (const name of Object.keys(record)) names.add(name);
-  const known = order.filter((name) => names.has(name));
-  const extra = [...names].filter((name) => !order.includes(name)).sort();
-  return [...known, ...extra].map((name) => ({ name, type: inferType(name, records.map((record) => record[name])) }));
+  const seen = new Map<string, TypeEvidence>();
+  for (const record of records) {
+    for (const [name, value] of Object.entries(record)) {
+      let evidence = seen.get(name);
+      if (evidence === undefined) seen.set(name, (evidence = { present: false, boolean: true, number: true, safeInteger: true, int32: true }));
+      if (value !== null && value !== undefined) noteValue(evidence, value);
+    }
+  }
+  const known = order.filter((name) => seen.has(name));
+  const extra = [...seen.keys()].filter((name) => !order.includes(name)).sort();
+  return [...known, ...extra].map((name) => ({ name, type: typeFrom(name, seen.get(name)!) }));
 }
 
-function inferType(name: string, values: (Scalar | null | undefined)[]): ValueType {
-  const present = values.filter((value): value is Scalar => value !== null && value !== undefined);
-  if (present.length === 0) return 'string';
-  if (present.every((value) => typeof value === 'boolean')) return 'boolean';
-  if (!present.every((value) => typeof value === 'number')) return 'string';
-  const numbers = present as number[];
-  if (REAL_FIELDS.has(name) || !numbers.every(Number.isSafeInteger)) return 'double';
-  return numbers.every((n) => n >= INT_MIN && n <= INT_MAX) ? 'int' : 'long';
+/** What the values of one column have all been so far. */
+interface TypeEvidence {
+  present: boolean;
+  boolean: boolean;
+  number: boolean;
+  safeInteger: boolean;
+  int32: boolean;
+}
+
+function noteValue(evidence: TypeEvidence, value: Scalar): void {
+  evidence.present = true;
+  if (typeof value !== 'boolean') evidence.boolean = false;
+  if (typeof value !== 'number') {
+    evidence.number = false;
+    return;
+  }
+  if (!Number.isSafeInteger(value)) evidence.safeInteger = false;
+  if (value < INT_MIN || value > INT_MAX) evidence.int32 = false;
+}
+
+function typeFrom(name: string, evidence: TypeEvidence): ValueType {
+  if (!evidence.present) return 'string';
+  if (evidence.boolean) return 'boolean';
+  if (!evidence.number) return 'string';
+  if (REAL_FIELDS.has(name) || !evidence.safeInteger) return 'double';
+  return evidence.int32 ? 'int' : 'long';
 }
 
 /** A scalar as text: booleans as true/false, numbers in JavaScript's shortest round-trip form. */

@@ -1,6 +1,6 @@
 // GEXF 1.2 writer with dynamics (graphology-gexf has none and mangles values): dated events and edges carry start/end for Gephi's timeline.
 import type { EdgeAttributes, KgGraph, NodeAttributes } from '../graph/model.js';
-import { flattenEdges, flattenNodes, formatScalar, inferColumns, type Column, type FlatRecord, type ValueType } from './fields.js';
+import { fieldsOf, flattenEdges, flattenNodes, formatScalar, inferColumns, type Column, type FlatRecord, type ValueType } from './fields.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml.js';
 
 // The 1.2draft namespaces, with "www": networkx finds <graph> and the viz elements only under these exact URIs.
@@ -23,10 +23,8 @@ export interface Interval {
 
 /** The graph as GEXF 1.2 (mode dynamic, timeformat date), one chunk a line: deterministic, well-formed, read by Gephi, networkx and graphology-gexf. */
 export function* writeGexf(graph: KgGraph): Generator<string> {
-  const nodes = flattenNodes(graph);
-  const edges = flattenEdges(graph);
-  const nodeColumns = inferColumns(nodes.map((node) => node.fields), 'node').filter((column) => !NODE_VIZ_FIELDS.has(column.name));
-  const edgeColumns = inferColumns(edges.map((edge) => edge.fields), 'edge').filter((column) => !EDGE_OWN_FIELDS.has(column.name));
+  const nodeColumns = inferColumns(fieldsOf(flattenNodes(graph, 'types')), 'node').filter((column) => !NODE_VIZ_FIELDS.has(column.name));
+  const edgeColumns = inferColumns(fieldsOf(flattenEdges(graph, 'types')), 'edge').filter((column) => !EDGE_OWN_FIELDS.has(column.name));
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<gexf xmlns="${GEXF_NS}" xmlns:viz="${VIZ_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${GEXF_NS} ${GEXF_NS}/gexf.xsd" version="1.2">\n`;
@@ -35,7 +33,7 @@ export function* writeGexf(graph: KgGraph): Generator<string> {
   yield declareAttributes('node', nodeColumns);
   yield declareAttributes('edge', edgeColumns);
   yield '    <nodes>\n';
-  for (const node of nodes) {
+  for (const node of flattenNodes(graph)) {
     const attributes = graph.getNodeAttributes(node.key);
     yield `      <node id="${escapeXmlAttribute(node.key)}" label="${escapeXmlAttribute(attributes.label)}"${writeInterval(nodeInterval(attributes))}>\n`;
     yield writeAttvalues(node.fields, nodeColumns);
@@ -43,7 +41,7 @@ export function* writeGexf(graph: KgGraph): Generator<string> {
     yield '      </node>\n';
   }
   yield '    </nodes>\n    <edges>\n';
-  for (const edge of edges) {
+  for (const edge of flattenEdges(graph)) {
     const attributes = graph.getEdgeAttributes(edge.key);
     const interval = edgeInterval(attributes, graph.getNodeAttributes(edge.source), graph.getNodeAttributes(edge.target));
     yield `      <edge id="${escapeXmlAttribute(edge.id)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}" label="${escapeXmlAttribute(attributes.relation)}"${writeInterval(interval)}>\n`;

@@ -1,6 +1,6 @@
 // GraphML writer (graphology has none): typed keys, unique edge ids, parallel edges, JSON for structured values, APOC-ready labels.
 import type { KgGraph } from '../graph/model.js';
-import { flattenEdges, flattenGraphAttributes, flattenNodes, formatScalar, inferColumns, type Column, type FlatRecord } from './fields.js';
+import { fieldsOf, flattenEdges, flattenGraphAttributes, flattenNodes, formatScalar, inferColumns, type Column, type FlatRecord } from './fields.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml.js';
 
 interface Key extends Column {
@@ -11,8 +11,6 @@ interface Key extends Column {
 /** The graph as GraphML, one chunk a line: deterministic, well-formed, read by networkx, igraph, Gephi, yEd and Neo4j APOC (apoc.import.graphml with readLabels). */
 export function* writeGraphml(graph: KgGraph): Generator<string> {
   const graphFields = flattenGraphAttributes(graph);
-  const nodes = flattenNodes(graph);
-  const edges = flattenEdges(graph);
   const keys: Key[] = [];
   const declare = (domain: Key['domain'], columns: Column[]): Map<string, Key> => {
     const byName = new Map<string, Key>();
@@ -24,8 +22,8 @@ export function* writeGraphml(graph: KgGraph): Generator<string> {
     return byName;
   };
   const graphKeys = declare('graph', inferColumns([graphFields], 'graph'));
-  const nodeKeys = declare('node', inferColumns(nodes.map((node) => node.fields), 'node'));
-  const edgeKeys = declare('edge', inferColumns(edges.map((edge) => edge.fields), 'edge'));
+  const nodeKeys = declare('node', inferColumns(fieldsOf(flattenNodes(graph, 'types')), 'node'));
+  const edgeKeys = declare('edge', inferColumns(fieldsOf(flattenEdges(graph, 'types')), 'edge'));
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
@@ -35,10 +33,10 @@ export function* writeGraphml(graph: KgGraph): Generator<string> {
   // parse.edgeids="free": edge ids are our own keys, not canonical e0, e1...
   yield '  <graph id="kg" edgedefault="directed" parse.nodeids="free" parse.edgeids="free" parse.order="nodesfirst">\n';
   yield writeData(graphFields, graphKeys, '    ');
-  for (const node of nodes) {
+  for (const node of flattenNodes(graph)) {
     yield `    <node id="${escapeXmlAttribute(node.key)}">\n${writeData(node.fields, nodeKeys, '      ')}    </node>\n`;
   }
-  for (const edge of edges) {
+  for (const edge of flattenEdges(graph)) {
     yield `    <edge id="${escapeXmlAttribute(edge.id)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}">\n${writeData(edge.fields, edgeKeys, '      ')}    </edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';

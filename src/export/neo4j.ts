@@ -21,8 +21,8 @@ interface Neo4jColumn {
 
 /** The files of the Neo4j export, by name: nodes.csv, relationships.csv (neo4j-admin headers with typed columns) and import.cypher. */
 export function writeNeo4j(graph: KgGraph): Record<string, Iterable<string>> {
-  const nodes = flattenNodes(graph);
-  const edges = flattenEdges(graph);
+  const nodes = [...flattenNodes(graph)];
+  const edges = [...flattenEdges(graph)];
   const nodeColumns = toNeo4jColumns(inferColumns(nodes.map((node) => node.fields), 'node'), nodes.map((node) => node.fields), DROPPED_NODE_FIELDS);
   const edgeColumns = toNeo4jColumns(inferColumns(edges.map((edge) => edge.fields), 'edge'), edges.map((edge) => edge.fields), DROPPED_EDGE_FIELDS);
   const labelOf = (key: string): string => `${ENTITY_LABEL};${NODE_LABELS[graph.getNodeAttribute(key, 'kind')]}`;

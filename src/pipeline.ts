@@ -37,7 +37,7 @@ export interface BuildOptions {
   formats: ExportFormat[];
   /** Threads extracting articles (default: one per core); 1 extracts in the main thread with no pool. */
   workers: number;
-  /** Articles extracted in the main thread before the pool starts, so small builds skip its start-up (default 32). */
+  /** Articles extracted in the main thread before the pool starts, so small builds skip its start-up (default 32); it then goes on extracting until a worker is ready. 0: every article goes to the pool. */
   inlineArticles: number;
   /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
   cacheDir: string | null;

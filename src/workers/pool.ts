@@ -15,21 +15,31 @@ export const TASKS_PER_WORKER = 4;
 
 const WORKER_ENTRY = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
 
+/** What a worker posts once its modules and knowledge base are loaded. */
+export const WORKER_READY = 'kg-extract-worker-ready';
+
 /**
  * An extractor with `workers` threads; with 1, `extract` calls the given function in this thread and no pool is started.
- * The first `inline` articles are extracted in this thread too: a small build never pays the pool's start-up (1-2 s on 2 cores).
+ * The first `inline` articles are extracted in this thread too, so a small build never pays the pool's start-up (1-2 s
+ * on 2 cores); and when inline > 0 this thread goes on extracting until a worker is ready, instead of waiting for it.
  */
 export function createExtractor(workers: number, kb: KnowledgeBase, extractHere: (raw: RawArticle, kb: KnowledgeBase) => ArticleFacts, inline = 0): Extractor {
   if (workers <= 1) return { extract: async (raw) => extractHere(raw, kb), close: async () => {} };
   let pool: Piscina<RawArticle, ArticleFacts> | null = null;
   let seen = 0;
+  let ready = inline === 0;
   return {
     extract: async (raw) => {
       if (seen++ < inline) return extractHere(raw, kb);
-      // execArgv []: the entry registers tsx itself; a loader inherited from the parent (tsx's --import) would register it twice.
-      // Several tasks queued per worker: with one, a worker idles for a round trip to this thread after each article (10-15% of its time).
-      pool ??= new Piscina<RawArticle, ArticleFacts>({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv: [], concurrentTasksPerWorker: TASKS_PER_WORKER });
-      return pool.run(raw);
+      if (pool === null) {
+        // execArgv []: the entry registers tsx itself; a loader inherited from the parent (tsx's --import) would register it twice.
+        // Several tasks queued per worker: with one, a worker idles for a round trip to this thread after each article (10-15% of its time).
+        pool = new Piscina<RawArticle, ArticleFacts>({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv: [], concurrentTasksPerWorker: TASKS_PER_WORKER });
+        pool.on('message', (message: unknown) => {
+          if (message === WORKER_READY) ready = true;
+        });
+      }
+      return ready ? pool.run(raw) : extractHere(raw, kb);
     },
     close: async () => {
       await pool?.destroy();

@@ -1,10 +1,10 @@
 // Columns of the flat exports: inferred in one pass over records made on demand, typed from every value a column takes.
-import { fieldsOf, flattenEdges, flattenNodes, inferColumns } from '../../src/export/fields.js';
+import { fieldsOf, flattenEdges, flattenNodes, inferColumns, type FlatRecord } from '../../src/export/fields.js';
 import { buildFixtureGraph } from '../fixtures/graphs/fixture-graph.js';
 
 describe('inferColumns', () => {
   it('types a column from all its values, in model order then sorted', () => {
-    const records = [
+    const records: FlatRecord[] = [
       { kind: 'event', zeta: 1, flag: true, big: 2 ** 40, x: 3, mixed: 1, empty: null },
       { kind: 'person', zeta: 2, flag: false, big: 5, x: 4, mixed: 'one' },
     ];

@@ -4,7 +4,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildGraph, type BuildReport } from '../../src/pipeline.js';
+import { buildGraph, extractArticleFacts, type BuildReport } from '../../src/pipeline.js';
+import { loadKnowledgeBase } from '../../src/kb/index.js';
+import { readArticles } from '../../src/stages/ingest/index.js';
+import { createExtractor } from '../../src/workers/pool.js';
+import type { RawArticle } from '../../src/types.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -79,3 +83,30 @@ it('a rebuild with one added article takes the others from the cache', async () 
   await kg(['build', dir, '--out', fresh, '--workers', '1', '--no-cache', '--formats', 'none']);
   expect(await readFile(path.join(out, 'graph.json'), 'utf8')).toBe(await readFile(path.join(fresh, 'graph.json'), 'utf8'));
 });
+
+it('extracts in the main thread while the pool starts, then hands articles to the workers, with the same facts', async () => {
+  const articles: RawArticle[] = [];
+  for await (const item of readArticles(['data/articles'])) if (item.kind === 'article') articles.push(item.article);
+  const kb = loadKnowledgeBase();
+  const here: string[] = [];
+  const extractor = createExtractor(2, kb, (raw, base) => (here.push(raw.meta.id), extractArticleFacts(raw, base)), 1);
+  try {
+    // The first article is one of the `inline` ones; the second comes before any worker can have loaded.
+    expect(await extractor.extract(articles[0])).toEqual(extractArticleFacts(articles[0], kb));
+    expect(await extractor.extract(articles[1])).toEqual(extractArticleFacts(articles[1], kb));
+    expect(here).toEqual([articles[0].meta.id, articles[1].meta.id]);
+    // Once a worker reports ready, articles go to the pool and this thread extracts none.
+    const deadline = Date.now() + 60_000;
+    let pooled = false;
+    for (let i = 2; !pooled && Date.now() < deadline; i++) {
+      const raw = articles[i % articles.length];
+      const before = here.length;
+      expect(await extractor.extract(raw)).toEqual(extractArticleFacts(raw, kb));
+      pooled = here.length === before;
+      if (!pooled) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(pooled).toBe(true);
+  } finally {
+    await extractor.close();
+  }
+}, 90_000);

@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
+import { WORKER_READY } from './messages.js';
 
 /** Extracts articles' facts, possibly concurrently; close() releases the threads. */
 export interface Extractor {
@@ -14,9 +15,6 @@ export interface Extractor {
 export const TASKS_PER_WORKER = 4;
 
 const WORKER_ENTRY = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
-
-/** What a worker posts once its modules and knowledge base are loaded. */
-export const WORKER_READY = 'kg-extract-worker-ready';
 
 /**
  * An extractor with `workers` threads; with 1, `extract` calls the given function in this thread and no pool is started.

@@ -161,6 +161,7 @@ function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions)
   plane.forEachEdge((_key, { weight }, source, target) => {
     if (!isEvent.has(source) && !isEvent.has(target)) join(source, target, weight);
   });
+  // Keyed by the sorted neighbour keys, which also seed the turn of the group's spiral.
   const groups = new Map<string, { neighbours: string[]; events: string[] }>();
   for (const event of events) {
     const neighbours = plane.neighbors(event).filter((key) => !isEvent.has(key)).sort();
@@ -175,7 +176,7 @@ function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions)
   // Scaled before the events are placed, so their spirals keep their spacing in node sizes.
   spreadToFit(others, plane);
   others.forEachNode((key, { x, y }) => plane.mergeNodeAttributes(key, { x, y }));
-  for (const group of groups.values()) placeGroup(plane, group.neighbours, group.events);
+  for (const [id, group] of groups) placeGroup(plane, group.neighbours, group.events, hashString(id));
   return run;
 }
 
@@ -183,7 +184,7 @@ function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions)
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /** Puts the events that share the same neighbours on a sunflower spiral around the centre of those neighbours (outside the disc of a single neighbour), a disc's width apart, so few of them overlap. */
-function placeGroup(plane: Plane, neighbours: string[], events: string[]): void {
+function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: number): void {
   let cx = 0;
   let cy = 0;
   for (const key of neighbours) {
@@ -196,7 +197,7 @@ function placeGroup(plane: Plane, neighbours: string[], events: string[]): void 
   // Spiral point k lies at step·√(k + skip): skipping the centre keeps a single neighbour's events off its disc.
   const hub = neighbours.length === 1 ? plane.getNodeAttribute(neighbours[0], 'size') + step / 2 : 0;
   const skip = (hub / step) ** 2;
-  const turn = 2 * Math.PI * createRandom(hashString(neighbours.join('\n')))();
+  const turn = 2 * Math.PI * createRandom(seed)();
   events.forEach((event, k) => {
     const radius = step * Math.sqrt(k + 0.5 + skip);
     const angle = turn + k * GOLDEN_ANGLE;

@@ -12,7 +12,7 @@ export { exportEdgeKey } from './model.js';
 /** How many validation problems a bad-graph error lists before "and N more". */
 const PROBLEMS_SHOWN = 5;
 
-/** graphology's export() of the graph with schemaVersion in the graph attributes, keys of every object in a fixed order, nodes and edges in insertion order: the same graph gives the same bytes. */
+/** The graph in graphology's serialised form with schemaVersion in the graph attributes, keys of every object in a fixed order, nodes and edges in insertion order: the same graph gives the same bytes. */
 export function serializeGraph(graph: KgGraph): string {
   return [...serializeGraphChunks(graph)].join('');
 }

@@ -79,12 +79,20 @@ function idAt(data: unknown, index: number): string {
   return typeof item?.id === 'string' ? item.id : `#${index + 1}`;
 }
 
-function checkOrganizations(file: string, organizations: KbOrganization[], iso2: Set<string>): void {
+/** Fails on a duplicate id or one that is not a slug; returns the ids. */
+function checkSlugIds(file: string, entries: { id: string }[]): Set<string> {
   const ids = new Set<string>();
+  for (const { id } of entries) {
+    if (ids.has(id)) fail(file, `entry "${id}": duplicate id`);
+    ids.add(id);
+    if (id !== slugify(id)) fail(file, `entry "${id}": id is not a slug (${slugify(id)})`);
+  }
+  return ids;
+}
+
+function checkOrganizations(file: string, organizations: KbOrganization[], iso2: Set<string>): void {
+  const ids = checkSlugIds(file, organizations);
   for (const o of organizations) {
-    if (ids.has(o.id)) fail(file, `entry "${o.id}": duplicate id`);
-    ids.add(o.id);
-    if (o.id !== slugify(o.id)) fail(file, `entry "${o.id}": id is not a slug (${slugify(o.id)})`);
     for (const m of o.members) if (!iso2.has(m)) fail(file, `entry "${o.id}": member "${m}" is not an ISO2 code`);
   }
   for (const o of organizations) {
@@ -93,11 +101,8 @@ function checkOrganizations(file: string, organizations: KbOrganization[], iso2:
 }
 
 function checkPlaces(file: string, places: KbPlace[], iso2: Set<string>): void {
-  const ids = new Set<string>();
+  checkSlugIds(file, places);
   for (const p of places) {
-    if (ids.has(p.id)) fail(file, `entry "${p.id}": duplicate id`);
-    ids.add(p.id);
-    if (p.id !== slugify(p.id)) fail(file, `entry "${p.id}": id is not a slug (${slugify(p.id)})`);
     if (p.country !== null && !iso2.has(p.country)) fail(file, `entry "${p.id}": country "${p.country}" is not an ISO2 code`);
   }
 }

@@ -1,5 +1,6 @@
 // graph.json: the canonical, byte-stable serialisation of a KgGraph, its parser, and an atomic file writer.
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SerializedGraph } from 'graphology-types';
@@ -75,12 +76,12 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
 }
 
 /** Writes atomically (temp file in the same folder + rename), so an interrupted write never leaves a half-written file in place of a good one. */
-export async function writeFileAtomic(path: string, data: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Iterable<string>): Promise<void> {
   // Same folder, so the rename never crosses a file system and stays atomic.
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    // One write call per megabyte, not per chunk: a GraphML writer yields a chunk a line.
-    await writeFile(temp, typeof data === 'string' ? data : joinInBatches(data), { encoding: 'utf8', flag: 'wx' });
+    if (typeof data === 'string') await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
+    else writeChunks(temp, data);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
@@ -88,17 +89,42 @@ export async function writeFileAtomic(path: string, data: string | Iterable<stri
   }
 }
 
-/** Joins small chunks into about `size` characters each. */
-export async function* joinInBatches(chunks: Iterable<string> | AsyncIterable<string>, size = 1 << 20): AsyncGenerator<string> {
-  let batch = '';
-  for await (const chunk of chunks) {
-    batch += chunk;
-    if (batch.length >= size) {
-      yield batch;
-      batch = '';
+/** Bytes encoded before each write call. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Encodes the chunks into one reused buffer and writes it out each time it fills. Joining chunks into big strings
+ * instead made each megabyte a large-object string and a Buffer of garbage: at 20,000 articles the heap grew by 1 GB
+ * during the writes before V8 collected it.
+ */
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'wx');
+  try {
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    const flush = (): void => {
+      for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+      used = 0;
+    };
+    for (const chunk of chunks) {
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (chunk.length * 3 > buffer.length - used) {
+        flush();
+        if (chunk.length * 3 > buffer.length) {
+          writeAll(fd, Buffer.from(chunk, 'utf8'));
+          continue;
+        }
+      }
+      used += buffer.write(chunk, used, 'utf8');
     }
+    flush();
+  } finally {
+    closeSync(fd);
   }
-  if (batch.length > 0) yield batch;
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** A copy with object keys sorted at every depth; arrays keep their order. */

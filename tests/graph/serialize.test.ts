@@ -104,6 +104,15 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['graph.json']);
   });
 
+  it('writes chunks of any size and script byte for byte, across the write buffer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kg-atomic-'));
+    const path = join(dir, 'big.txt');
+    // Many small multi-byte chunks fill the 1 MB buffer several times; one chunk alone is larger than the buffer.
+    const chunks = [...Array.from({ length: 60_000 }, (_, i) => `Orbán–Зеленський 😀 ${i}\n`), 'é'.repeat(700_000), 'end'];
+    await writeFileAtomic(path, chunks);
+    expect(await readFile(path, 'utf8')).toBe(chunks.join(''));
+  });
+
   it('leaves the old file intact when the data fails half-way', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kg-atomic-'));
     const path = join(dir, 'graph.json');

@@ -1,13 +1,16 @@
 // The pipeline: the one place that lists the stages in order, per article (pure, in pipeline/extract.ts) and for a whole build (files in, files out).
 import { writeFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { loadKnowledgeBase } from './kb/index.js';
 import { createDeduplicator, hashText, readArticles } from './stages/ingest/index.js';
 import { extractArticleFacts } from './pipeline/extract.js';
-import { articleTextFile, assembleGraph } from './stages/assemble/index.js';
+import { articleTextFile, createAssembler } from './stages/assemble/index.js';
+import { openFactsStore } from './pipeline/facts-store.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraphChunks, writeFileAtomic } from './graph/serialize.js';
 import { exportGraph, type ExportFormat } from './export/index.js';
@@ -112,135 +115,140 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   };
   const kb = await time('kb', () => loadKnowledgeBase());
   const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, await time('kb', () => hashPipeline(PIPELINE_VERSION)));
-  const facts = new Map<string, ArticleFacts>();
-  const dedupe = createDeduplicator();
-  const diagnostics: Diagnostic[] = [];
-  if (opts.into) for (const f of await readFacts(opts.outDir)) facts.set(f.meta.id, f);
-  const skipped: SkippedInput[] = [];
-  const counts = { read: 0, built: 0, settled: 0, hits: 0, misses: 0 };
   const articlesDir = path.join(opts.outDir, 'articles');
   await mkdir(articlesDir, { recursive: true });
-
-  // With one worker, extraction runs in this thread while the loop awaits the next article: that time is counted apart,
-  // so ingest times only reading and parsing.
-  let extractingHere = 0;
-  const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => {
-    const t0 = performance.now();
-    try {
-      return extractArticleFacts(raw, base);
-    } finally {
-      extractingHere += performance.now() - t0;
-    }
-  };
-  const readNext = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const e0 = extractingHere;
-    try {
-      return await fn();
-    } finally {
-      timings.ingest += performance.now() - t0 - (extractingHere - e0);
-    }
-  };
-  // The pool starts on the first article the cache lacks: a rebuild served from the cache starts no thread.
-  let extractor: Extractor | null = null;
-  const extractFacts = async (raw: RawArticle): Promise<{ facts: ArticleFacts; hit: boolean }> => {
-    const cached = await cache?.get(raw);
-    if (cached) return { facts: cached, hit: true };
-    extractor ??= createExtractor(opts.workers, kb, extractHere, opts.inlineArticles);
-    const extracted = await extractor.extract(raw);
-    await cache?.set(raw, extracted);
-    return { facts: extracted, hit: false };
-  };
-  const pending: Pending[] = [];
-  let inFlight = 0;
-  const settle = async (item: Pending): Promise<void> => {
-    if (item.kind === 'note') {
-      diagnostics.push(item.diagnostic);
-      if (item.skip) skipped.push(skippedFrom(item.diagnostic));
-    } else {
-      inFlight--;
-      const outcome = await item.result;
-      if ('error' in outcome) throw outcome.error;
-      const f = outcome.facts;
-      counts[outcome.hit ? 'hits' : 'misses']++;
-      counts.built++;
-      facts.set(f.meta.id, f);
-      diagnostics.push(...f.diagnostics);
-      // Synchronous: a few KB take about 40 µs, where an awaited write waits about 1 ms for libuv's thread pool and holds up settling.
-      const t0 = performance.now();
-      writeFileSync(path.join(opts.outDir, articleTextFile(f.meta.id)), item.article.text);
-      timings.write += performance.now() - t0;
-    }
-    if (item.kind === 'article' || item.article) opts.onArticle?.(++counts.settled);
-  };
-
-  function admitArticle(article: RawArticle): Pending {
-    const duplicate = dedupe(article);
-    if (duplicate) return { kind: 'note', diagnostic: duplicate, skip: true, article: true };
-    const before = facts.get(article.meta.id);
-    if (before && before.hash === hashText(article.text)) {
-      return { kind: 'note', article: true, skip: false, diagnostic: { stage: 'ingest', code: 'already-in-graph', severity: 'info', file: article.meta.file, article: before.meta.id, message: `${article.meta.file}: article "${before.meta.id}" is already in the graph with the same text; not added twice` } };
-    }
-    inFlight++;
-    // Failures are settled in order, not left as unhandled rejections while earlier articles finish.
-    return { kind: 'article', article, result: extractFacts(article).catch((error: unknown) => ({ error })) };
-  }
-
-  const streamStarted = performance.now();
-  const reader = readArticles(opts.inputs);
+  // Every article's facts wait on disk until assembly.
+  const store = openFactsStore(opts.outDir);
   try {
-    for (;;) {
-      const next = await readNext(() => reader.next());
-      if (next.done) break;
-      const item = next.value;
-      if (item.kind === 'diagnostic') {
-        pending.push({ kind: 'note', diagnostic: item.diagnostic, skip: item.diagnostic.severity !== 'info' && item.diagnostic.code !== 'bad-date', article: false });
-      } else {
-        counts.read++;
-        pending.push(admitArticle(item.article));
+    const dedupe = createDeduplicator();
+    const diagnostics: Diagnostic[] = [];
+    if (opts.into) await readFacts(opts.outDir, (f) => store.put(f));
+    const skipped: SkippedInput[] = [];
+    const counts = { read: 0, built: 0, settled: 0, hits: 0, misses: 0 };
+
+    // With one worker, extraction runs in this thread while the loop awaits the next article: that time is counted apart,
+    // so ingest times only reading and parsing.
+    let extractingHere = 0;
+    const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => {
+      const t0 = performance.now();
+      try {
+        return extractArticleFacts(raw, base);
+      } finally {
+        extractingHere += performance.now() - t0;
       }
-      // Backpressure: the reader waits while the workers hold a bounded number of articles.
-      while (pending.length > 0 && (pending[0].kind === 'note' || inFlight >= opts.workers * IN_FLIGHT_PER_WORKER)) await settle(pending.shift()!);
+    };
+    const readNext = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      const e0 = extractingHere;
+      try {
+        return await fn();
+      } finally {
+        timings.ingest += performance.now() - t0 - (extractingHere - e0);
+      }
+    };
+    // The pool starts on the first article the cache lacks: a rebuild served from the cache starts no thread.
+    let extractor: Extractor | null = null;
+    const extractFacts = async (raw: RawArticle): Promise<{ facts: ArticleFacts; hit: boolean }> => {
+      const cached = await cache?.get(raw);
+      if (cached) return { facts: cached, hit: true };
+      extractor ??= createExtractor(opts.workers, kb, extractHere, opts.inlineArticles);
+      const extracted = await extractor.extract(raw);
+      await cache?.set(raw, extracted);
+      return { facts: extracted, hit: false };
+    };
+    const pending: Pending[] = [];
+    let inFlight = 0;
+    const settle = async (item: Pending): Promise<void> => {
+      if (item.kind === 'note') {
+        diagnostics.push(item.diagnostic);
+        if (item.skip) skipped.push(skippedFrom(item.diagnostic));
+      } else {
+        inFlight--;
+        const outcome = await item.result;
+        if ('error' in outcome) throw outcome.error;
+        const f = outcome.facts;
+        counts[outcome.hit ? 'hits' : 'misses']++;
+        counts.built++;
+        store.put(f);
+        diagnostics.push(...f.diagnostics);
+        // Synchronous: a few KB take about 40 µs, where an awaited write waits about 1 ms for libuv's thread pool and holds up settling.
+        const t0 = performance.now();
+        writeFileSync(path.join(opts.outDir, articleTextFile(f.meta.id)), item.article.text);
+        timings.write += performance.now() - t0;
+      }
+      if (item.kind === 'article' || item.article) opts.onArticle?.(++counts.settled);
+    };
+
+    function admitArticle(article: RawArticle): Pending {
+      const duplicate = dedupe(article);
+      if (duplicate) return { kind: 'note', diagnostic: duplicate, skip: true, article: true };
+      if (store.hashOf(article.meta.id) === hashText(article.text)) {
+        return { kind: 'note', article: true, skip: false, diagnostic: { stage: 'ingest', code: 'already-in-graph', severity: 'info', file: article.meta.file, article: article.meta.id, message: `${article.meta.file}: article "${article.meta.id}" is already in the graph with the same text; not added twice` } };
+      }
+      inFlight++;
+      // Failures are settled in order, not left as unhandled rejections while earlier articles finish.
+      return { kind: 'article', article, result: extractFacts(article).catch((error: unknown) => ({ error })) };
     }
-    for (const item of pending.splice(0)) await settle(item);
-  } finally {
-    await (extractor as Extractor | null)?.close();
-  }
-  timings.extract = performance.now() - streamStarted - timings.ingest - timings.write;
 
-  const all = [...facts.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  const graph = await time('assemble', () => assembleGraph(all, kb, PIPELINE_VERSION));
-  // facts.jsonl goes out before the layout, and the facts are let go: the graph is all the rest needs.
-  await time('write', () => writeFileAtomic(path.join(opts.outDir, FACTS_FILE), jsonLines(all)));
-  const kept = facts.size - counts.built;
-  const documentDates = all.map((f) => ({ article: f.meta.id, date: f.documentDate.date, source: f.documentDate.source, ...(f.documentDate.note ? { note: f.documentDate.note } : {}) }));
-  facts.clear();
-  all.length = 0;
-  const layout = await time('layout', () => applyLayout(graph));
-  const files: string[] = [];
-  await time('write', async () => {
-    // A record at a time: at 20,000 articles graph.json is over 100 MB as one string.
-    await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraphChunks(graph));
-    files.push('graph.json');
-    for (const format of opts.formats) files.push(...(await exportGraph(graph, format, path.join(opts.outDir, `graph.${format}`))));
-  });
+    const streamStarted = performance.now();
+    const reader = readArticles(opts.inputs);
+    try {
+      for (;;) {
+        const next = await readNext(() => reader.next());
+        if (next.done) break;
+        const item = next.value;
+        if (item.kind === 'diagnostic') {
+          pending.push({ kind: 'note', diagnostic: item.diagnostic, skip: item.diagnostic.severity !== 'info' && item.diagnostic.code !== 'bad-date', article: false });
+        } else {
+          counts.read++;
+          pending.push(admitArticle(item.article));
+        }
+        // Backpressure: the reader waits while the workers hold a bounded number of articles.
+        while (pending.length > 0 && (pending[0].kind === 'note' || inFlight >= opts.workers * IN_FLIGHT_PER_WORKER)) await settle(pending.shift()!);
+      }
+      for (const item of pending.splice(0)) await settle(item);
+    } finally {
+      await (extractor as Extractor | null)?.close();
+    }
+    timings.extract = performance.now() - streamStarted - timings.ingest - timings.write;
 
-  const report: BuildReport = {
-    pipelineVersion: PIPELINE_VERSION,
-    inputs: opts.inputs,
-    articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept },
-    skipped,
-    diagnostics,
-    documentDates,
-    counts: countGraph(graph),
-    layout: { iterations: layout.iterations, converged: layout.converged, placedEvents: layout.placedEvents },
-    timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
-    workers: opts.workers,
-    cache: { hits: counts.hits, misses: counts.misses },
-    files,
-  };
-  await writeFileAtomic(path.join(opts.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    // facts.jsonl first, copied line by line; then the assembler takes the facts back one article at a time.
+    await time('write', () => writeFileAtomic(path.join(opts.outDir, FACTS_FILE), withNewlines(store.lines())));
+    const graph = await time('assemble', () => {
+      const assembler = createAssembler(kb, PIPELINE_VERSION);
+      for (const f of store.facts()) assembler.add(f);
+      return assembler.finish();
+    });
+    const kept = store.size - counts.built;
+    const documentDates = store.index().map(({ id, documentDate: d }) => ({ article: id, date: d.date, source: d.source, ...(d.note ? { note: d.note } : {}) }));
+    const layout = await time('layout', () => applyLayout(graph));
+    const files: string[] = [];
+    await time('write', async () => {
+      // A record at a time: at 20,000 articles graph.json is over 100 MB as one string.
+      await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraphChunks(graph));
+      files.push('graph.json');
+      for (const format of opts.formats) files.push(...(await exportGraph(graph, format, path.join(opts.outDir, `graph.${format}`))));
+    });
+
+    const report: BuildReport = {
+      pipelineVersion: PIPELINE_VERSION,
+      inputs: opts.inputs,
+      articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept },
+      skipped,
+      diagnostics,
+      documentDates,
+      counts: countGraph(graph),
+      layout: { iterations: layout.iterations, converged: layout.converged, placedEvents: layout.placedEvents },
+      timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
+      workers: opts.workers,
+      cache: { hits: counts.hits, misses: counts.misses },
+      files,
+    };
+    await writeFileAtomic(path.join(opts.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return { graph, report };
+  } finally {
+    store.close();
+  }
 }
 
 
@@ -248,14 +256,21 @@ function skippedFrom(d: Diagnostic): SkippedInput {
   return { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.article ? { article: d.article } : {}), code: d.code, message: d.message };
 }
 
-/** One JSON line per record, made as the writer asks for them. */
-function* jsonLines(records: readonly unknown[]): Generator<string> {
-  for (const record of records) yield `${JSON.stringify(record)}\n`;
+/** Each line with its newline, as the writer asks for them. */
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
 }
 
-async function readFacts(outDir: string): Promise<ArticleFacts[]> {
-  const text = await readFile(path.join(outDir, FACTS_FILE), 'utf8').catch(() => '');
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ArticleFacts);
+/** The facts of an earlier build, a line at a time; none when it has no facts.jsonl. */
+async function readFacts(outDir: string, take: (facts: ArticleFacts) => void): Promise<void> {
+  const file = path.join(outDir, FACTS_FILE);
+  const stream = createReadStream(file, 'utf8');
+  const missing = new Promise<boolean>((resolve) => {
+    stream.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ENOENT'));
+    stream.once('open', () => resolve(false));
+  });
+  if (await missing) return;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line.trim() !== '') take(JSON.parse(line) as ArticleFacts);
 }
 
 function countGraph(graph: KgGraph): BuildReport['counts'] {

@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey, eventKey } from '../../graph/keys.js';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
-import type { ArticleFacts, DatePrecision, EntityFact, Role, Source } from '../../types.js';
+import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, Role, Source } from '../../types.js';
 import { clusterEvents, type EventCluster } from './merge-events.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
@@ -12,65 +12,98 @@ export function articleTextFile(id: string): string {
   return `articles/${encodeURIComponent(id)}.txt`;
 }
 
-/** Builds the graph from per-article facts; the facts are sorted by article id first, so input order does not matter. */
-export function assembleGraph(allFacts: ArticleFacts[], kb: KnowledgeBase, pipelineVersion: string): KgGraph {
-  const facts = [...allFacts].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
-  const articles: GraphArticle[] = facts.map((f) => ({
-    id: f.meta.id, title: f.meta.title, url: f.meta.url, source: f.meta.source, published: f.documentDate.date, publishedSource: f.documentDate.source, hash: f.hash, textFile: articleTextFile(f.meta.id),
-  }));
-  const graph = createGraph({ schemaVersion: SCHEMA_VERSION, pipelineVersion, articles });
-  const entities = new Map<string, { fact: EntityFact; articles: Set<string>; dates: string[] }>();
-
-  for (const f of facts) {
-    for (const e of f.entities) {
-      if (e.kind === 'place') continue;
-      addEntity(entities, e, f);
-    }
-  }
-
-  // Events: every report, clustered into real events, in article order.
-  const reports = facts.flatMap((f) => f.events.map((fact) => ({ fact, article: f.meta.id, anchor: f.documentDate.date })));
-  const places = new Map<string, EntityFact>();
-  for (const f of facts) for (const e of f.entities) if (e.kind === 'place' && !places.has(e.key)) places.set(e.key, e);
-  const clusters = clusterEvents(reports, (key) => {
-    const p = places.get(key);
-    return p?.country ? countryKey(p.country) : null;
-  });
-
-  // Locations become nodes only when an event happens there.
-  const factsById = new Map(facts.map((f) => [f.meta.id, f]));
-  for (const c of clusters) {
-    if (!c.location || c.location.startsWith('country:') || entities.has(c.location)) continue;
-    const place = places.get(c.location);
-    if (!place) continue;
-    for (const r of c.reports) {
-      const f = factsById.get(r.article)!;
-      addEntity(entities, { ...place, mentions: f.entities.find((e) => e.key === place.key)?.mentions ?? [] }, f);
-    }
-  }
-  for (const c of clusters) for (const key of [...c.participants, ...(c.location ? [c.location] : [])]) ensureKbEntity(entities, key, kb);
-
-  for (const [key, { fact, articles: seenIn }] of entities) graph.addNode(key, entityNode(fact, [...seenIn].sort()));
-
-  const usedKeys = new Set<string>();
-  for (const c of clusters) addEvent(graph, c, usedKeys, entities);
-  for (const f of facts) addOffices(graph, f, kb);
-  addPlaceCountries(graph);
-  setSeenDates(graph, entities);
-  return graph;
+/** What the graph keeps of an entity across articles: its merged fact (mentions counted, not kept), the articles and their dates. */
+interface SeenEntity {
+  fact: Omit<EntityFact, 'mentions'>;
+  mentions: number;
+  articles: Set<string>;
+  dates: string[];
 }
 
-function addEntity(entities: Map<string, { fact: EntityFact; articles: Set<string>; dates: string[] }>, e: EntityFact, f: ArticleFacts): void {
+/** Where an article was seen, for the entities it names. */
+interface ArticleSighting {
+  id: string;
+  date: string | null;
+}
+
+/** Builds the graph an article at a time, so the build never holds every article's facts at once. */
+export interface Assembler {
+  /** Takes one article's facts; articles come in increasing id order, so the graph does not depend on input order. */
+  add(facts: ArticleFacts): void;
+  /** Merges the events and returns the graph. */
+  finish(): KgGraph;
+}
+
+export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Assembler {
+  const articles: GraphArticle[] = [];
+  const entities = new Map<string, SeenEntity>();
+  const reports: EventCluster['reports'] = [];
+  const places = new Map<string, EntityFact>();
+  // Places become nodes only when an event happens there, so their mentions per article wait for the events to merge.
+  const placeMentions = new Map<string, Map<string, number>>();
+  const offices: { facts: OfficeFact[]; date: string | null }[] = [];
+  const dates = new Map<string, string | null>();
+  let last: string | null = null;
+
+  return {
+    add(f) {
+      if (last !== null && f.meta.id <= last) throw new Error(`assemble: article "${f.meta.id}" came after "${last}"; articles must come in increasing id order`);
+      last = f.meta.id;
+      articles.push({ id: f.meta.id, title: f.meta.title, url: f.meta.url, source: f.meta.source, published: f.documentDate.date, publishedSource: f.documentDate.source, hash: f.hash, textFile: articleTextFile(f.meta.id) });
+      dates.set(f.meta.id, f.documentDate.date);
+      const sighting = { id: f.meta.id, date: f.documentDate.date };
+      for (const e of f.entities) {
+        if (e.kind !== 'place') {
+          addEntity(entities, e, e.mentions.length, sighting);
+          continue;
+        }
+        if (!places.has(e.key)) places.set(e.key, e);
+        const byArticle = placeMentions.get(e.key) ?? new Map<string, number>();
+        if (!byArticle.has(f.meta.id)) byArticle.set(f.meta.id, e.mentions.length);
+        placeMentions.set(e.key, byArticle);
+      }
+      // Events: every report, clustered into real events at the end, in article order.
+      for (const fact of f.events) reports.push({ fact, article: f.meta.id, anchor: f.documentDate.date });
+      if (f.offices.length > 0) offices.push({ facts: f.offices, date: f.documentDate.date });
+    },
+    finish() {
+      const graph = createGraph({ schemaVersion: SCHEMA_VERSION, pipelineVersion, articles });
+      const clusters = clusterEvents(reports, (key) => {
+        const p = places.get(key);
+        return p?.country ? countryKey(p.country) : null;
+      });
+      for (const c of clusters) {
+        if (!c.location || c.location.startsWith('country:') || entities.has(c.location)) continue;
+        const place = places.get(c.location);
+        if (!place) continue;
+        for (const r of c.reports) addEntity(entities, place, placeMentions.get(place.key)?.get(r.article) ?? 0, { id: r.article, date: dates.get(r.article) ?? null });
+      }
+      for (const c of clusters) for (const key of [...c.participants, ...(c.location ? [c.location] : [])]) ensureKbEntity(entities, key, kb);
+
+      for (const [key, seen] of entities) graph.addNode(key, entityNode(seen.fact, seen.mentions, [...seen.articles].sort()));
+
+      const usedKeys = new Set<string>();
+      for (const c of clusters) addEvent(graph, c, usedKeys, entities);
+      for (const o of offices) addOffices(graph, o.facts, o.date, kb);
+      addPlaceCountries(graph);
+      setSeenDates(graph, entities);
+      return graph;
+    },
+  };
+}
+
+/** Merges one article's entity into what is seen so far; its mentions count once per article. */
+function addEntity(entities: Map<string, SeenEntity>, e: EntityFact, mentions: number, article: ArticleSighting): void {
   const seen = entities.get(e.key);
   if (!seen) {
-    entities.set(e.key, { fact: { ...e, aliases: [...e.aliases], mentions: [...e.mentions], roles: [...e.roles] }, articles: new Set([f.meta.id]), dates: f.documentDate.date ? [f.documentDate.date] : [] });
+    entities.set(e.key, { fact: { key: e.key, kind: e.kind, label: e.label, aliases: [...e.aliases], roles: [...e.roles], country: e.country, kbId: e.kbId }, mentions, articles: new Set([article.id]), dates: article.date ? [article.date] : [] });
     return;
   }
-  if (!seen.articles.has(f.meta.id)) {
-    seen.fact.mentions.push(...e.mentions);
-    if (f.documentDate.date) seen.dates.push(f.documentDate.date);
+  if (!seen.articles.has(article.id)) {
+    seen.mentions += mentions;
+    if (article.date) seen.dates.push(article.date);
   }
-  seen.articles.add(f.meta.id);
+  seen.articles.add(article.id);
   for (const a of e.aliases) if (!seen.fact.aliases.includes(a) && a !== seen.fact.label) seen.fact.aliases.push(a);
   for (const r of e.roles) if (!seen.fact.roles.some((x) => sameRole(x, r))) seen.fact.roles.push(r);
   seen.fact.country ??= e.country;
@@ -81,17 +114,17 @@ function sameRole(a: Role, b: Role): boolean {
 }
 
 /** A participant or location the articles name only through an event (e.g. a host country): its node from the KB. */
-function ensureKbEntity(entities: Map<string, { fact: EntityFact; articles: Set<string>; dates: string[] }>, key: string, kb: KnowledgeBase): void {
+function ensureKbEntity(entities: Map<string, SeenEntity>, key: string, kb: KnowledgeBase): void {
   if (entities.has(key)) return;
   const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
   const label = kind === 'country' ? kb.country(id)?.name : kind === 'org' ? kb.organization(id)?.name : kind === 'person' ? kb.person(id)?.name : kb.place(id)?.name;
   const entityKind = kind === 'org' ? 'organization' : (kind as EntityFact['kind']);
-  entities.set(key, { fact: { key, kind: entityKind, label: label ?? id, aliases: [], mentions: [], country: kind === 'country' ? id : null, roles: [], kbId: null }, articles: new Set(), dates: [] });
+  entities.set(key, { fact: { key, kind: entityKind, label: label ?? id, aliases: [], country: kind === 'country' ? id : null, roles: [], kbId: null }, mentions: 0, articles: new Set(), dates: [] });
 }
 
-function entityNode(e: EntityFact, articles: string[]): NodeAttributes {
+function entityNode(e: SeenEntity['fact'], mentions: number, articles: string[]): NodeAttributes {
   const base = {
-    label: e.label, aliases: [...e.aliases].sort(), articles, mentions: e.mentions.length, firstSeen: null, lastSeen: null,
+    label: e.label, aliases: [...e.aliases].sort(), articles, mentions, firstSeen: null, lastSeen: null,
     x: 0, y: 0, size: 1, color: KIND_COLORS[e.kind], community: 0,
   };
   switch (e.kind) {
@@ -110,7 +143,7 @@ function sortRoles(roles: Role[]): Role[] {
   return [...roles].sort((a, b) => `${a.origin}|${a.of}|${a.title}|${a.from}`.localeCompare(`${b.origin}|${b.of}|${b.title}|${b.from}`));
 }
 
-function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entities: Map<string, { fact: EntityFact }>): void {
+function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entities: Map<string, SeenEntity>): void {
   let key = eventKey({ type: c.type, participants: c.participants, date: c.date.date ?? c.date.dateStart, location: c.location });
   for (let n = 2; usedKeys.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
   usedKeys.add(key);
@@ -166,12 +199,12 @@ function capitalize(s: string): string {
 }
 
 /** Office edges the text states, one per person, office and article; dated by the KB term when the KB knows it. */
-function addOffices(graph: KgGraph, f: ArticleFacts, kb: KnowledgeBase): void {
-  for (const o of f.offices) {
+function addOffices(graph: KgGraph, offices: OfficeFact[], date: string | null, kb: KnowledgeBase): void {
+  for (const o of offices) {
     if (!graph.hasNode(o.person) || !graph.hasNode(o.of)) continue;
     const person = kb.person(o.person.slice('person:'.length));
     const of = o.of.slice(o.of.indexOf(':') + 1);
-    const term = person?.offices.find((t) => t.of === of && (!f.documentDate.date || (t.from <= f.documentDate.date && (t.to === null || f.documentDate.date < t.to))));
+    const term = person?.offices.find((t) => t.of === of && (!date || (t.from <= date && (t.to === null || date < t.to))));
     const existing = graph.directedEdges(o.person, o.of).find((e) => graph.getEdgeAttribute(e, 'role') === o.title && graph.getEdgeAttribute(e, 'relation') === o.relation);
     if (existing) {
       graph.updateEdgeAttribute(existing, 'sources', (s) => uniqueSources([...(s ?? []), ...o.sources]));
@@ -193,7 +226,7 @@ function addPlaceCountries(graph: KgGraph): void {
 }
 
 /** firstSeen/lastSeen: the earliest and latest article or event date a node appears with. */
-function setSeenDates(graph: KgGraph, entities: Map<string, { dates: string[] }>): void {
+function setSeenDates(graph: KgGraph, entities: Map<string, SeenEntity>): void {
   graph.forEachNode((key, attrs) => {
     const dates: string[] = [...(entities.get(key)?.dates ?? [])];
     if (attrs.kind === 'event') {

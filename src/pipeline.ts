@@ -122,8 +122,13 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   try {
     const dedupe = createDeduplicator();
     const diagnostics: Diagnostic[] = [];
-    if (opts.into) await readFacts(opts.outDir, (f) => store.put(f));
     const skipped: SkippedInput[] = [];
+    if (opts.into) {
+      await readFacts(opts.outDir, (f) => store.put(f), (diagnostic) => {
+        diagnostics.push(diagnostic);
+        skipped.push(skippedFrom(diagnostic));
+      });
+    }
     const counts = { read: 0, built: 0, settled: 0, hits: 0, misses: 0 };
 
     // With one worker, extraction runs in this thread while the loop awaits the next article: that time is counted apart,
@@ -261,8 +266,8 @@ function* withNewlines(lines: Iterable<string>): Generator<string> {
   for (const line of lines) yield `${line}\n`;
 }
 
-/** The facts of an earlier build, a line at a time; none when it has no facts.jsonl. */
-async function readFacts(outDir: string, take: (facts: ArticleFacts) => void): Promise<void> {
+/** The facts of an earlier build, a line at a time; none when it has no facts.jsonl. A damaged line costs its article only. */
+async function readFacts(outDir: string, take: (facts: ArticleFacts) => void, reject: (diagnostic: Diagnostic) => void): Promise<void> {
   const file = path.join(outDir, FACTS_FILE);
   const stream = createReadStream(file, 'utf8');
   const missing = new Promise<boolean>((resolve) => {
@@ -270,7 +275,29 @@ async function readFacts(outDir: string, take: (facts: ArticleFacts) => void): P
     stream.once('open', () => resolve(false));
   });
   if (await missing) return;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line.trim() !== '') take(JSON.parse(line) as ArticleFacts);
+  let line = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() === '') continue;
+    let facts: unknown;
+    try {
+      facts = JSON.parse(text);
+    } catch (error) {
+      facts = (error as Error).message;
+    }
+    if (isArticleFacts(facts)) {
+      take(facts);
+      continue;
+    }
+    const why = typeof facts === 'string' ? `not JSON: ${facts}` : 'missing meta.id, hash, documentDate, entities, events or offices';
+    reject({ stage: 'ingest', code: 'bad-facts-line', severity: 'error', file, line, message: `${file}:${line}: not the facts of an article (${why}); that article is left out of the graph: build it again from its source with --into, or rebuild everything without --into` });
+  }
+}
+
+function isArticleFacts(value: unknown): value is ArticleFacts {
+  const facts = value as Partial<ArticleFacts> | null;
+  if (typeof facts !== 'object' || facts === null) return false;
+  return typeof facts.meta?.id === 'string' && typeof facts.hash === 'string' && typeof facts.documentDate === 'object' && [facts.entities, facts.events, facts.offices].every(Array.isArray);
 }
 
 function countGraph(graph: KgGraph): BuildReport['counts'] {

@@ -108,6 +108,28 @@ describe('kg build on the seed articles', () => {
     await kg(['build', first, second, '--out', full, '--formats', 'none']);
     expect(await readFile(path.join(inc, 'graph.json'), 'utf8')).toBe(await readFile(path.join(full, 'graph.json'), 'utf8'));
   });
+
+  it('with --into, leaves out only the article of a damaged facts.jsonl line and names the line', async () => {
+    const out = path.join(tmp, 'damaged');
+    await kg(['build', 'data/articles', '--out', out, '--formats', 'none']);
+    const factsFile = path.join(out, 'facts.jsonl');
+    const lines = (await readFile(factsFile, 'utf8')).trimEnd().split('\n');
+    const lost = (JSON.parse(lines[1]) as { meta: { id: string } }).meta.id;
+    await writeFile(factsFile, [lines[0], lines[1].slice(0, 200), ...lines.slice(2), '{"meta": {"id": "x"}}'].join('\n'));
+    const empty = path.join(tmp, 'nothing-new');
+    await mkdir(empty);
+    await kg(['build', '--into', out, empty, '--formats', 'none']);
+    const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as BuildReport;
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ code: 'bad-facts-line', file: factsFile, line: 2, message: expect.stringContaining('not JSON') }),
+      expect.objectContaining({ code: 'bad-facts-line', file: factsFile, line: lines.length + 1, message: expect.stringContaining('missing meta.id, hash') }),
+    ]);
+    expect(report.articles.kept).toBe(lines.length - 1);
+    const graph = await readGraphFile(path.join(out, 'graph.json'));
+    const articles = graph.getAttribute('articles').map((a) => a.id);
+    expect(articles).toHaveLength(lines.length - 1);
+    expect(articles).not.toContain(lost);
+  });
 });
 
 describe('kg build without the manifest', () => {

@@ -55,7 +55,7 @@ export function formatTable(tabular: Tabular): string {
     });
   }
   const headers = tabular.columns.map((column) => column.header);
-  const widths = headers.map((header, column) => Math.max(header.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const widths = headers.map((header, column) => lines.reduce((width, line) => Math.max(width, (line[column] ?? '').length), header.length));
   const render = (cells: string[]): string =>
     cells
       .map((cell, column) => cell.padEnd(widths[column]))

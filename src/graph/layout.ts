@@ -193,7 +193,8 @@ function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: 
   }
   cx /= neighbours.length;
   cy /= neighbours.length;
-  const step = 2.2 * Math.max(...events.map((event) => plane.getNodeAttribute(event, 'size')));
+  // reduce, not Math.max(...): a pair of leaders can share thousands of events, past the engine's argument limit.
+  const step = 2.2 * events.reduce((max, event) => Math.max(max, plane.getNodeAttribute(event, 'size')), 0);
   // Spiral point k lies at step·√(k + skip): skipping the centre keeps a single neighbour's events off its disc.
   const hub = neighbours.length === 1 ? plane.getNodeAttribute(neighbours[0], 'size') + step / 2 : 0;
   const skip = (hub / step) ** 2;
@@ -249,7 +250,9 @@ function separateCoincident(plane: Plane): void {
 function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
   const measures = new Map<string, number>();
   graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? graph.degree(key) : attributes.mentions));
-  const max = Math.max(1, ...measures.values());
+  // A loop, not Math.max(...): spreading 100,000+ values overflows the stack.
+  let max = 1;
+  for (const measure of measures.values()) if (measure > max) max = measure;
   const sizes = new Map<string, number>();
   for (const [key, measure] of measures) sizes.set(key, opts.minSize + (opts.maxSize - opts.minSize) * Math.sqrt(measure / max));
   return sizes;

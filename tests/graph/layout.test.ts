@@ -91,6 +91,22 @@ describe('applyLayout', () => {
     expect(appearanceOf(again)).toEqual(appearanceOf(graph));
   });
 
+  it('lays out a graph of 150,000 events between the same two people (past the engine\'s limit on spread arguments)', () => {
+    const graph = buildFixtureGraph();
+    const [event] = graph.filterNodes((_key, a) => a.kind === 'event');
+    const [person, other] = graph.filterNodes((_key, a) => a.kind === 'person');
+    const eventAttributes = graph.getNodeAttributes(event);
+    const edgeAttributes = graph.getEdgeAttributes(graph.edges(person, event)[0] ?? graph.edges()[0]);
+    graph.forEachNode((key) => key !== person && key !== other && graph.dropNode(key));
+    for (let i = 0; i < 150_000; i++) {
+      graph.addNode(`event:call-${i}`, { ...eventAttributes });
+      graph.addDirectedEdge(person, `event:call-${i}`, { ...edgeAttributes });
+      graph.addDirectedEdge(other, `event:call-${i}`, { ...edgeAttributes });
+    }
+    expect(applyLayout(graph)).toMatchObject({ placedEvents: 150_000 });
+    expect(graph.everyNode((_key, a) => Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isFinite(a.size))).toBe(true);
+  }, 60_000);
+
   it('lays out every node with FA2 below placeEventsFrom', () => {
     expect(applyLayout(buildFixtureGraph())).toMatchObject({ placedEvents: 0 });
   });

@@ -159,7 +159,7 @@ function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entiti
     dateEvidence: c.reports.filter((r) => r.fact.dateEvidence).map((r) => ({ article: r.article, ...r.fact.dateEvidence! })),
     location: locationLabel, sources,
   });
-  const confidence = Math.min(...c.reports.map((r) => r.fact.confidence));
+  const confidence = c.reports.reduce((min, r) => Math.min(min, r.fact.confidence), Infinity);
   for (const p of c.participants) {
     const own = uniqueSources(c.reports.filter((r) => r.fact.participants.includes(p)).flatMap((r) => r.fact.evidence));
     const isHost = c.type === 'visit' && p.startsWith('country:') && c.location !== null && (c.location === p || entities.get(c.location)?.fact.country === p.slice('country:'.length));

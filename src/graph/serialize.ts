@@ -1,4 +1,5 @@
 // graph.json: the canonical, byte-stable serialisation of a KgGraph, its parser, and an atomic file writer.
+import { constants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -70,6 +71,8 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KgError('graph-not-found', `${path}: no such file; build a graph first with kg build`);
+    // About 100,000 articles make a graph.json of 500 MB, near the longest string V8 can hold (Node 20 says only "Invalid string length").
+    if (code === 'ERR_STRING_TOO_LONG' || (error as Error).name === 'RangeError') throw new KgError('graph-too-large', `${path}: larger than Node can read as one string (${Math.round(constants.MAX_STRING_LENGTH / 2 ** 20)} MB of text); open the GraphML or GEXF written beside it in Gephi, NetworkX or Neo4j, or build the corpus in smaller parts (for example by year)`);
     throw new KgError('graph-unreadable', `${path}: cannot read (${(error as Error).message})`);
   }
   return parseGraph(text, path);

@@ -1,5 +1,6 @@
 // graph.json: the fixture is valid, serialisation is byte-stable and round-trips, parse errors carry codes, writes are atomic.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:buffer';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KgError } from '../../src/errors.js';
@@ -91,6 +92,16 @@ describe('serializeGraph / parseGraph', () => {
 
   it('readGraphFile throws graph-not-found on a missing file', async () => {
     await expect(readGraphFile('/nonexistent/graph.json')).rejects.toMatchObject({ code: 'graph-not-found' });
+  });
+
+  it('readGraphFile says what to do with a graph.json longer than a string can be, instead of a raw engine error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kg-huge-'));
+    const path = join(dir, 'graph.json');
+    // Sparse: no disk is written, but reading it as text passes V8's longest string.
+    await writeFile(path, '');
+    await truncate(path, constants.MAX_STRING_LENGTH + 1024);
+    await expect(readGraphFile(path)).rejects.toMatchObject({ code: 'graph-too-large', message: expect.stringContaining('GraphML or GEXF') });
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

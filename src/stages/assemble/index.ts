@@ -84,7 +84,7 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
 
       const usedKeys = new Set<string>();
       for (const c of clusters) addEvent(graph, c, usedKeys, entities);
-      for (const o of offices) addOffices(graph, o.facts, o.date, kb);
+      addOffices(graph, offices, kb);
       addPlaceCountries(graph);
       setSeenDates(graph, entities);
       return graph;
@@ -186,32 +186,49 @@ function edge(relation: EdgeAttributes['relation'], date: string | null, datePre
 
 function uniqueSources(sources: Source[]): Source[] {
   const seen = new Set<string>();
-  return sources.filter((s) => {
-    const k = `${s.article}|${s.start}|${s.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return sources.filter((s) => firstSight(seen, s));
 }
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Office edges the text states, one per person, office and article; dated by the KB term when the KB knows it. */
-function addOffices(graph: KgGraph, offices: OfficeFact[], date: string | null, kb: KnowledgeBase): void {
-  for (const o of offices) {
-    if (!graph.hasNode(o.person) || !graph.hasNode(o.of)) continue;
-    const person = kb.person(o.person.slice('person:'.length));
-    const of = o.of.slice(o.of.indexOf(':') + 1);
-    const term = person?.offices.find((t) => t.of === of && (!date || (t.from <= date && (t.to === null || date < t.to))));
-    const existing = graph.directedEdges(o.person, o.of).find((e) => graph.getEdgeAttribute(e, 'role') === o.title && graph.getEdgeAttribute(e, 'relation') === o.relation);
-    if (existing) {
-      graph.updateEdgeAttribute(existing, 'sources', (s) => uniqueSources([...(s ?? []), ...o.sources]));
-      continue;
+/**
+ * Office edges the text states, one per person, office, title and relation, citing every article that states it;
+ * dated by the KB term in force at the first such article's date. Sources are merged in one pass: re-merging the
+ * whole list per article was quadratic in the articles naming a leader's office.
+ */
+function addOffices(graph: KgGraph, offices: { facts: OfficeFact[]; date: string | null }[], kb: KnowledgeBase): void {
+  const merged = new Map<string, { edge: string; sources: Source[]; seen: Set<string> | null }>();
+  for (const { facts, date } of offices) {
+    for (const o of facts) {
+      if (!graph.hasNode(o.person) || !graph.hasNode(o.of)) continue;
+      const id = `${o.person}|${o.of}|${o.title}|${o.relation}`;
+      const known = merged.get(id);
+      if (known) {
+        if (!known.seen) {
+          known.seen = new Set();
+          known.sources = known.sources.filter((s) => firstSight(known.seen!, s));
+        }
+        for (const s of o.sources) if (firstSight(known.seen, s)) known.sources.push(s);
+        continue;
+      }
+      const person = kb.person(o.person.slice('person:'.length));
+      const of = o.of.slice(o.of.indexOf(':') + 1);
+      const term = person?.offices.find((t) => t.of === of && (!date || (t.from <= date && (t.to === null || date < t.to))));
+      const key = addKeyedEdge(graph, o.person, o.of, edge(o.relation, term?.from ?? null, term ? 'day' : 'unknown', term?.to ?? null, o.sources, o.confidence, o.title));
+      merged.set(id, { edge: key, sources: o.sources, seen: null });
     }
-    addKeyedEdge(graph, o.person, o.of, edge(o.relation, term?.from ?? null, term ? 'day' : 'unknown', term?.to ?? null, o.sources, o.confidence, o.title));
   }
+  for (const { edge: key, sources, seen } of merged.values()) if (seen) graph.setEdgeAttribute(key, 'sources', sources);
+}
+
+/** True the first time a source (article and span) is seen. */
+function firstSight(seen: Set<string>, s: Source): boolean {
+  const k = `${s.article}|${s.start}|${s.end}`;
+  if (seen.has(k)) return false;
+  seen.add(k);
+  return true;
 }
 
 /** Places used as locations lie in a country: an edge from the KB, inferred, cited by the sentence naming the place. */

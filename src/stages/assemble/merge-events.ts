@@ -31,7 +31,9 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
     else {
       const cluster: EventCluster = { reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status };
       clusters.push(cluster);
-      byParties.set(key, [...(byParties.get(key) ?? []), cluster]);
+      const same = byParties.get(key);
+      if (same) same.push(cluster);
+      else byParties.set(key, [cluster]);
     }
   }
   for (const c of clusters) finalize(c);

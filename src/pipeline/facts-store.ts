@@ -1,12 +1,10 @@
 // The build's per-article facts between extraction and assembly: JSON lines in a temporary file, indexed by article id,
 // so memory holds an index entry per article instead of every article's facts (about 5 KB of JSON each).
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { createBufferedWriter } from '../graph/serialize.js';
 import type { ArticleFacts, DocumentDate } from '../types.js';
-
-/** Bytes gathered before each append to the file. */
-const APPEND_BUFFER_BYTES = 1 << 20;
 
 interface Entry {
   offset: number;
@@ -45,28 +43,11 @@ export function openFactsStore(dir: string): FactsStore {
     // Windows keeps the name of an open file: it goes in close().
   }
   const entries = new Map<string, Entry>();
-  let buffer = Buffer.allocUnsafe(APPEND_BUFFER_BYTES);
-  let buffered = 0;
-  let written = 0;
-
-  const flush = (): void => {
-    for (let done = 0; done < buffered; ) done += writeSync(fd, buffer, done, buffered - done, written + done);
-    written += buffered;
-    buffered = 0;
-  };
-  const append = (bytes: Buffer): void => {
-    if (bytes.length > buffer.length - buffered) flush();
-    if (bytes.length > buffer.length) {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, written + done);
-      written += bytes.length;
-      return;
-    }
-    bytes.copy(buffer, buffered);
-    buffered += bytes.length;
-  };
+  // Appended at the file's position; reads name their offset (pread), so they never move it.
+  const writer = createBufferedWriter(fd);
   const sortedIds = (): string[] => [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   function* lines(): Generator<string> {
-    flush();
+    writer.flush();
     let scratch = Buffer.allocUnsafe(64 * 1024);
     for (const id of sortedIds()) {
       const { offset, length } = entries.get(id)!;
@@ -82,9 +63,9 @@ export function openFactsStore(dir: string): FactsStore {
 
   return {
     put(facts) {
-      const bytes = Buffer.from(JSON.stringify(facts), 'utf8');
-      entries.set(facts.meta.id, { offset: written + buffered, length: bytes.length, hash: facts.hash, documentDate: facts.documentDate });
-      append(bytes);
+      const offset = writer.position;
+      const length = writer.write(JSON.stringify(facts));
+      entries.set(facts.meta.id, { offset, length, hash: facts.hash, documentDate: facts.documentDate });
     },
     hashOf: (id) => entries.get(id)?.hash,
     get size() {
@@ -96,7 +77,6 @@ export function openFactsStore(dir: string): FactsStore {
       for (const line of lines()) yield JSON.parse(line) as ArticleFacts;
     },
     close() {
-      buffer = Buffer.alloc(0);
       closeSync(fd);
       if (linked) rmSync(file, { force: true });
     },

@@ -1,6 +1,5 @@
 // The pipeline: the one place that lists the stages in order, per article (pure, in pipeline/extract.ts) and for a whole build (files in, files out).
-import { writeFileSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
@@ -250,7 +249,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       files,
     };
     await writeFileAtomic(path.join(opts.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  return { graph, report };
+    return { graph, report };
   } finally {
     store.close();
   }
@@ -269,14 +268,9 @@ function* withNewlines(lines: Iterable<string>): Generator<string> {
 /** The facts of an earlier build, a line at a time; none when it has no facts.jsonl. A damaged line costs its article only. */
 async function readFacts(outDir: string, take: (facts: ArticleFacts) => void, reject: (diagnostic: Diagnostic) => void): Promise<void> {
   const file = path.join(outDir, FACTS_FILE);
-  const stream = createReadStream(file, 'utf8');
-  const missing = new Promise<boolean>((resolve) => {
-    stream.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ENOENT'));
-    stream.once('open', () => resolve(false));
-  });
-  if (await missing) return;
+  if (!existsSync(file)) return;
   let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     line++;
     if (text.trim() === '') continue;
     let facts: unknown;

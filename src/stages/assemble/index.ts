@@ -42,7 +42,6 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
   // Places become nodes only when an event happens there, so their mentions per article wait for the events to merge.
   const placeMentions = new Map<string, Map<string, number>>();
   const offices: { facts: OfficeFact[]; date: string | null }[] = [];
-  const dates = new Map<string, string | null>();
   let last: string | null = null;
 
   return {
@@ -50,7 +49,6 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
       if (last !== null && f.meta.id <= last) throw new Error(`assemble: article "${f.meta.id}" came after "${last}"; articles must come in increasing id order`);
       last = f.meta.id;
       articles.push({ id: f.meta.id, title: f.meta.title, url: f.meta.url, source: f.meta.source, published: f.documentDate.date, publishedSource: f.documentDate.source, hash: f.hash, textFile: articleTextFile(f.meta.id) });
-      dates.set(f.meta.id, f.documentDate.date);
       const sighting = { id: f.meta.id, date: f.documentDate.date };
       for (const e of f.entities) {
         if (e.kind !== 'place') {
@@ -72,6 +70,7 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
         const p = places.get(key);
         return p?.country ? countryKey(p.country) : null;
       });
+      const dates = new Map(articles.map((a) => [a.id, a.published]));
       for (const c of clusters) {
         if (!c.location || c.location.startsWith('country:') || entities.has(c.location)) continue;
         const place = places.get(c.location);

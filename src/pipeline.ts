@@ -202,7 +202,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
         if (next.done) break;
         const item = next.value;
         if (item.kind === 'diagnostic') {
-          pending.push({ kind: 'note', diagnostic: item.diagnostic, skip: item.diagnostic.severity !== 'info' && item.diagnostic.code !== 'bad-date', article: false });
+          pending.push({ kind: 'note', diagnostic: item.diagnostic, skip: item.skipped, article: false });
         } else {
           counts.read++;
           pending.push(admitArticle(item.article));

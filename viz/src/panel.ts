@@ -187,14 +187,16 @@ function renderSource(source: Source, article: GraphArticle | null): HTMLElement
 /** Fetches the article text and shows it with the quote marked: text before, <mark>quote</mark>, text after, as text nodes. */
 async function showArticle(view: HTMLElement, source: Source, article: GraphArticle | null): Promise<void> {
   view.replaceChildren(h('p', { class: 'loading' }, 'Loading article…'));
-  const file = article !== null && ARTICLE_FILE.test(article.textFile) ? article.textFile : `articles/${encodeURIComponent(source.article)}.txt`;
+  // Texts are stored under a hash of the article id (kg build), named in the graph's article list.
+  const file = article !== null && ARTICLE_FILE.test(article.textFile) ? article.textFile : null;
   let text: string;
   try {
+    if (file === null) throw new Error(`article "${source.article}" has no text file in this graph`);
     const response = await fetch(`./${file}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (error) {
-    view.replaceChildren(h('p', { class: 'error' }, `Cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`));
+    view.replaceChildren(h('p', { class: 'error' }, `Cannot load ${file ?? "the article"}: ${error instanceof Error ? error.message : String(error)}`));
     return;
   }
   const matches = text.slice(source.start, source.end) === source.quote;

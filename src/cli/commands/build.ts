@@ -121,10 +121,12 @@ async function estimateArticles(inputs: string[]): Promise<number> {
   let total = 0;
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
-    if (!info) continue;
-    for (const file of info.isDirectory() ? await listFiles(path.resolve(input)) : [input]) {
+    if (!info || !(info.isDirectory() || info.isFile())) continue;
+    const files = info.isDirectory() ? (await listFiles(path.resolve(input))).filter((entry) => !entry.problem).map((entry) => entry.path) : [input];
+    for (const file of files) {
       const format = detectFormat(file);
-      if (format === 'jsonl') total += await countLines(file);
+      // An unreadable file counts as none here; ingest reports it.
+      if (format === 'jsonl') total += await countLines(file).catch(() => 0);
       else if (format !== null && path.basename(file) !== 'manifest.json') total += 1;
     }
   }

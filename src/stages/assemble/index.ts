@@ -1,4 +1,5 @@
 // Assemble stage: turns the facts of every article into one graph of the model, merging entities and events.
+import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey, eventKey } from '../../graph/keys.js';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
@@ -7,9 +8,9 @@ import { clusterEvents, type EventCluster } from './merge-events.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
 
-/** Where each article's original text is written, relative to graph.json. */
+/** Where each article's original text is written, relative to graph.json: a hash of the id, short and safe whatever the id holds (length, accents, slashes, case). */
 export function articleTextFile(id: string): string {
-  return `articles/${encodeURIComponent(id)}.txt`;
+  return `articles/${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 24)}.txt`;
 }
 
 /** What the graph keeps of an entity across articles: its merged fact (mentions counted, not kept), the articles and their dates. */

@@ -1,28 +1,30 @@
 // Ingest stage: reads article files and folders into RawArticles, turning every bad input into a Diagnostic.
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, RawArticle } from '../../types.js';
 import { decodeText } from './decode.js';
-import { detectFormat, fileStem, listFiles } from './files.js';
+import { detectFormat, errorCode, fileStem, listFiles, notAFile, type ListingEntry } from './files.js';
 import { extractHtml } from './html.js';
 import { checkRecord, readJsonLines, shorten } from './json.js';
 import type { Manifest } from './manifest.js';
 import { MANIFEST_NAME, loadManifest } from './manifest.js';
 import type { Location, MetaLayer } from './meta.js';
 import { buildMeta, makeDiagnostic } from './meta.js';
-import { splitFrontMatter } from './text.js';
+import { normalizeLoneCarriageReturns, splitFrontMatter } from './text.js';
 
 export { createDeduplicator, hashText } from './dedupe.js';
 export { parseMetadataDate } from './dates.js';
 
-export type IngestItem = { kind: 'article'; article: RawArticle } | { kind: 'diagnostic'; diagnostic: Diagnostic };
+/** An article, or a diagnostic that says whether an input was lost by it (skipped) or only noted (the article is built). */
+export type IngestItem = { kind: 'article'; article: RawArticle } | { kind: 'diagnostic'; diagnostic: Diagnostic; skipped: boolean };
 
 export interface IngestOptions {
   /** Folder that ArticleMeta.file and diagnostic paths are relative to; process.cwd() by default. */
   cwd?: string;
 }
 
-/** Reads files and folders (recursively) in a deterministic order (paths sorted by code unit), yielding articles and diagnostics as it goes. */
+/** Reads files and folders (recursively, following links) in a deterministic order (paths sorted by code unit), yielding articles and diagnostics as it goes. */
 export async function* readArticles(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const cwd = options.cwd ?? process.cwd();
   const displayPath = (absolute: string): string => path.relative(cwd, absolute) || '.';
@@ -30,30 +32,47 @@ export async function* readArticles(inputs: string[], options: IngestOptions = {
   const seen = new Set<string>();
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
-    const info = await stat(absolute).catch(() => null);
-    if (info === null) {
-      yield diagnosticItem(makeDiagnostic('missing-input', 'error', { file: displayPath(absolute) }, 'does not exist; check the path; skipped'));
+    let info: Stats;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      const code = errorCode(error);
+      const message = code === 'ENOENT' ? 'does not exist; check the path; skipped' : `cannot be read (${code}); check the path and its permissions; skipped`;
+      yield skipItem(makeDiagnostic(code === 'ENOENT' ? 'missing-input' : 'unreadable-file', 'error', { file: displayPath(absolute) }, message));
       continue;
     }
-    const files = info.isDirectory() ? await listFiles(absolute) : [absolute];
-    for (const file of files) {
-      // Overlapping inputs (a folder and a file in it) name the same file twice: it is one input.
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const dir = path.dirname(file);
-      let manifest = manifests.get(dir);
-      if (manifest === undefined) {
-        manifest = await loadManifest(dir, displayPath);
-        manifests.set(dir, manifest);
-        yield* manifest.diagnostics.map(diagnosticItem);
+    const listing: ListingEntry[] = info.isDirectory() ? await listFiles(absolute) : info.isFile() ? [{ path: absolute }] : [{ path: absolute, problem: notAFile() }];
+    // A manifest speaks for its folder and the subfolders under it, up to the folder given; a file given alone has its own folder's.
+    const root = info.isDirectory() ? absolute : path.dirname(absolute);
+    for (const entry of listing) {
+      const file = entry.path;
+      if (entry.problem) {
+        const { code, skipped, message } = entry.problem;
+        yield { kind: 'diagnostic', diagnostic: makeDiagnostic(code, skipped ? 'error' : 'warning', { file: displayPath(file) }, message), skipped };
+        continue;
+      }
+      // Overlapping inputs (a folder and a file in it, or a link to a file read already) name the same file twice: it is one input.
+      const real = await realpath(file).catch(() => file);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      let manifestLayer: MetaLayer | undefined;
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        let manifest = manifests.get(dir);
+        if (manifest === undefined) {
+          manifest = await loadManifest(dir, displayPath);
+          manifests.set(dir, manifest);
+          yield* manifest.diagnostics.map(noteItem);
+        }
+        manifestLayer ??= manifest.entries.get(file);
+        if (dir === root || dir === path.dirname(dir) || manifestLayer) break;
       }
       if (path.basename(file) === MANIFEST_NAME) {
         if (!info.isDirectory()) {
-          yield diagnosticItem(makeDiagnostic('unsupported-format', 'warning', { file: displayPath(file) }, 'is a folder manifest, not an article; give its folder instead; skipped'));
+          yield skipItem(makeDiagnostic('unsupported-format', 'warning', { file: displayPath(file) }, 'is a folder manifest, not an article; give its folder instead; skipped'));
         }
         continue;
       }
-      yield* readFileItems(file, displayPath(file), manifest.entries.get(file));
+      yield* readFileItems(file, displayPath(file), manifestLayer);
     }
   }
 }
@@ -61,26 +80,39 @@ export async function* readArticles(inputs: string[], options: IngestOptions = {
 async function* readFileItems(absolute: string, file: string, manifestLayer: MetaLayer | undefined): AsyncGenerator<IngestItem> {
   const format = detectFormat(absolute);
   if (format === null) {
-    yield diagnosticItem(makeDiagnostic('unsupported-format', 'warning', { file }, `has an extension (${path.extname(absolute) || 'none'}) that is not read; use .txt, .md, .html, .json or .jsonl; skipped`));
+    yield skipItem(makeDiagnostic('unsupported-format', 'warning', { file }, `has an extension (${path.extname(absolute) || 'none'}) that is not read; use .txt, .md, .html, .json or .jsonl; skipped`));
     return;
   }
   if (format === 'jsonl') {
     yield* readJsonLinesItems(absolute, file, manifestLayer);
     return;
   }
-  const decoded = decodeText(await readFile(absolute));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    yield skipItem(makeDiagnostic('unreadable-file', 'error', { file }, `cannot be read (${errorCode(error)}); check its permissions; skipped`));
+    return;
+  }
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    yield diagnosticItem(makeDiagnostic(decoded.code, decoded.code === 'empty-file' ? 'warning' : 'error', { file }, decoded.message));
+    yield skipItem(makeDiagnostic(decoded.code, decoded.code === 'empty-file' ? 'warning' : 'error', { file }, decoded.message));
     return;
   }
   const at: Location = { file };
   const manifestLayers = manifestLayer ? [manifestLayer] : [];
   if (format === 'txt' || format === 'md') {
-    const split = splitFrontMatter(decoded.text);
-    if (split.problem !== null) yield diagnosticItem(makeDiagnostic('bad-front-matter', 'warning', at, split.problem));
-    if (split.wrongTypes.length > 0) yield diagnosticItem(wrongTypesDiagnostic(at, split.wrongTypes));
+    let source = decoded.text;
+    const normalized = normalizeLoneCarriageReturns(source);
+    if (normalized !== null) {
+      source = normalized;
+      yield noteItem(makeDiagnostic('cr-line-ends', 'warning', at, 'ends lines with a lone CR (old Mac); read with each CR as a line end; built'));
+    }
+    const split = splitFrontMatter(source);
+    if (split.problem !== null) yield noteItem(makeDiagnostic('bad-front-matter', 'warning', at, split.problem));
+    if (split.wrongTypes.length > 0) yield noteItem(wrongTypesDiagnostic(at, split.wrongTypes));
     if (split.body.trim() === '') {
-      yield diagnosticItem(makeDiagnostic('empty-file', 'warning', at, 'has front matter but no article text after it; add the text; skipped'));
+      yield skipItem(makeDiagnostic('empty-file', 'warning', at, 'has front matter but no article text after it; add the text; skipped'));
       return;
     }
     // Explicit metadata: the folder's manifest (curated for this run) over the file's own front matter.
@@ -88,7 +120,7 @@ async function* readFileItems(absolute: string, file: string, manifestLayer: Met
   } else if (format === 'html') {
     const page = extractHtml(decoded.text);
     if (page.text === '') {
-      yield diagnosticItem(makeDiagnostic('empty-file', 'warning', at, 'has no readable article text; check the page was saved whole; skipped'));
+      yield skipItem(makeDiagnostic('empty-file', 'warning', at, 'has no readable article text; check the page was saved whole; skipped'));
       return;
     }
     yield* articleItems(fileStem(absolute), at, [...manifestLayers, { fields: page.fields, origin: 'HTML meta' }], page.text, format);
@@ -102,7 +134,7 @@ async function* readJsonItems(source: string, absolute: string, at: Location, ma
   try {
     data = JSON.parse(source);
   } catch (error) {
-    yield diagnosticItem(makeDiagnostic('bad-json', 'error', at, `not JSON (${shorten((error as Error).message)}); fix the file; skipped`));
+    yield skipItem(makeDiagnostic('bad-json', 'error', at, `not JSON (${shorten((error as Error).message)}); fix the file; skipped`));
     return;
   }
   const stem = fileStem(absolute);
@@ -111,7 +143,7 @@ async function* readJsonItems(source: string, absolute: string, at: Location, ma
     return;
   }
   if (data.length === 0) {
-    yield diagnosticItem(makeDiagnostic('empty-file', 'warning', at, 'holds an empty list; add records or remove the file; skipped'));
+    yield skipItem(makeDiagnostic('empty-file', 'warning', at, 'holds an empty list; add records or remove the file; skipped'));
     return;
   }
   for (const [index, value] of data.entries()) {
@@ -125,9 +157,9 @@ async function* readJsonLinesItems(absolute: string, file: string, manifestLayer
     lines += 1;
     const at: Location = { file, line: item.line };
     if (item.ok) yield* recordItems(item.value, `${fileStem(absolute)}#${item.line}`, at, 'record', manifestLayer, 'jsonl');
-    else yield diagnosticItem(makeDiagnostic(item.code, 'error', at, item.message));
+    else yield skipItem(makeDiagnostic(item.code, 'error', at, item.message));
   }
-  if (lines === 0) yield diagnosticItem(makeDiagnostic('empty-file', 'warning', { file }, 'holds no records; add records or remove the file; skipped'));
+  if (lines === 0) yield skipItem(makeDiagnostic('empty-file', 'warning', { file }, 'holds no records; add records or remove the file; skipped'));
 }
 
 // A record's own fields come first; a manifest entry for the whole file only fills gaps and never gives its id to every record.
@@ -141,10 +173,10 @@ function* recordItems(
 ): Generator<IngestItem> {
   const record = checkRecord(value);
   if (!record.ok) {
-    yield diagnosticItem(makeDiagnostic('bad-record', 'error', at, `${name} ${record.message}`));
+    yield skipItem(makeDiagnostic('bad-record', 'error', at, `${name} ${record.message}`));
     return;
   }
-  if (record.wrongTypes.length > 0) yield diagnosticItem(wrongTypesDiagnostic(at, record.wrongTypes, name));
+  if (record.wrongTypes.length > 0) yield noteItem(wrongTypesDiagnostic(at, record.wrongTypes, name));
   const layers: MetaLayer[] = [{ fields: record.fields, origin: name }];
   if (manifestLayer) layers.push({ fields: { ...manifestLayer.fields, id: null }, origin: manifestLayer.origin });
   yield* articleItems(guessedId, at, layers, record.text, format);
@@ -152,7 +184,11 @@ function* recordItems(
 
 function* articleItems(guessedId: string, at: Location, layers: MetaLayer[], text: string, format: RawArticle['format']): Generator<IngestItem> {
   const { meta, diagnostics } = buildMeta(guessedId, at, layers);
-  yield* diagnostics.map(diagnosticItem);
+  yield* diagnostics.map(noteItem);
+  if (text.includes('\uFFFD')) {
+    // A character lost before the article reached us: common on real pages, and no reason to lose the article.
+    yield noteItem(makeDiagnostic('replacement-character', 'warning', { ...at, article: meta.id }, 'holds U+FFFD replacement characters (a character lost in an earlier conversion); built as it is'));
+  }
   yield { kind: 'article', article: { meta, text, format } };
 }
 
@@ -160,6 +196,12 @@ function wrongTypesDiagnostic(at: Location, wrongTypes: string[], name = 'metada
   return makeDiagnostic('bad-record', 'warning', at, `${name} has fields of the wrong type: ${wrongTypes.join(', ')}; use strings; those fields ignored`);
 }
 
-function diagnosticItem(diagnostic: Diagnostic): IngestItem {
-  return { kind: 'diagnostic', diagnostic };
+// A diagnostic for an input (file, line, record) that is not built.
+function skipItem(diagnostic: Diagnostic): IngestItem {
+  return { kind: 'diagnostic', diagnostic, skipped: true };
+}
+
+// A diagnostic about an article that is still built, or about metadata.
+function noteItem(diagnostic: Diagnostic): IngestItem {
+  return { kind: 'diagnostic', diagnostic, skipped: false };
 }

@@ -1,4 +1,4 @@
-// manifest.json in a folder: metadata ({articles: [{id, file, published, source, url, language}]}) for the files there.
+// manifest.json in a folder: metadata ({articles: [{id, file, published, source, url, language}]}) for the files in it and its subfolders.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../types.js';
@@ -23,7 +23,12 @@ export async function loadManifest(dir: string, displayPath: (absolute: string) 
   let source: string;
   try {
     source = await readFile(absolute, 'utf8');
-  } catch {
+  } catch (error) {
+    // No manifest is the usual case; one that is there but cannot be read is worth saying.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      diagnostics.push(makeDiagnostic('bad-manifest', 'error', { file }, `cannot be read (${code ?? String(error)}); check its permissions; the folder's files are read without its metadata`));
+    }
     return { entries, diagnostics };
   }
   let data: unknown;
@@ -46,6 +51,11 @@ export async function loadManifest(dir: string, displayPath: (absolute: string) 
       continue;
     }
     const target = path.resolve(dir, fileName);
+    const relative = path.relative(dir, target);
+    if (relative === '' || relative.startsWith(`..${path.sep}`) || relative === '..' || path.isAbsolute(relative)) {
+      diagnostics.push(makeDiagnostic('manifest-outside-folder', 'warning', { file }, `${name} names ${fileName}, which is not inside ${displayPath(dir) || '.'}; a manifest describes the files of its own folder and its subfolders; entry ignored`));
+      continue;
+    }
     const { fields, wrongTypes } = readMetaFields(entry as Record<string, unknown>);
     if (wrongTypes.length > 0) {
       diagnostics.push(makeDiagnostic('bad-manifest', 'warning', { file }, `${name} (${fileName}) has fields of the wrong type: ${wrongTypes.join(', ')}; use strings; those fields ignored`));

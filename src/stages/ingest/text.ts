@@ -16,6 +16,14 @@ export interface FrontMatterSplit {
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
+/**
+ * Old Mac files end lines with a lone CR, which YAML and the later stages do not take for a line end; each becomes an
+ * LF, one character for one, so every offset still points at the same place in the file. Null when there is none.
+ */
+export function normalizeLoneCarriageReturns(source: string): string | null {
+  return /\r(?!\n)/.test(source) ? source.replace(/\r(?!\n)/g, '\n') : null;
+}
+
 /** Splits optional YAML front matter from the body; the body is the rest of the file, unchanged. */
 export function splitFrontMatter(source: string): FrontMatterSplit {
   const opening = OPENING.exec(source);
@@ -30,7 +38,13 @@ export function splitFrontMatter(source: string): FrontMatterSplit {
   if (doc.errors.length > 0) {
     return { body, fields: {}, problem: `front matter is not valid YAML (${firstLine(doc.errors[0].message)}); fix it; metadata ignored`, wrongTypes: [] };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml refuses to expand an alias bomb ("Excessive alias count") rather than fill memory.
+    return { body, fields: {}, problem: `front matter cannot be read (${firstLine((error as Error).message)}); fix it; metadata ignored`, wrongTypes: [] };
+  }
   if (data === null || data === undefined) return { body, fields: {}, problem: null, wrongTypes: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { body, fields: {}, problem: 'front matter is not a YAML mapping (key: value lines); fix it; metadata ignored', wrongTypes: [] };

@@ -14,7 +14,9 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(text: string, span: Span = { start: 0, end: text.length }): Sentence[] {
   const sentences: Sentence[] = [];
   let start = span.start;
-  const boundary = /([.!?]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9À-Ý])|\n+/g;
+  // The punctuation run is matched from its first character only: a match can only end where the run ends, so trying
+  // again from inside a run that failed repeats the same work (quadratic on a line of 2 MB of dots).
+  const boundary = /(?<![.!?])([.!?]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9À-Ý])|\n+/g;
   boundary.lastIndex = span.start;
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(text)) !== null && match.index < span.end) {

@@ -17,6 +17,7 @@ import type { KgGraph } from './graph/model.js';
 import { hashPipeline, openArticleCache } from './cache/index.js';
 import { createExtractor, TASKS_PER_WORKER, type Extractor } from './workers/pool.js';
 import { KgError } from './errors.js';
+import { BudgetExceeded, DEFAULT_ARTICLE_TIMEOUT_MS, runWithinBudget } from './pipeline/budget.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
 
 // The per-article stages live in their own module so worker threads load only them, not ingest, assemble or the exporters.
@@ -43,11 +44,13 @@ export interface BuildOptions {
   inlineArticles: number;
   /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
   cacheDir: string | null;
+  /** Milliseconds one article may take to parse or extract before it is skipped with an article-timeout diagnostic (default 30 s). */
+  articleTimeoutMs: number;
   /** Called after each article, for progress display. */
   onArticle?: (done: number) => void;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, cacheDir: path.join('out', CACHE_FOLDER) };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS, cacheDir: path.join('out', CACHE_FOLDER) };
 
 /** Defaults for what is not given; the cache follows the output folder unless named. */
 export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildOptions {
@@ -136,7 +139,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => {
       const t0 = performance.now();
       try {
-        return extractArticleFacts(raw, base);
+        return runWithinBudget(() => extractArticleFacts(raw, base), opts.articleTimeoutMs);
       } finally {
         extractingHere += performance.now() - t0;
       }
@@ -155,7 +158,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     const extractFacts = async (raw: RawArticle): Promise<{ facts: ArticleFacts; hit: boolean }> => {
       const cached = await cache?.get(raw);
       if (cached) return { facts: cached, hit: true };
-      extractor ??= createExtractor(opts.workers, kb, extractHere, opts.inlineArticles);
+      extractor ??= createExtractor(opts.workers, kb, extractHere, opts.inlineArticles, opts.articleTimeoutMs);
       const extracted = await extractor.extract(raw);
       await cache?.set(raw, extracted);
       return { facts: extracted, hit: false };
@@ -169,7 +172,14 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       } else {
         inFlight--;
         const outcome = await item.result;
-        if ('error' in outcome) throw outcome.error;
+        if ('error' in outcome) {
+          // One article that hangs or trips a bug costs that article only.
+          const diagnostic = failedArticle(item.article, outcome.error);
+          diagnostics.push(diagnostic);
+          skipped.push(skippedFrom(diagnostic));
+          opts.onArticle?.(++counts.settled);
+          return;
+        }
         const f = outcome.facts;
         counts[outcome.hit ? 'hits' : 'misses']++;
         counts.built++;
@@ -195,7 +205,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     }
 
     const streamStarted = performance.now();
-    const reader = readArticles(opts.inputs);
+    const reader = readArticles(opts.inputs, { articleTimeoutMs: opts.articleTimeoutMs });
     try {
       for (;;) {
         const next = await readNext(() => reader.next());
@@ -255,6 +265,14 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   }
 }
 
+
+function failedArticle(article: RawArticle, error: unknown): Diagnostic {
+  const { id, file, line } = article.meta;
+  const where = line === undefined ? file : `${file} line ${line}`;
+  const timedOut = error instanceof BudgetExceeded;
+  const why = timedOut ? `${error.message} to extract (--article-timeout)` : `failed in extraction (${error instanceof Error ? error.message : String(error)})`;
+  return { stage: 'extract', code: timedOut ? 'article-timeout' : 'article-failed', severity: 'error', file, ...(line === undefined ? {} : { line }), article: id, message: `${where}: article "${id}" ${why}; skipped` };
+}
 
 function skippedFrom(d: Diagnostic): SkippedInput {
   return { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.article ? { article: d.article } : {}), code: d.code, message: d.message };

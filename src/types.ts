@@ -6,7 +6,7 @@ export type DocumentDateSource = 'metadata' | 'dateline' | 'page-date' | 'none';
 
 /** A problem with the input: never fatal to the run, always listed in the build report. */
 export interface Diagnostic {
-  stage: 'ingest' | 'clean' | 'annotate' | 'link' | 'events' | 'dates' | 'assemble' | 'kb' | 'export';
+  stage: 'ingest' | 'clean' | 'annotate' | 'link' | 'events' | 'dates' | 'assemble' | 'kb' | 'export' | 'extract';
   /** Machine-readable code, e.g. `empty-file`, `bad-json-line`, `page-date-conflict`. */
   code: string;
   severity: 'error' | 'warning' | 'info';

@@ -97,7 +97,17 @@ describe('ingest: good articles are never lost quietly', () => {
   });
 });
 
-describe('ingest: inputs that used to crash the run', () => {
+describe('ingest: inputs that used to hang or crash the run', () => {
+  it.each([2000, 4000, 20000])('reads HTML nested %i deep in bounded time, says so, and keeps its text', async (depth) => {
+    await writeFile(path.join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}<p>${GOOD}</p>${'</div>'.repeat(depth)}</body></html>`);
+    await writeFile(path.join(dir, 'good.txt'), `${GOOD} Good.`);
+    const started = performance.now();
+    const { items, codes } = await collect(['.']);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(items.flatMap((i) => (i.kind === 'article' ? [[i.article.meta.id, i.article.text]] : []))).toEqual([['deep', GOOD.trim()], ['good', `${GOOD} Good.`]]);
+    expect(codes).toEqual([['html-too-deep', false]]);
+  });
+
   it('reports a YAML alias bomb in front matter and builds the article without its metadata', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)];
     await writeFile(path.join(dir, 'bomb.md'), `---\n${bomb.join('\n')}\n---\n${GOOD}`);

@@ -1,6 +1,7 @@
 // HTML pages: the main text through @mozilla/readability over linkedom, metadata from meta tags, JSON-LD and <time>.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { flattenDeepHtml } from './html-depth.js';
 import type { MetaFields } from './meta.js';
 
 /** The article text of a page (paragraphs separated by blank lines) and its metadata. */
@@ -28,8 +29,10 @@ const PUBLISHED_META = [
   'meta[name="sailthru.date"]',
 ];
 
-/** Extracts the main text and the metadata of an HTML page. */
-export function extractHtml(html: string): HtmlExtract {
+/** Extracts the main text and the metadata of an HTML page; a page nested deeper than MAX_HTML_DEPTH is read flattened (`flattened`: its depth). */
+export function extractHtml(source: string): HtmlExtract & { flattened: number | null } {
+  const flat = flattenDeepHtml(source);
+  const html = flat?.html ?? source;
   const { document } = parseHTML(html);
   const linkedData = readLinkedData(document);
   const fields: MetaFields = {
@@ -47,7 +50,7 @@ export function extractHtml(html: string): HtmlExtract {
     page.querySelectorAll(CHROME_SELECTOR).forEach((element) => element.remove());
     paragraphs = collectParagraphs(page.body);
   }
-  return { text: paragraphs.join('\n\n'), fields };
+  return { text: paragraphs.join('\n\n'), fields, flattened: flat?.depth ?? null };
 }
 
 // Innermost blocks only (a <p> inside an <li> is one paragraph); a container with no blocks gives its whole text.

@@ -2,9 +2,11 @@
 import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BudgetExceeded, DEFAULT_ARTICLE_TIMEOUT_MS, runWithinBudget } from '../../pipeline/budget.js';
 import type { Diagnostic, RawArticle } from '../../types.js';
 import { decodeText } from './decode.js';
 import { detectFormat, errorCode, fileStem, listFiles, notAFile, type ListingEntry } from './files.js';
+import { MAX_HTML_DEPTH } from './html-depth.js';
 import { extractHtml } from './html.js';
 import { checkRecord, readJsonLines, shorten } from './json.js';
 import type { Manifest } from './manifest.js';
@@ -22,11 +24,14 @@ export type IngestItem = { kind: 'article'; article: RawArticle } | { kind: 'dia
 export interface IngestOptions {
   /** Folder that ArticleMeta.file and diagnostic paths are relative to; process.cwd() by default. */
   cwd?: string;
+  /** Milliseconds one file's parsing (HTML, front matter) may take before it is skipped (default 30 s; Infinity: none). */
+  articleTimeoutMs?: number;
 }
 
 /** Reads files and folders (recursively, following links) in a deterministic order (paths sorted by code unit), yielding articles and diagnostics as it goes. */
 export async function* readArticles(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const cwd = options.cwd ?? process.cwd();
+  const budget = options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS;
   const displayPath = (absolute: string): string => path.relative(cwd, absolute) || '.';
   const manifests = new Map<string, Manifest>();
   const seen = new Set<string>();
@@ -72,12 +77,12 @@ export async function* readArticles(inputs: string[], options: IngestOptions = {
         }
         continue;
       }
-      yield* readFileItems(file, displayPath(file), manifestLayer);
+      yield* readFileItems(file, displayPath(file), manifestLayer, budget);
     }
   }
 }
 
-async function* readFileItems(absolute: string, file: string, manifestLayer: MetaLayer | undefined): AsyncGenerator<IngestItem> {
+async function* readFileItems(absolute: string, file: string, manifestLayer: MetaLayer | undefined, budget: number): AsyncGenerator<IngestItem> {
   const format = detectFormat(absolute);
   if (format === null) {
     yield skipItem(makeDiagnostic('unsupported-format', 'warning', { file }, `has an extension (${path.extname(absolute) || 'none'}) that is not read; use .txt, .md, .html, .json or .jsonl; skipped`));
@@ -100,9 +105,19 @@ async function* readFileItems(absolute: string, file: string, manifestLayer: Met
     return;
   }
   const at: Location = { file };
+  try {
+    // Parsing is bounded in time like extraction: a page that would hang Readability costs that page only.
+    const items = runWithinBudget(() => [...parseFileItems(decoded.text, absolute, at, format, manifestLayer)], budget);
+    yield* items;
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    yield skipItem(makeDiagnostic('article-timeout', 'error', at, `${error.message} to parse (--article-timeout); check the file; skipped`));
+  }
+}
+
+function* parseFileItems(source: string, absolute: string, at: Location, format: RawArticle['format'], manifestLayer: MetaLayer | undefined): Generator<IngestItem> {
   const manifestLayers = manifestLayer ? [manifestLayer] : [];
   if (format === 'txt' || format === 'md') {
-    let source = decoded.text;
     const normalized = normalizeLoneCarriageReturns(source);
     if (normalized !== null) {
       source = normalized;
@@ -118,18 +133,21 @@ async function* readFileItems(absolute: string, file: string, manifestLayer: Met
     // Explicit metadata: the folder's manifest (curated for this run) over the file's own front matter.
     yield* articleItems(fileStem(absolute), at, [...manifestLayers, { fields: split.fields, origin: 'front matter' }], split.body, format);
   } else if (format === 'html') {
-    const page = extractHtml(decoded.text);
+    const page = extractHtml(source);
+    if (page.flattened !== null) {
+      yield noteItem(makeDiagnostic('html-too-deep', 'warning', at, `nests tags ${page.flattened} deep; read with the tags past ${MAX_HTML_DEPTH} levels left out (their text kept); built`));
+    }
     if (page.text === '') {
       yield skipItem(makeDiagnostic('empty-file', 'warning', at, 'has no readable article text; check the page was saved whole; skipped'));
       return;
     }
     yield* articleItems(fileStem(absolute), at, [...manifestLayers, { fields: page.fields, origin: 'HTML meta' }], page.text, format);
   } else {
-    yield* readJsonItems(decoded.text, absolute, at, manifestLayer);
+    yield* readJsonItems(source, absolute, at, manifestLayer);
   }
 }
 
-async function* readJsonItems(source: string, absolute: string, at: Location, manifestLayer: MetaLayer | undefined): AsyncGenerator<IngestItem> {
+function* readJsonItems(source: string, absolute: string, at: Location, manifestLayer: MetaLayer | undefined): Generator<IngestItem> {
   let data: unknown;
   try {
     data = JSON.parse(source);

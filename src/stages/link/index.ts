@@ -261,8 +261,9 @@ interface LocalPerson {
 function unifyPeople(mentions: LinkedMention[], localPeople: LocalPerson[], kb: KnowledgeBase): void {
   const named = new Map<string, { key: string; label: string; words: string[]; kb: boolean; first: number }>();
   for (const m of mentions) {
-    if (m.kind !== 'person' || m.form !== 'name' || named.has(m.key)) continue;
+    if (m.kind !== 'person' || named.has(m.key)) continue;
     const kbPerson = kb.person(m.key.slice('person:'.length));
+    if (m.form !== 'name' && !kbPerson) continue;
     named.set(m.key, { key: m.key, label: m.label, words: foldName(kbPerson?.name ?? m.label).split(' '), kb: !!kbPerson, first: m.start });
   }
   const people = [...named.values()];
@@ -270,6 +271,8 @@ function unifyPeople(mentions: LinkedMention[], localPeople: LocalPerson[], kb: 
   for (const local of people.filter((p) => !p.kb)) {
     const better = people.filter((p) => p !== local && samePerson(local.words, p.words) && (p.kb || p.words.length > local.words.length || (p.words.length === local.words.length && p.first < local.first)));
     better.sort((a, b) => Number(b.kb) - Number(a.kb) || b.words.length - a.words.length || a.first - b.first);
+    // Of "Javier Mileipresident" and "Javier Milei", the name without the glued title is the name.
+    if (better[0] && !better[0].kb && better[0].words.length === local.words.length && gluedTitle(better[0].words, local.words)) continue;
     if (better[0]) target.set(local.key, better[0]);
   }
   for (const m of mentions) {
@@ -305,6 +308,12 @@ function titleCase(sentence: string): boolean {
   if (words.length < 3) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|the|in|on|for|to|a|at|with|by|as|vs)$/.test(w)).length;
   return capitalised / words.length >= 0.8 && !/[.!?]["”’]?$/u.test(sentence.trim());
+}
+
+function gluedTitle(a: string[], b: string[]): boolean {
+  const x = a[a.length - 1];
+  const y = b[b.length - 1];
+  return x.length > y.length + 3 && x.startsWith(y) && isTitleWord(x.slice(y.length));
 }
 
 function samePerson(a: string[], b: string[]): boolean {

@@ -72,6 +72,7 @@ const SPEECH = /^(?:[ \t\u00a0]*,[^,.;:!?]{1,60},)?[ \t\u00a0]+(?:also[ \t\u00a0
 const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00a0]*,?[ \t\u00a0]*$/u;
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
 const APPOSITION_AFTER = /^[ \t\u00a0]*,[ \t\u00a0]+(?:who|whose|a|an|the|his|her|its|their|one|head|chairman|chief|leader|president|director|minister|secretary|spokesman|spokeswoman|aged)\b/u;
+const PORTFOLIO_BEFORE = /\b(?:minister|secretary|commissioner|director|ambassador|envoy|representative|adviser|advisor|spokesman|spokeswoman|chairman|president|head|chief)[ \t\u00a0]+(?:for|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/iu;
 const LOCATION_BEFORE = /\b(at|in|near|outside|inside|from|into|across|around|toward|towards)[ \t\u00a0]+(the[ \t\u00a0]+)?$/iu;
 // compromise tags of closed-class words that never belong to a name ("In", "But", "Establishes" in a headline).
 const BREAKING_TAGS = ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Verb', 'Adverb', 'Modal', 'QuestionWord', 'Negative', 'Value', 'Date'];
@@ -164,11 +165,10 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
       honorific = true;
     } else break;
   }
-  // Common words before a first name belong to a title or a subject: "(Minister for) Climate Change James Shaw".
-  for (let k = 1; k < words.length - 1; k++) {
-    if (!words[k].tags.has('FirstName')) continue;
-    if (words.slice(0, k).every((w) => !isUnknown(w) && !w.tags.has('FirstName') && !w.tags.has('LastName') && !w.tags.has('Person'))) words = words.slice(k);
-    break;
+  // A portfolio after "Minister for" runs into the name: "Minister for Climate Change James Shaw" names James Shaw.
+  if (PORTFOLIO_BEFORE.test(text.slice(Math.max(sentence.start, run[0].start - 40), run[0].start))) {
+    const k = words.findIndex((w, i) => i >= 1 && i < words.length - 1 && w.tags.has('FirstName'));
+    if (k > 0) words = words.slice(k);
   }
   while (words.length > 0 && PARTICLES.has(words[words.length - 1].text.toLowerCase())) words.pop();
   while (words.length > 0 && PARTICLES.has(words[0].text.toLowerCase()) && !UPPER_START.test(words[0].text)) words.shift();

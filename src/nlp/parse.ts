@@ -51,6 +51,14 @@ export function parseText(text: string): ParsedText {
   return { terms };
 }
 
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+
+/** The tags compromise's lexicon gives a word in lower case ("change" -> Infinitive), whatever its case in the text; [] if unknown. */
+export function lexiconTags(word: string): string[] {
+  const tag = LEXICON[word.toLowerCase()];
+  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+}
+
 /** The terms inside `span`, by binary search. */
 export function termsIn(parsed: ParsedText, span: Span): Term[] {
   const { terms } = parsed;

@@ -6,7 +6,7 @@ import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/ke
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
-import { extendsName, insideWord, isTitleWord, nameCandidates, type NameCandidate } from './people.js';
+import { extendsName, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -99,6 +99,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     for (const m of names) {
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
+      if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
       if (entity.kind === 'country') {
         sentenceMentions.push(countryMention(m, entity.country, entity.as));
         if (entity.as === 'capital' || entity.as === 'metonym') {
@@ -124,7 +125,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (people.length === 0) continue;
       // An explicit name wins: "Oskar Fischer" is not Joschka Fischer, "Graham Lloyd" is not Bill Graham, "Dlamini-Zuma" is not Zuma.
       const covered = [...sentenceMentions, ...places];
-      if (extendsName(text, sentenceTerms, m, covered)) continue;
+      if (!isFullName(m.text) && extendsName(text, sentenceTerms, m, covered)) continue;
       if (insideWord(text, m) && !names.some((n) => n !== m && (n.end === m.start - 1 || n.start === m.end + 1))) continue;
       const title = titleBefore(titles, m.start, text);
       const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
@@ -560,10 +561,11 @@ function chooseBySurname(people: KbPerson[], introduced: Map<string, KbPerson | 
   const earlier = people.filter((p) => introduced.has(p.id));
   if (earlier.length === 1) return earlier[0];
   if (earlier.length > 1) return null;
-  const fitting = date
-    ? people.filter((p) => kb.officesAt(p.id, date).length > 0)
-    : people.filter((p) => p.country !== null && mentions.some((m) => m.key === countryKey(p.country!)));
+  const fromNamedCountry = people.filter((p) => p.country !== null && mentions.some((m) => m.key === countryKey(p.country!)));
+  const fitting = date ? people.filter((p) => kb.officesAt(p.id, date).length > 0) : fromNamedCountry;
   if (fitting.length === 1) return fitting[0];
+  // Out of office on the date ("Bolsonaro's attacks" in 2023): the only KB person of that surname, from a country the article names.
+  if (date && fitting.length === 0 && people.length === 1 && fromNamedCountry.length === 1) return fromNamedCountry[0];
   if (date && fitting.length > 1) {
     const leaders = fitting.filter((p) => kb.officesAt(p.id, date).some((o) => LEADER_OFFICES.has(o.type)));
     if (leaders.length === 1) return leaders[0];

@@ -1,6 +1,6 @@
 // Personal names the knowledge base lacks, built on one compromise parse of the article: runs of capitalised words
 // (with initials, hyphens and particles), cut clear of honorifics, titles, dates and furniture words, kept only with evidence.
-import type { Term } from '../../nlp/parse.js';
+import { lexiconTags, type Term } from '../../nlp/parse.js';
 import type { Span } from '../../types.js';
 
 export type Evidence = 'honorific' | 'title' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
@@ -73,6 +73,8 @@ const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
 const APPOSITION_AFTER = /^[ \t\u00a0]*,[ \t\u00a0]+(?:who|whose|a|an|the|his|her|its|their|one|head|chairman|chief|leader|president|director|minister|secretary|spokesman|spokeswoman|aged)\b/u;
 const PORTFOLIO_BEFORE = /\b(?:minister|secretary|commissioner|director|ambassador|envoy|representative|adviser|advisor|spokesman|spokeswoman|chairman|president|head|chief)[ \t\u00a0]+(?:for|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/iu;
+// A title and a comma before the name: "the new ambassador of Thailand, Tanee Sangrat", "the president of Paraguay, Santiago Peña".
+const TITLE_COMMA_BEFORE = /\b(?:president|minister|ambassador|envoy|secretary|spokesman|spokeswoman|spokesperson|chairman|chairwoman|governor|senator|leader|chief|head|director|king|queen|emir|premier|chancellor|commissioner|counterpart)(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’-]*)*)?[ \t\u00a0]*,[ \t\u00a0]*$/u;
 const LOCATION_BEFORE = /\b(at|in|near|outside|inside|from|into|across|around|toward|towards)[ \t\u00a0]+(the[ \t\u00a0]+)?$/iu;
 // compromise tags of closed-class words that never belong to a name ("In", "But", "Establishes" in a headline).
 const BREAKING_TAGS = ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Verb', 'Adverb', 'Modal', 'QuestionWord', 'Negative', 'Value', 'Date'];
@@ -201,11 +203,14 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   const before = text.slice(Math.max(sentence.start, run[0].start - 40), run[0].start);
   if (SPEECH.test(after) || SPEECH_BEFORE.test(before)) evidence.push('speech');
   if (AGE_AFTER.test(after)) evidence.push('age');
-  if (APPOSITION_AFTER.test(after)) evidence.push('apposition');
+  if (APPOSITION_AFTER.test(after) || TITLE_COMMA_BEFORE.test(before)) evidence.push('apposition');
   // A role noun right before: "boxing legend Roberto Duran", "Brazilian midfielder Mauro Silva".
   if (previous && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
+  const strong = evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition');
+  // "the Truth Social", "the Hong Kong Open": a name after "the" is a thing, unless a title came with it ("the late Dr X" keeps its title).
+  if (/\bthe[ \t\u00a0]+$/iu.test(before) && !honorific && !strong) return null;
   if (LOCATION_BEFORE.test(before) && !evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition')) return null;
   return { start, end, text: surface, words: names, evidence, runStart: run[0].start };
 }
@@ -227,6 +232,14 @@ export function isTitleWord(word: string): boolean {
   return HONORIFICS.has(lower(word));
 }
 
+/** True when a personal name follows `span` in one run ("Santiago" in "Santiago Peña"): the KB place there is a first name. */
+export function surnameFollows(text: string, terms: Term[], span: Span): boolean {
+  const j = terms.findIndex((t) => t.end === span.end);
+  const after = j < 0 ? undefined : terms[j + 1];
+  if (!after || nameWord(after, text) !== 'name' || !joins(text, terms[j], after) || isHonorific(after) || isInitial(after, text)) return false;
+  return after.tags.has('LastName') || (isUnknown(after) && !after.tags.has('Place') && !after.tags.has('Organization'));
+}
+
 /** True when `span` starts or ends inside a word ("Zuma" in "Dlamini-Zuma"). */
 export function insideWord(text: string, span: Span): boolean {
   return /[\p{L}\p{N}][-\u2010\u2011'’]?$/u.test(text.slice(Math.max(0, span.start - 2), span.start)) || /^[-\u2010\u2011]?[\p{L}\p{N}]/u.test(text.slice(span.end, span.end + 2));
@@ -236,7 +249,13 @@ function isHonorific(term: Term): boolean {
   return HONORIFICS.has(lower(term.text)) || term.tags.has('Honorific');
 }
 
+// Lexicon tags that still leave a word free to be a personal name.
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+
+/** A word the lexicon does not know as a common word (capitalised words carry only ProperNoun in the parse, so ask the lexicon). */
 function isUnknown(term: Term): boolean {
-  for (const tag of term.tags) if (tag !== 'ProperNoun' && tag !== 'Noun' && tag !== 'Singular' && tag !== 'Hyphenated') return false;
+  const tags = lexiconTags(term.text.replace(/['’]s$/u, ''));
+  if (tags.length > 0) return tags.some((t) => NAME_TAGS.has(t));
+  for (const tag of term.tags) if (tag !== 'ProperNoun' && tag !== 'Noun' && tag !== 'Singular' && tag !== 'Hyphenated' && !NAME_TAGS.has(tag)) return false;
   return true;
 }

@@ -561,14 +561,16 @@ function chooseBySurname(people: KbPerson[], introduced: Map<string, KbPerson | 
   const earlier = people.filter((p) => introduced.has(p.id));
   if (earlier.length === 1) return earlier[0];
   if (earlier.length > 1) return null;
+  // The context is the person's country, named in the article, and on a date, the office held then: a bare "Silva" in a
+  // story about Brazil is not Portugal's foreign minister.
   const fromNamedCountry = people.filter((p) => p.country !== null && mentions.some((m) => m.key === countryKey(p.country!)));
-  const fitting = date ? people.filter((p) => kb.officesAt(p.id, date).length > 0) : fromNamedCountry;
-  if (fitting.length === 1) return fitting[0];
-  // Out of office on the date ("Bolsonaro's attacks" in 2023): the only KB person of that surname, from a country the article names.
-  if (date && fitting.length === 0 && people.length === 1 && fromNamedCountry.length === 1) return fromNamedCountry[0];
-  if (date && fitting.length > 1) {
-    const leaders = fitting.filter((p) => kb.officesAt(p.id, date).some((o) => LEADER_OFFICES.has(o.type)));
-    if (leaders.length === 1) return leaders[0];
+  if (!date) return fromNamedCountry.length === 1 ? fromNamedCountry[0] : null;
+  const inOffice = fromNamedCountry.filter((p) => kb.officesAt(p.id, date).length > 0);
+  if (inOffice.length === 1) return inOffice[0];
+  if (inOffice.length > 1) {
+    const leaders = inOffice.filter((p) => kb.officesAt(p.id, date).some((o) => LEADER_OFFICES.has(o.type)));
+    return leaders.length === 1 ? leaders[0] : null;
   }
-  return null;
+  // Out of office on the date ("Bolsonaro's attacks" in 2023): the only KB person of that surname, from a country the article names.
+  return people.length === 1 && fromNamedCountry.length === 1 ? fromNamedCountry[0] : null;
 }

@@ -205,7 +205,7 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   if (AGE_AFTER.test(after)) evidence.push('age');
   if (APPOSITION_AFTER.test(after) || TITLE_COMMA_BEFORE.test(before)) evidence.push('apposition');
   // A role noun right before: "boxing legend Roberto Duran", "Brazilian midfielder Mauro Silva".
-  if (previous && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
+  if (previous && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
   const strong = evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition');

@@ -44,8 +44,18 @@ export function parseText(text: string): ParsedText {
       let start = t.offset.start;
       if (text.slice(start, start + t.text.length) !== t.text) start = text.indexOf(t.text, cursor);
       if (start < 0) continue;
-      terms.push({ start, end: start + t.text.length, text: t.text, tags: t.tags });
       cursor = start + t.text.length;
+      if (!GLUED.test(t.text)) {
+        terms.push({ start, end: cursor, text: t.text, tags: t.tags });
+        continue;
+      }
+      // compromise keeps "attended.--Stephen" or "Kujundzic/Reuters" as one term: split it, so no span starts inside a word.
+      for (const piece of t.text.matchAll(/[\p{L}\p{M}\p{N}'’.-]+?(?=--|[\u2013\u2014/]|$)/gu)) {
+        const word = piece[0].replace(/^[.-]+|[.-]+$/g, '');
+        if (word === '') continue;
+        const at = start + piece.index + piece[0].indexOf(word);
+        terms.push({ start: at, end: at + word.length, text: word, tags: pieceTags(word) });
+      }
     }
   }
   return { terms };
@@ -57,6 +67,15 @@ const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<str
 export function lexiconTags(word: string): string[] {
   const tag = LEXICON[word.toLowerCase()];
   return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+}
+
+const GLUED = /--|[\u2013\u2014/]/u;
+
+function pieceTags(word: string): Set<string> {
+  const tags = new Set(['Noun', ...lexiconTags(word)]);
+  if (tags.has('MaleName') || tags.has('FemaleName')) tags.add('FirstName');
+  if (/^\p{Lu}/u.test(word)) tags.add('ProperNoun');
+  return tags;
 }
 
 /** The terms inside `span`, by binary search. */

@@ -138,7 +138,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           continue;
         }
       }
-      const person = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, mentions, kb, date);
+      const person = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
       if (!person) {
         diagnostics.push({ stage: 'link', code: 'ambiguous-name', severity: 'info', article: clean.meta.id, message: `"${m.text}" at ${m.start} may be ${people.map((p) => p.name).join(' or ')}; left unlinked` });
         continue;
@@ -305,10 +305,10 @@ function namedPersonFor(word: string, mentions: LinkedMention[]): { key: string;
 
 /** A line in title case ("Congress Kills Bill", "Pacific Leaders Meeting Opens"): every word there looks like a name. */
 function titleCase(sentence: string): boolean {
-  const words = sentence.split(/[\s]+/u).filter((w) => /^\p{L}/u.test(w));
-  if (words.length < 3) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|the|in|on|for|to|a|at|with|by|as|vs)$/.test(w)).length;
-  return capitalised / words.length >= 0.8 && !/[.!?]["”’]?$/u.test(sentence.trim());
+  // Four words in five capitalised, short ones aside, and no full stop at the end.
+  const words = sentence.split(/[\s]+/u).filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|the|in|on|for|to|a|an|at|with|by|as|vs|from|or|over|after)$/.test(w));
+  if (words.length < 3 || /[.!?]["”’]?$/u.test(sentence.trim())) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.8;
 }
 
 function gluedTitle(a: string[], b: string[]): boolean {
@@ -565,6 +565,9 @@ function chooseBySurname(people: KbPerson[], introduced: Map<string, KbPerson | 
   // story about Brazil is not Portugal's foreign minister.
   const fromNamedCountry = people.filter((p) => p.country !== null && mentions.some((m) => m.key === countryKey(p.country!)));
   if (!date) return fromNamedCountry.length === 1 ? fromNamedCountry[0] : null;
+  // The one KB person of that surname leading a country on the date: "Orban" in 2025 is the prime minister, not his namesake aide.
+  const leading = people.filter((p) => kb.officesAt(p.id, date).some((o) => o.type === 'head_of_state' || o.type === 'head_of_government'));
+  if (leading.length === 1) return leading[0];
   const inOffice = fromNamedCountry.filter((p) => kb.officesAt(p.id, date).length > 0);
   if (inOffice.length === 1) return inOffice[0];
   if (inOffice.length > 1) {

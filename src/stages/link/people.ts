@@ -208,6 +208,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   if (previous && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
+  // A credit line: "Xinhua/Huang Jingwen", "Petar Kujundzic/Reuters".
+  if (/\/[ \t\u00a0]*$/u.test(before) || /^[ \t\u00a0]*\//u.test(after)) return null;
   const strong = evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition');
   // "the Truth Social", "the Hong Kong Open": a name after "the" is a thing, unless a title came with it ("the late Dr X" keeps its title).
   if (/\bthe[ \t\u00a0]+$/iu.test(before) && !honorific && !strong) return null;

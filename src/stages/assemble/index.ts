@@ -5,6 +5,7 @@ import { countryKey, eventKey } from '../../graph/keys.js';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
 import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, Role, Source } from '../../types.js';
 import { clusterEvents, type EventCluster } from './merge-events.js';
+import { PersonIdentities } from '../link/identities.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
 
@@ -44,9 +45,11 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
   const placeMentions = new Map<string, Map<string, number>>();
   const offices: { facts: OfficeFact[]; date: string | null }[] = [];
   let last: string | null = null;
+  const identities = new PersonIdentities();
 
   return {
-    add(f) {
+    add(input) {
+      const f = identities.unify(input);
       if (last !== null && f.meta.id <= last) throw new Error(`assemble: article "${f.meta.id}" came after "${last}"; articles must come in increasing id order`);
       last = f.meta.id;
       articles.push({ id: f.meta.id, title: f.meta.title, url: f.meta.url, source: f.meta.source, published: f.documentDate.date, publishedSource: f.documentDate.source, hash: f.hash, textFile: articleTextFile(f.meta.id) });

@@ -1,11 +1,12 @@
 // Link stage: finds people, countries, organisations and places in a clean article and links them to graph keys.
-import type { KnowledgeBase } from '../../kb/knowledge-base.js';
+import { deriveSurname, foldName, type KnowledgeBase } from '../../kb/knowledge-base.js';
 import type { KbCountry, KbEntry, KbPerson, OfficeType } from '../../kb/types.js';
 import { splitSentences, type Sentence } from '../../nlp/sentences.js';
 import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/keys.js';
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
-import { findUncoveredNames, nameAfter } from './names.js';
+import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
+import { extendsName, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -45,6 +46,8 @@ export interface LinkedArticle {
   clean: CleanArticle;
   date: string | null;
   sentences: Sentence[];
+  /** The article's one compromise parse (terms with offsets and tags), for the stages after this one. */
+  parsed: ParsedText;
   /** People, countries and organisations, in text order. */
   mentions: LinkedMention[];
   places: PlaceMention[];
@@ -79,12 +82,16 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const diagnostics: Diagnostic[] = [];
   const introduced = new Map<string, KbPerson | LocalPerson>();
   const localPeople: LocalPerson[] = [];
+  const parsed = parseText(text);
+  const singles: { candidate: NameCandidate; title: TitleMatch | null; qualifier: Qualifier | null }[] = [];
+  if (parsed.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed to parse the article: ${parsed.error.message}; only KB names and titles were linked` });
 
   for (const sentence of sentences) {
     const s = sentence.text;
     const base = sentence.start;
     const names = kb.matchNames(s).map((m) => ({ ...m, start: m.start + base, end: m.end + base }));
     const titles = findTitles(s, base);
+    const sentenceTerms = termsIn(parsed, sentence);
     const used = new Set<number>();
     const sentenceMentions: LinkedMention[] = [];
 
@@ -92,6 +99,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     for (const m of names) {
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
+      if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
       if (entity.kind === 'country') {
         sentenceMentions.push(countryMention(m, entity.country, entity.as));
         if (entity.as === 'capital' || entity.as === 'metonym') {
@@ -115,9 +123,22 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (used.has(m.start)) continue;
       const people = m.entries.filter((e): e is KbEntry & { kind: 'person' } => e.kind === 'person').map((e) => e.person);
       if (people.length === 0) continue;
+      // An explicit name wins: "Oskar Fischer" is not Joschka Fischer, "Graham Lloyd" is not Bill Graham, "Dlamini-Zuma" is not Zuma.
+      const covered = [...sentenceMentions, ...places];
+      if (!isFullName(m.text) && extendsName(text, sentenceTerms, m, covered)) continue;
+      if (insideWord(text, m) && !names.some((n) => n !== m && (n.end === m.start - 1 || n.start === m.end + 1))) continue;
       const title = titleBefore(titles, m.start, text);
       const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
-      const person = choosePerson(people, title, qualifier, introduced, kb, date);
+      if (!isFullName(m.text)) {
+        // A bare surname goes first to someone the article introduced with it ("Fischer" after "Oskar Fischer").
+        const local = localPeople.find((p) => foldWord(p.surname) === foldWord(m.text) && p.firstStart <= m.start);
+        if (local) {
+          sentenceMentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
+          used.add(m.start);
+          continue;
+        }
+      }
+      const person = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
       if (!person) {
         diagnostics.push({ stage: 'link', code: 'ambiguous-name', severity: 'info', article: clean.meta.id, message: `"${m.text}" at ${m.start} may be ${people.map((p) => p.name).join(' or ')}; left unlinked` });
         continue;
@@ -136,23 +157,36 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (qualifier) qualifier.member.qualifier = true;
     }
 
-    // People the KB lacks, named after a title: "Kazakh Foreign Minister Murat Nurtleu".
-    for (const title of titles) {
-      if (title.plural) continue;
-      const candidate = inHeadline(title.end) ? null : nameAfter(text, title.end);
-      if (!candidate || overlaps(candidate, sentenceMentions) || overlaps(candidate, places)) continue;
-      const qualifier = qualifierBefore(title, sentenceMentions, text, kb);
-      const local = localPersonFor(candidate.text, localPeople);
-      introduced.set(local.id, local);
-      const of = qualifier?.of ?? null;
-      const type = resolveOfficeType(title.office, qualifier?.country ?? null);
-      sentenceMentions.push({
-        start: candidate.start, end: candidate.end, text: candidate.text, via: 'title-apposition', key: personKey(local.id), kind: 'person', label: local.name,
-        form: 'name', qualifier: false, confidence: 0.9, office: { type, of, title: title.title, start: qualifier?.start ?? title.start, end: candidate.end },
-      });
-      if (qualifier) qualifier.member.qualifier = true;
-      if (qualifier?.country) local.country ??= qualifier.country.iso2;
-      local.firstStart = Math.min(local.firstStart, candidate.end);
+    // People the KB lacks: capitalised names with a title before them or other evidence ("Kazakh Foreign Minister Murat
+    // Nurtleu", "envoy Kwame Boateng told", "Chief John Odigie-Oyegun"); one word only after an honorific ("Mr Khalilzad").
+    if (!inHeadline(sentence.start)) {
+      for (const candidate of nameCandidates(text, sentenceTerms, [...sentenceMentions, ...places], sentence)) {
+        const title = titleBefore(titles, candidate.start, text) ?? titleBefore(titles, candidate.runStart, text);
+        const single = candidate.words.length === 1;
+        if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
+        if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age') && titleCase(s)) continue;
+        const known = single ? localPeople.find((p) => foldWord(p.surname) === foldWord(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
+        if (known) {
+          sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
+          continue;
+        }
+        if (single) {
+          // "Ambassador Meg" before "Meg Whitman", "President Trumps" beside "Trump": decided once the whole article is read.
+          singles.push({ candidate, title, qualifier: title ? qualifierBefore(title, sentenceMentions, text, kb) : null });
+          continue;
+        }
+        const local = localPersonFor(candidate.text, localPeople);
+        introduced.set(local.id, local);
+        local.firstStart = Math.min(local.firstStart, candidate.end);
+        const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
+        const office = title && !title.plural ? { type: resolveOfficeType(title.office, qualifier?.country ?? null), of: qualifier?.of ?? null, title: title.title, start: qualifier?.start ?? title.start, end: candidate.end } : undefined;
+        sentenceMentions.push({
+          start: candidate.start, end: candidate.end, text: candidate.text, via: title ? 'title-apposition' : 'ner', key: personKey(local.id), kind: 'person', label: local.name,
+          form: single ? 'surname' : 'name', qualifier: isPossessive(text, candidate.end) && titleAfter(titles, candidate.end, text) !== null, confidence: title ? 0.9 : 0.7, office,
+        });
+        if (qualifier && office) qualifier.member.qualifier = true;
+        if (qualifier?.country && office) local.country ??= qualifier.country.iso2;
+      }
     }
 
     // Roles standing for a person: "the Russian President", "Ukraine's leader", "the Prime Minister of Hungary".
@@ -160,6 +194,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (title.plural) continue;
       if (sentenceMentions.some((m) => m.kind === 'person' && titleBefore([title], m.start, text))) continue;
       const qualifier = qualifierBefore(title, sentenceMentions, text, kb) ?? qualifierAfter(title, sentenceMentions, text);
+      // Only an office one person holds at a time stands for its holder: a country has many envoys, aides and ministers.
+      if (!UNIQUE_OFFICES.has(resolveOfficeType(title.office, qualifier?.country ?? null))) continue;
       const person = resolveRole(title, qualifier, introduced, date, kb);
       if (!person) continue;
       const start = qualifier && qualifier.start < title.start ? qualifier.start : title.start;
@@ -173,19 +209,22 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (qualifier) qualifier.member.qualifier = true;
     }
 
-    // Other people, found by compromise where neither the KB nor a title spoke ("Olena Kovalenko said").
-    if (!inHeadline(sentence.start)) {
-      const found = findUncoveredNames(s, base, [...sentenceMentions, ...places]);
-      if (found.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed on the sentence at ${base} ("${s.slice(0, 80)}"): ${found.error.message}; its names were skipped` });
-      for (const candidate of found.names) {
-        const local = localPersonFor(candidate.text, localPeople);
-        local.firstStart = Math.min(local.firstStart, candidate.end);
-        sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'ner', key: personKey(local.id), kind: 'person', label: local.name, form: 'name', qualifier: false, confidence: 0.7 });
-      }
-    }
-
     sentenceMentions.sort((a, b) => a.start - b.start || b.end - a.end);
     mentions.push(...sentenceMentions);
+  }
+
+  for (const { candidate, title, qualifier } of singles) {
+    if (overlaps(candidate, mentions)) continue;
+    const other = namedPersonFor(candidate.text, mentions);
+    if (other) {
+      mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: other.key, kind: 'person', label: other.label, form: 'surname', qualifier: false, confidence: 0.85 });
+      continue;
+    }
+    const local = localPersonFor(candidate.text, localPeople);
+    local.firstStart = Math.min(local.firstStart, candidate.end);
+    const office = title && !title.plural ? { type: resolveOfficeType(title.office, qualifier?.country ?? null), of: qualifier?.of ?? null, title: title.title, start: qualifier?.start ?? title.start, end: candidate.end } : undefined;
+    if (qualifier?.country && office) local.country ??= qualifier.country.iso2;
+    mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: title ? 'title-apposition' : 'ner', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.8, office });
   }
 
   // Later surname-only mentions of people the KB lacks ("Peskov" after "Kremlin spokesman Dmitry Peskov").
@@ -201,10 +240,11 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  unifyPeople(mentions, localPeople, kb);
 
   const entities = collectEntities(mentions, places, localPeople, kb, date);
   const offices = collectOffices(clean, mentions);
-  return { clean, date, sentences, mentions, places, entities, offices, roleClaims, diagnostics };
+  return { clean, date, sentences, parsed, mentions, places, entities, offices, roleClaims, diagnostics };
 }
 
 interface LocalPerson {
@@ -213,6 +253,92 @@ interface LocalPerson {
   surname: string;
   country: string | null;
   firstStart: number;
+}
+
+/**
+ * One person under two spellings in one article becomes one: a middle name more or less ("Chris Andrew Coons", "Chris Coons"),
+ * a name cut short ("Luis Lacalle" in "Luis Lacalle Pou"), a typo in the first name ("Willian Ruto"). A KB person wins, then the longer name.
+ */
+function unifyPeople(mentions: LinkedMention[], localPeople: LocalPerson[], kb: KnowledgeBase): void {
+  const named = new Map<string, { key: string; label: string; words: string[]; kb: boolean; first: number }>();
+  for (const m of mentions) {
+    if (m.kind !== 'person' || named.has(m.key)) continue;
+    const kbPerson = kb.person(m.key.slice('person:'.length));
+    if (m.form !== 'name' && !kbPerson) continue;
+    named.set(m.key, { key: m.key, label: m.label, words: foldName(kbPerson?.name ?? m.label).split(' '), kb: !!kbPerson, first: m.start });
+  }
+  const people = [...named.values()];
+  const target = new Map<string, { key: string; label: string }>();
+  for (const local of people.filter((p) => !p.kb)) {
+    const better = people.filter((p) => p !== local && samePerson(local.words, p.words) && (p.kb || p.words.length > local.words.length || (p.words.length === local.words.length && p.first < local.first)));
+    better.sort((a, b) => Number(b.kb) - Number(a.kb) || b.words.length - a.words.length || a.first - b.first);
+    // Of "Javier Mileipresident" and "Javier Milei", the name without the glued title is the name.
+    if (better[0] && !better[0].kb && better[0].words.length === local.words.length && gluedTitle(better[0].words, local.words)) continue;
+    if (better[0]) target.set(local.key, better[0]);
+  }
+  for (const m of mentions) {
+    let to = target.get(m.key);
+    for (let hops = 0; to && target.has(to.key) && hops < 4; hops++) to = target.get(to.key);
+    if (to) {
+      m.key = to.key;
+      m.label = to.label;
+    }
+  }
+  for (const key of target.keys()) {
+    const i = localPeople.findIndex((p) => personKey(p.id) === key);
+    if (i >= 0) localPeople.splice(i, 1);
+  }
+}
+
+/** The one person named in full in the article whose surname or first name this word is, or nearly is ("Trumps"). */
+function namedPersonFor(word: string, mentions: LinkedMention[]): { key: string; label: string } | null {
+  const w = foldName(word);
+  const hits = new Map<string, { key: string; label: string }>();
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.form !== 'name') continue;
+    const words = foldName(m.label).split(' ');
+    const last = words[words.length - 1];
+    if (last === w || words[0] === w || (w.length >= 5 && nearlyEqual(last, w))) hits.set(m.key, { key: m.key, label: m.label });
+  }
+  return hits.size === 1 ? [...hits.values()][0] : null;
+}
+
+/** A line in title case ("Congress Kills Bill", "Pacific Leaders Meeting Opens"): every word there looks like a name. */
+function titleCase(sentence: string): boolean {
+  // Four words in five capitalised, short ones aside, and no full stop at the end.
+  const words = sentence.split(/[\s]+/u).filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|the|in|on|for|to|a|an|at|with|by|as|vs|from|or|over|after)$/.test(w));
+  if (words.length < 3 || /[.!?]["”’]?$/u.test(sentence.trim())) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.8;
+}
+
+function gluedTitle(a: string[], b: string[]): boolean {
+  const x = a[a.length - 1];
+  const y = b[b.length - 1];
+  return x.length > y.length + 3 && x.startsWith(y) && isTitleWord(x.slice(y.length));
+}
+
+function samePerson(a: string[], b: string[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const lastA = a[a.length - 1];
+  const lastB = b[b.length - 1];
+  const glued = (x: string, y: string) => x.length > y.length + 3 && x.startsWith(y) && isTitleWord(x.slice(y.length));
+  const sameLast = lastA === lastB || lastA.endsWith(`-${lastB}`) || lastB.endsWith(`-${lastA}`) || glued(lastA, lastB) || glued(lastB, lastA);
+  if (sameLast && (a[0] === b[0] || (Math.min(a[0].length, b[0].length) >= 5 && nearlyEqual(a[0], b[0])))) return true;
+  // A run of two or more words of the other name: "Luis Lacalle" or "Alberto Lacalle Pou" in "Luis Alberto Lacalle Pou".
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short.length === long.length) return false;
+  for (let i = 0; i + short.length <= long.length; i++) if (short.every((w, k) => long[i + k] === w)) return true;
+  return false;
+}
+
+/** One letter changed, added, dropped, or two neighbours swapped ("Willian"/"William", "Siorjiddin"/"Sirojiddin"). */
+function nearlyEqual(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const rest = (x: string, y: string) => x === y;
+  return rest(a.slice(i + 1), b.slice(i + 1)) || rest(a.slice(i), b.slice(i + 1)) || rest(a.slice(i + 1), b.slice(i)) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a.slice(i + 2), b.slice(i + 2)));
 }
 
 function localPersonFor(name: string, localPeople: LocalPerson[]): LocalPerson {
@@ -405,3 +531,49 @@ function collectOffices(clean: CleanArticle, mentions: LinkedMention[]): OfficeF
 }
 
 const LEADER_OFFICES = new Set<OfficeType>(['head_of_state', 'head_of_government', 'secretary_general', 'org_president']);
+const UNIQUE_OFFICES = new Set<OfficeType>([...LEADER_OFFICES, 'foreign_minister', 'defence_minister']);
+
+function foldWord(word: string): string {
+  return foldName(word);
+}
+
+/** The person introduced earlier whose surname this is, if exactly one. */
+function personBySurname(surname: string, introduced: Map<string, KbPerson | LocalPerson>): KbPerson | LocalPerson | null {
+  const key = foldName(surname);
+  const hits = [...introduced.values()].filter((p) => ('offices' in p ? [deriveSurname(p.name), p.surname ?? ''] : [p.surname]).some((s) => s && foldName(s) === key));
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/** True when the candidate's last word comes back alone later in the article ("Boateng said" after "Kwame Boateng"). */
+function namedAgain(text: string, sentences: Sentence[], candidate: { end: number; words: string[] }): boolean {
+  const surname = candidate.words[candidate.words.length - 1];
+  if (surname.length < 3) return false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRegex(surname)}(?![\\p{L}\\p{N}-])`, 'u');
+  const last = sentences[sentences.length - 1];
+  return last ? re.test(text.slice(candidate.end, last.end)) : false;
+}
+
+/**
+ * A bare surname in the KB: the person the article introduced, else the one KB person it can be that fits the context:
+ * in office on the article's date, or, without a date, from a country the article names. Otherwise unlinked.
+ */
+function chooseBySurname(people: KbPerson[], introduced: Map<string, KbPerson | LocalPerson>, mentions: LinkedMention[], kb: KnowledgeBase, date: string | null): KbPerson | null {
+  const earlier = people.filter((p) => introduced.has(p.id));
+  if (earlier.length === 1) return earlier[0];
+  if (earlier.length > 1) return null;
+  // The context is the person's country, named in the article, and on a date, the office held then: a bare "Silva" in a
+  // story about Brazil is not Portugal's foreign minister.
+  const fromNamedCountry = people.filter((p) => p.country !== null && mentions.some((m) => m.key === countryKey(p.country!)));
+  if (!date) return fromNamedCountry.length === 1 ? fromNamedCountry[0] : null;
+  // The one KB person of that surname leading a country on the date: "Orban" in 2025 is the prime minister, not his namesake aide.
+  const leading = people.filter((p) => kb.officesAt(p.id, date).some((o) => o.type === 'head_of_state' || o.type === 'head_of_government'));
+  if (leading.length === 1) return leading[0];
+  const inOffice = fromNamedCountry.filter((p) => kb.officesAt(p.id, date).length > 0);
+  if (inOffice.length === 1) return inOffice[0];
+  if (inOffice.length > 1) {
+    const leaders = inOffice.filter((p) => kb.officesAt(p.id, date).some((o) => LEADER_OFFICES.has(o.type)));
+    return leaders.length === 1 ? leaders[0] : null;
+  }
+  // Out of office on the date ("Bolsonaro's attacks" in 2023): the only KB person of that surname, from a country the article names.
+  return people.length === 1 && fromNamedCountry.length === 1 ? fromNamedCountry[0] : null;
+}

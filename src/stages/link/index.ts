@@ -6,6 +6,7 @@ import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/ke
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { findUncoveredNames, nameAfter } from './names.js';
+import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -79,6 +80,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const diagnostics: Diagnostic[] = [];
   const introduced = new Map<string, KbPerson | LocalPerson>();
   const localPeople: LocalPerson[] = [];
+  const organizations = new OrganizationLinker(clean, kb);
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -109,6 +111,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       }
       used.add(m.start);
     }
+    organizations.link(sentence, names, sentenceMentions, places, used);
 
     // People named in the KB, with the title before them when there is one.
     for (const m of names) {
@@ -203,6 +206,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const entities = collectEntities(mentions, places, localPeople, kb, date);
+  addSourceCredits(entities, sourceCredits(clean, kb));
   const offices = collectOffices(clean, mentions);
   return { clean, date, sentences, mentions, places, entities, offices, roleClaims, diagnostics };
 }

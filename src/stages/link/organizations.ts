@@ -201,6 +201,13 @@ export class OrganizationLinker {
     const person = (span: Span) => current.some((m) => m.kind === 'person' && overlapsSpan(m, span));
     const kbOrgExactly = (span: Span) => current.some((m) => m.kind === 'organization' && m.start === span.start && m.end === span.end);
     const country = (span: Span) => current.some((m) => m.kind === 'country' && m.start >= span.start && m.end <= span.end);
+    // "Russia-NATO Council", "EU-China Summit": a format between two parties the KB knows, whose words are the parties.
+    const bilateral = (name: string, span: Span) => {
+      const inside = current.filter((m) => (m.kind === 'country' || m.kind === 'organization') && m.start >= span.start && m.end <= span.end);
+      if (new Set(inside.map((m) => m.key)).size < 2) return false;
+      const rest = inside.reduce((t, m) => t.slice(0, m.start - span.start) + ' '.repeat(m.end - m.start) + t.slice(m.end - span.start), name);
+      return isGeneric(rest.replace(/[-–]/g, ' ').trim() || 'the');
+    };
     const add = (o: OrgSpan) => {
       if (!taken(o) && !person(o) && !kbOrgExactly(o)) out.push(o);
     };
@@ -212,7 +219,7 @@ export class OrganizationLinker {
         const start = base + run[body.first].start;
         const end = base + run[body.last].end;
         const name = text.slice(run[body.first].start, run[body.last].end);
-        if (!isGeneric(name) || country({ start, end })) add(this.named(name, start, 'org-head'));
+        if ((!isGeneric(name) || country({ start, end })) && !bilateral(name, { start, end })) add(this.named(name, start, 'org-head'));
       }
       // Outlets: "The National newspaper" keeps its "The"; "sister site Politics Home".
       const runStart = run[0].start;

@@ -7,6 +7,7 @@ import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeF
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { findUncoveredNames, nameAfter } from './names.js';
 import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
+import { PlaceLinker } from './places.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -81,6 +82,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const introduced = new Map<string, KbPerson | LocalPerson>();
   const localPeople: LocalPerson[] = [];
   const organizations = new OrganizationLinker(clean, kb);
+  const placeLinker = new PlaceLinker(clean, kb);
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -187,6 +189,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       }
     }
 
+    placeLinker.link(sentence, sentenceMentions, places);
     sentenceMentions.sort((a, b) => a.start - b.start || b.end - a.end);
     mentions.push(...sentenceMentions);
   }

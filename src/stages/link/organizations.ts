@@ -79,7 +79,7 @@ function capitalised(w: string): boolean {
 }
 
 /** Runs of capitalised words joined by plain spaces, with connectors between capitalised words ("Union of Religious Scholars"). */
-function capitalisedRuns(text: string): Word[][] {
+export function capitalisedRuns(text: string, connectors: ReadonlySet<string> = CONNECTORS): Word[][] {
   const ws = words(text);
   const runs: Word[][] = [];
   let run: Word[] = [];
@@ -93,7 +93,7 @@ function capitalisedRuns(text: string): Word[][] {
     const joined = run.length > 0 && /^[ \t\u00a0]$/.test(text.slice(run.at(-1)!.end, w.start));
     if (run.length > 0 && !joined) flush();
     if (capitalised(w.text)) run.push(w);
-    else if (run.length > 0 && CONNECTORS.has(w.text.toLowerCase())) run.push(w);
+    else if (run.length > 0 && connectors.has(w.text.toLowerCase())) run.push(w);
     else flush();
   }
   flush();

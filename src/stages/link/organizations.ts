@@ -28,8 +28,9 @@ const HEADS = new Set([
   'Institute', 'University', 'Corporation', 'Company', 'Airlines', 'Airways', 'Holdings', 'News', 'Broadcasting', 'Television',
   'Radio', 'Assembly', 'Parliament', 'Court', 'Police', 'Army', 'Navy', 'Guard', 'Brigades', 'Service', 'Department', 'Bureau',
   'Office', 'Embassy', 'Consulate', 'Foundation', 'Fund', 'Society', 'League', 'Network', 'Tribunal', 'Community', 'Board',
-  'plc', 'PLC', 'Ltd', 'Inc', 'LLC', 'GmbH',
+  'plc', 'PLC', 'Ltd', 'Inc', 'Corp', 'LLC', 'GmbH', 'AG',
 ]);
+const COMPANY_SUFFIXES = new Set(['plc', 'PLC', 'Ltd', 'Inc', 'Corp', 'LLC', 'GmbH', 'AG']);
 // Words that name a kind of body, not one body: "Foreign Ministry", "Supreme Court", "National Assembly" need a country.
 const GENERIC = new Set([
   'foreign', 'home', 'interior', 'defence', 'defense', 'finance', 'health', 'justice', 'trade', 'commerce', 'education',
@@ -47,7 +48,10 @@ const LEADING = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'both', 'its', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'for', 'from',
   'with', 'by', 'after', 'before', 'when', 'while', 'but', 'and', 'meanwhile', 'also', 'however', 'if', 'as', 'under', 'since',
   'former', 'senior', 'top', 'ruling', 'opposition', 'then', 'said', 'says',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
+// Days break a run: "Treasury Department on Wednesday" is not one name.
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 // Titles end a name that runs on ("Ministry of Foreign Affairs Secretary ...") and cannot start one ("Chief of Defence Forces").
 const TITLES = new Set([
   'President', 'Vice', 'Prime', 'Minister', 'Secretary', 'Chief', 'Chairman', 'Chairperson', 'Chair', 'Director', 'Spokesman',
@@ -92,7 +96,8 @@ export function capitalisedRuns(text: string, connectors: ReadonlySet<string> = 
     const w = ws[i];
     const joined = run.length > 0 && /^[ \t\u00a0]$/.test(text.slice(run.at(-1)!.end, w.start));
     if (run.length > 0 && !joined) flush();
-    if (capitalised(w.text)) run.push(w);
+    if (WEEKDAYS.has(w.text)) flush();
+    else if (capitalised(w.text)) run.push(w);
     else if (run.length > 0 && connectors.has(w.text.toLowerCase())) run.push(w);
     else flush();
   }
@@ -121,10 +126,19 @@ function bodyInRun(run: Word[]): { first: number; last: number } | null {
     if (!HEADS.has(run[h].text)) continue;
     let first = h;
     // Leftwards over the name's own words and "and" ("Belt and Road Forum"), not over "of" ("Meeting of the Council").
-    while (first > 0 && !TITLES.has(run[first - 1].text) && !['of', 'for', 'on', 'the'].includes(run[first - 1].text) && !(first - 1 === 0 && LEADING.has(run[0].text.toLowerCase()))) first -= 1;
+    // ... and not past another body's head ("Johnson Controls Inc and Lear Corp" are two).
+    while (
+      first > 0 &&
+      !TITLES.has(run[first - 1].text) &&
+      !['of', 'for', 'on', 'the'].includes(run[first - 1].text) &&
+      !(first - 1 === 0 && LEADING.has(run[0].text.toLowerCase())) &&
+      !/-based$/i.test(run[first - 1].text) &&
+      !(first >= 2 && CONNECTORS.has(run[first - 1].text) && HEADS.has(run[first - 2].text))
+    ) first -= 1;
     while (first < h && CONNECTORS.has(run[first].text.toLowerCase())) first += 1;
     let last = h;
-    if (h + 1 < run.length && ['of', 'for', 'on'].includes(run[h + 1].text)) {
+    // "Ministry of ...", "Union of ..." name a body by what follows; a company's suffix does not ("Kia Motor Corp of South Korea").
+    if (h + 1 < run.length && ['of', 'for', 'on'].includes(run[h + 1].text) && !COMPANY_SUFFIXES.has(run[h].text)) {
       last = h + 1;
       while (last + 1 < run.length && !TITLES.has(run[last + 1].text)) last += 1;
       while (last > h && !capitalised(run[last].text)) last -= 1;
@@ -208,8 +222,10 @@ export class OrganizationLinker {
       const rest = inside.reduce((t, m) => t.slice(0, m.start - span.start) + ' '.repeat(m.end - m.start) + t.slice(m.end - span.start), name);
       return isGeneric(rest.replace(/[-–]/g, ' ').trim() || 'the');
     };
+    // A KB organisation is replaced only by a longer name around it ("New Democratic Party" around "Democratic Party").
+    const cutsKbOrg = (span: Span) => current.some((m) => m.kind === 'organization' && overlapsSpan(m, span) && (m.start < span.start || m.end > span.end));
     const add = (o: OrgSpan) => {
-      if (!taken(o) && !person(o) && !kbOrgExactly(o)) out.push(o);
+      if (!taken(o) && !person(o) && !kbOrgExactly(o) && !cutsKbOrg(o) && !this.knownOtherwise(o)) out.push(o);
     };
 
     for (const run of capitalisedRuns(text)) {
@@ -278,6 +294,13 @@ export class OrganizationLinker {
       add({ start, end: start + m[1].length, text: m[1], key: orgKey(id), label: party.name, via: 'org-affiliation', form: 'name' });
     }
     return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** A name the KB knows as a country, a place or a person ("West Bank", "Algerian") is no new organisation. */
+  private knownOtherwise(o: OrgSpan): boolean {
+    if (o.via === 'org-acronym' || o.via === 'org-affiliation' || o.via === 'org-national-body') return false;
+    const hits = this.kb.lookup(o.text);
+    return hits.length > 0 && hits.every((e) => e.kind !== 'organization');
   }
 
   /** An organisation span for a name: the KB's entry when the name is one, else a new one keyed by the name. */

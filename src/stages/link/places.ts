@@ -11,6 +11,8 @@ import { capitalisedRuns } from './organizations.js';
 // A town this small, or that is no capital, needs a word that makes it a place ("in", "visited") and its country in the story.
 const MAJOR_POPULATION = 1_000_000;
 const MAJOR_CAPITAL_POPULATION = 100_000;
+// A town this large needs the locative word but not its country in the story ("in Zurich", "from Bonn").
+const KNOWN_POPULATION = 250_000;
 const LOCATIVE_BEFORE = /(?:^|[\s(])(?:in|at|from|to|near|outside|into|via|visit|visited|visiting|visits|toward|towards|capital|city|town|port|arrived\s+in|based\s+in)[ \t\u00a0]+$/iu;
 // "Houston said": a name that speaks is a person's, whatever city shares it.
 const SPEAKS_AFTER = /^['’]?\s+(?:said|says|told|added|asked|wrote|tweeted|noted|stressed|argued|announced)\b/u;
@@ -61,6 +63,10 @@ export class PlaceLinker {
 
   /** Settles the sentence's shared names, then adds its gazetteer towns to `places`; `current` are its mentions so far. */
   link(sentence: { text: string; start: number }, current: LinkedMention[], places: PlaceMention[]): void {
+    for (const p of places) {
+      const the = p.start >= sentence.start ? /^the\s+/i.exec(p.text) : null;
+      if (the) Object.assign(p, { start: p.start + the[0].length, text: p.text.slice(the[0].length) });
+    }
     this.settleSharedNames(sentence, current, places);
     if (!this.gazetteer) return;
     const text = sentence.text;
@@ -71,17 +77,24 @@ export class PlaceLinker {
       const name = text.slice(relStart, relEnd).replace(/['’]s$/u, '');
       relEnd = relStart + name.length;
       const span = { start: base + relStart, end: base + relEnd };
-      if (current.some((m) => overlaps(m, span)) || places.some((p) => overlaps(p, span))) continue;
       const cities = this.gazetteer.lookup(name);
       if (cities.length === 0 || this.kb.lookup(name).length > 0) continue;
+      // "Kansas City", "Jersey City": a town whose name holds a state's or a country's replaces them; nothing else does.
+      const inside = (s: Span) => s.start >= span.start && s.end <= span.end && (s.start > span.start || s.end < span.end);
+      const clash = [...current, ...places].filter((m) => overlaps(m, span));
+      if (clash.some((m) => !inside(m) || ('kind' in m && m.kind !== 'country'))) continue;
       const target = this.targetAfter(text.slice(relEnd));
       const cued = LOCATIVE_BEFORE.test(text.slice(0, relStart));
       const city = this.choose(cities, target);
       if (!city) continue;
       const major = city.population >= MAJOR_POPULATION || (city.capital && city.population >= MAJOR_CAPITAL_POPULATION);
-      const known = target !== null || this.countries.has(city.country);
+      const known = target !== null || this.countries.has(city.country) || city.population >= KNOWN_POPULATION;
       const accepted = (major && (cued || !SPEAKS_AFTER.test(text.slice(relEnd)))) || (cued && known);
       if (!accepted) continue;
+      for (const m of clash) {
+        const list: Span[] = 'kind' in m ? current : places;
+        list.splice(list.indexOf(m), 1);
+      }
       places.push({ ...span, text: name, via: 'gazetteer', key: this.keyOf(city, cities), label: city.name, country: city.country, placeType: 'city', countryKey: null });
     }
   }

@@ -167,6 +167,8 @@ function overlapsSpan(a: Span, b: Span): boolean {
 export class OrganizationLinker {
   /** Acronyms the article defines or whose long form it names: "APC" -> the All Progressives Congress. */
   private readonly acronyms = new Map<string, { key: string; label: string }>();
+  /** Bodies named so far by their long form, by initials: a later bare "NCB" is the National Customs Board. */
+  private readonly longForms = new Map<string, { key: string; label: string }>();
 
   constructor(
     private readonly clean: CleanArticle,
@@ -206,6 +208,8 @@ export class OrganizationLinker {
       for (let i = places.length - 1; i >= 0; i -= 1) if (overlapsSpan(places[i], org)) places.splice(i, 1);
       for (const n of names) if (overlapsSpan(n, org)) used.add(n.start);
       current.push({ start: org.start, end: org.end, text: org.text, via: org.via, key: org.key, kind: 'organization', label: org.label, form: org.form, qualifier: false, confidence: 0.8 });
+      const spelled = initials(org.label, false);
+      if (org.form === 'name' && spelled.length >= 3 && !this.kb.lookup(spelled).length) this.longForms.set(spelled, { key: org.key, label: org.label });
     }
   }
 
@@ -264,7 +268,7 @@ export class OrganizationLinker {
     // Acronyms: defined in the article, or the initials of a long form it names.
     for (const w of words(text)) {
       if (!/^\p{Lu}[\p{Lu}\p{N}&-]{1,9}$/u.test(w.text)) continue;
-      const defined = this.acronyms.get(letters(w.text));
+      const defined = this.acronyms.get(letters(w.text)) ?? (w.text.length >= 3 ? this.longForms.get(letters(w.text)) : undefined);
       if (defined && !current.some((m) => m.kind !== 'organization' && overlapsSpan(m, { start: base + w.start, end: base + w.end }))) {
         add({ start: base + w.start, end: base + w.end, text: w.text, key: defined.key, label: defined.label, via: 'org-acronym', form: 'acronym' });
       }

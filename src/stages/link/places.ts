@@ -84,7 +84,7 @@ export class PlaceLinker {
       const clash = [...current, ...places].filter((m) => overlaps(m, span));
       if (clash.some((m) => !inside(m) || ('kind' in m && m.kind !== 'country'))) continue;
       const target = this.targetAfter(text.slice(relEnd));
-      const cued = LOCATIVE_BEFORE.test(text.slice(0, relStart));
+      const cued = cuedBefore(text.slice(0, relStart));
       const city = this.choose(cities, target);
       if (!city) continue;
       const major = city.population >= MAJOR_POPULATION || (city.capital && city.population >= MAJOR_CAPITAL_POPULATION);
@@ -167,6 +167,20 @@ export class PlaceLinker {
     if (largest.country === city.country && largest.admin === city.admin && largest.population === city.population) return placeKey(slugify(city.name));
     return placeKey(slugify(`${city.name} ${city.country}${city.country === 'US' ? ` ${city.admin}` : ''}`));
   }
+}
+
+// "in Auckland, Christchurch and Dunedin": the locative word before a list cues every town in it.
+const LIST_ITEM_BEFORE = /\p{Lu}[\p{L}'’.-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/u;
+
+function cuedBefore(prefix: string): boolean {
+  let rest = prefix;
+  for (let i = 0; i < 8; i += 1) {
+    if (LOCATIVE_BEFORE.test(rest)) return true;
+    const item = LIST_ITEM_BEFORE.exec(rest);
+    if (!item) return false;
+    rest = rest.slice(0, item.index);
+  }
+  return false;
 }
 
 function overlaps(a: Span, b: Span): boolean {

@@ -104,6 +104,11 @@ describe('organisations named in a sentence', () => {
     ]);
   });
 
+  it('reads no body into a title-case headline by its head word (dev d38 headline)', () => {
+    const text = 'Anti-Muslim Group Desecrates Quran, Iraqi Flag in Denmark\n\nThe group burned a copy of the Quran outside a mosque in Copenhagen on Saturday, police said.';
+    expect(orgs(text)).toEqual([]);
+  });
+
   it('does not read a person into an organisation\'s name (dev d03: no person "Azimio La Umoja")', () => {
     const people = link('Talks between the ruling Kenya Kwanza Alliance and opposition Azimio La Umoja One Kenya Coalition resumed on Monday.').mentions.filter((m) => m.kind === 'person');
     expect(people).toEqual([]);

@@ -193,7 +193,9 @@ export class OrganizationLinker {
       const defined = m.kind === 'organization' && m.form === 'acronym' ? this.acronyms.get(letters(m.text)) : undefined;
       if (defined) Object.assign(m, { key: defined.key, label: defined.label });
     }
-    const found = this.find(sentence.text, sentence.start, current);
+    // A headline is in title case: every phrase there looks like a name, so only the KB and acronyms speak in one.
+    const headline = this.clean.blocks.some((b) => b.kind === 'title' && b.start <= sentence.start && sentence.start < b.end);
+    const found = this.find(sentence.text, sentence.start, current).filter((o) => !headline || o.form === 'acronym' || o.via === 'org-acronym-definition');
     for (const org of found) {
       const blocking = names.find((n) => overlapsSpan(n, org) && n.entries.some((e) => e.kind === 'person') && !n.entries.some((e) => e.kind !== 'person') && /\s/.test(n.text));
       if (blocking) continue;

@@ -12,6 +12,9 @@ const UNSAFE_ALT_SPELLINGS = new Set([
   'the abode of peace', 'island', 'mann', 'dominique', 'guiana', 'thai', 'viti', 'lao', 'timor', 'congo', 'macedonia',
   'vatican', 'emirates',
 ]);
+// A dependency's capital is often a common name ("Douglas", "Hamilton", "Stanley", "Kingston"): only states that news
+// treats as states keep theirs as a metonym (Kosovo's Pristina, Palestine's Ramallah, Taiwan's Taipei).
+const DEPENDENCIES_WITH_CAPITALS = new Set(['XK', 'PS', 'TW']);
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{N}\s.,'’()-]+$/u;
 
 /** The ISO2 codes world-countries knows. */
@@ -43,7 +46,7 @@ export function buildCountries(curated: Record<string, CuratedCountry>): KbCount
         [...(demonym ? [demonym.m, demonym.f] : []), ...(extra.demonyms ?? [])].filter((d) => c.independent || !sovereignDemonyms.has(d)),
         [],
       ),
-      capital: c.capital[0] ?? null,
+      capital: c.independent || DEPENDENCIES_WITH_CAPITALS.has(c.cca2) ? (c.capital[0] ?? null) : null,
       metonyms: unique(extra.metonyms ?? [], []),
       executive: extra.executive ?? 'head_of_state',
     };

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { slugify } from '../graph/keys.js';
 import { KgError } from '../errors.js';
 import { buildCountries, listIso2Codes } from './countries.js';
+import { attachGazetteer, loadGazetteer } from './gazetteer.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { countriesFileSchema, organizationsFileSchema, peopleFileSchema, placesFileSchema } from './schema.js';
 import type { KbOrganization, KbPerson, KbPlace } from './types.js';
@@ -40,12 +41,14 @@ function readKnowledgeBase(dir: string): KnowledgeBase {
   checkPlaces(join(dir, 'places.json'), places, iso2);
   checkPeople(people, iso2, new Set(organizations.map((o) => o.id)));
 
-  return new KnowledgeBase(
+  const kb = new KnowledgeBase(
     people.map((p) => p.person),
     buildCountries(curated),
     organizations,
     places,
   );
+  attachGazetteer(kb, loadGazetteer());
+  return kb;
 }
 
 function listPeopleFiles(dir: string): string[] {
@@ -104,6 +107,7 @@ function checkPlaces(file: string, places: KbPlace[], iso2: Set<string>): void {
   checkSlugIds(file, places);
   for (const p of places) {
     if (p.country !== null && !iso2.has(p.country)) fail(file, `entry "${p.id}": country "${p.country}" is not an ISO2 code`);
+    if (p.admin !== undefined && p.admin.slice(0, 2) !== p.country) fail(file, `entry "${p.id}": admin "${p.admin}" is not in its country "${p.country}"`);
   }
 }
 

@@ -49,6 +49,9 @@ export const countriesFileSchema = z.record(z.string().regex(/^[A-Z]{2}$/, 'expe
 
 export type CuratedCountry = z.infer<typeof curatedCountrySchema>;
 
+/** What an organisation is, as the annotation conventions name the kinds. */
+export const ORGANIZATION_KINDS = ['igo', 'party', 'armed-group', 'company', 'media', 'government', 'other'] as const;
+
 const organizationSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
@@ -57,6 +60,7 @@ const organizationSchema = z.strictObject({
   members: z.array(z.string().length(2)),
   parent: nonEmpty.optional(),
   source: nonEmpty,
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
 });
 
 export const organizationsFileSchema = z.array(organizationSchema);
@@ -67,6 +71,9 @@ const placeSchema = z.strictObject({
   aliases: z.array(nonEmpty),
   country: z.string().length(2).nullable(),
   placeType: z.enum(['city', 'region', 'venue', 'other']),
+  /** ISO 3166-2 code of a state or province ("US-NJ"): a city of the gazetteer in it is preferred when it is named. */
+  admin: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 code').optional(),
+  source: nonEmpty.optional(),
 });
 
 export const placesFileSchema = z.array(placeSchema);

@@ -70,7 +70,11 @@ export interface KbOrganization {
   parent?: string;
   /** Adjectives used before titles: "NATO Secretary-General" needs none; "EU" is itself used adjectivally. */
   source: string;
+  /** igo, party, armed-group, company, media, government or other; a media outlet credited in a dateline is the copy's source. */
+  kind?: OrganizationKind;
 }
+
+export type OrganizationKind = 'igo' | 'party' | 'armed-group' | 'company' | 'media' | 'government' | 'other';
 
 /** A place that matters as an event location, beyond capitals (e.g. "Florida", "Alaska", "Oval Office"). */
 export interface KbPlace {
@@ -79,6 +83,9 @@ export interface KbPlace {
   aliases: string[];
   country: string | null;
   placeType: 'city' | 'region' | 'venue' | 'other';
+  /** ISO 3166-2 code of a state or province ("US-TX"), for the regions that disambiguate cities. */
+  admin?: string;
+  source?: string;
 }
 
 /** A hit of a name in the knowledge base. */

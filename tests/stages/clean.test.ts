@@ -250,3 +250,61 @@ describe('cleanArticle rules', () => {
     }
   });
 });
+
+// Page furniture of the dev pages, as a class: credits cut off captions, featured lists, chrome under the story.
+describe('credits and chrome on real pages', () => {
+  const PARA = 'Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama, a day after the two leaders pledged to push forward relations.';
+  const kept = (text: string) => keptTexts(cleanArticle(makeRaw(text)).article, ['body', 'quote', 'title']);
+  const credits = (text: string) => cleanArticle(makeRaw(text)).article.removed.filter((b) => b.reason === 'photo-credit').map((b) => b.text);
+
+  it.each([
+    ['photographer and agency after "Photograph:" (d15)', "China's President Xi Jinping walks with US President Barack Obama as they inspect the honour guards in Beijing. Photograph: Petar Kujundzic/Reuters", 'Photograph: Petar Kujundzic/Reuters'],
+    ['agency and photographer in brackets after a caption (d40)', 'Chinese President Hu Jintao (R) holds talks with Mongolian President Tsakhia Elbegdorj at the Great Hall of the People in Beijing. (Xinhua/Huang Jingwen)', '(Xinhua/Huang Jingwen)'],
+    ['a bare agency in brackets after a file photo (d26)', 'Combined file photo of Japanese Prime Minister Yoshihide Suga and Chinese President Xi Jinping. (Kyodo)', '(Kyodo)'],
+    ['a source in square brackets (d29)', 'New Zealand Foreign Affairs Minister, Nanaia Mahuta [Source: NZ Herald]', '[Source: NZ Herald]'],
+    ['an agency after a short caption\'s dash (d10)', 'May and Trump - PA', '- PA'],
+    ['agency and photographer after a dash (d33)', 'Party General Secretary, President Nguyễn Phú Trọng (left) hosts a reception in Hà Nội on Wednesday for the new ambassador of Thailand, Tanee Sangrat. – VNA/VNS Photo Trí Dũng', '– VNA/VNS Photo Trí Dũng'],
+    ['a labelled credit naming a person (d03)', 'US Ambassador Meg Whitman, Kenyan President Willian Ruto and US Senator Chris Coons. Photo credit: Twitter via President William Ruto', 'Photo credit: Twitter via President William Ruto'],
+  ])('cuts the credit off the caption: %s', (_, caption, credit) => {
+    const text = `${caption}\n\n${PARA}`;
+    expect(credits(text)).toEqual([credit]);
+    expect(kept(text)[0]).toBe(caption.slice(0, caption.length - credit.length).trimEnd());
+  });
+
+  it.each([
+    ['a story\'s closing source credit (d24)', 'Belgrade and Pristina have both raised the idea of redrawing their border. – Reuters'],
+    ['an agency tag closing a paragraph (d27)', 'Relations between the two countries remain tense amid several territorial disputes and other unresolved issues. (ANI/Sputnik)'],
+  ])('keeps %s', (_, paragraph) => {
+    expect(credits(`${PARA}\n\n${paragraph}`)).toEqual([]);
+  });
+
+  it('removes a credit line standing alone (d20)', () => {
+    const { article } = cleanArticle(makeRaw(`${PARA}\n\nSérgio Lima/Poder360 – 7.dec.2023\n\n${PARA.replace('Wednesday', 'Thursday')}`));
+    expect(article.removed).toContainEqual(expect.objectContaining({ reason: 'photo-credit', text: 'Sérgio Lima/Poder360 – 7.dec.2023' }));
+  });
+
+  it('takes "Featured Stories" and the dates under its headlines as a related list (d38)', () => {
+    const text = [PARA, 'Comment', 'Featured Stories', 'Ayatollah Khamenei Calls for Maximum Punishment for Quran Sacrilege', '23 July 2023', 'Anti-Muslim Group Desecrates Quran, Iraqi Flag in Denmark', '22 July 2023', 'North Korea Fires Cruise Missiles'].join('\n\n');
+    const { article } = cleanArticle(makeRaw(text, '2023-07-23'));
+    expect(keptTexts(article, ['body', 'quote', 'title', 'dateline'])).toEqual([PARA]);
+    expect(article.textDates).toEqual([]);
+  });
+
+  it.each([
+    ['site chrome in title case (d37)', ['Newspapers in English', 'Newspapers from United Kingdom']],
+    ['a picture gallery in sentence case (d17)', ['Fire brigade in Shanghai holds group wedding', "Sunset scenery of Dayan Pagoda in Xi'an", 'Harbin attracts tourists by making best use of ice in winter']],
+  ])('removes %s under the story\'s last paragraph', (_, lines) => {
+    const { article } = cleanArticle(makeRaw([PARA, ...lines].join('\n\n')));
+    expect(keptTexts(article)).toEqual([PARA]);
+  });
+
+  it('keeps a truncated last paragraph (d01)', () => {
+    const last = 'External Affairs Minister held long discussions on fundamentalism and terrorism with Uzbek Foreign Minister Abdulaziz Kamilov on the sidelines of the UNG';
+    expect(keptTexts(cleanArticle(makeRaw(`${PARA}\n\n${last}`)).article)).toEqual([PARA, last]);
+  });
+
+  it('reads "Written by ... on DATE in SECTION" as a byline (d10)', () => {
+    const { article } = cleanArticle(makeRaw(`Donald Trump state visit postponed to 2018\n\nWritten by Kevin Schofield on 11 July 2017 in News\n\n${PARA}`));
+    expect(article.bylines).toEqual(['Kevin Schofield']);
+  });
+});

@@ -1,8 +1,8 @@
-// Bylines: "By Jane Doe" lines anywhere, and a signature ("Vita Khanatayeva,\nBelTA") closing the story.
+// Bylines: "By Jane Doe" and "Written by Jane Doe on 11 July 2017 in News" lines anywhere, and a signature ("Vita Khanatayeva,\nBelTA") closing the story.
 
 // Two to four capitalised words: "Vita Khanatayeva", "Jean-Claude Juncker", "Mary O'Brien".
 const NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}";
-const BY_LINE = new RegExp(`^(?:by|written\\s+by|author\\s*:)\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)(?:\\s*[,|/–—-]\\s*[^\\n]{0,60})?$`, 'iu');
+const BY_LINE = new RegExp(`^(?:by|written\\s+by|author\\s*:)\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)(?:\\s*[,|/–—-]\\s*[^\\n]{0,60}|\\s+(?:on|in)\\s+[^\\n]{0,60})?$`, 'iu');
 const SIGNATURE = new RegExp(`^(${NAME})\\s*(?:,\\s*(?:\\n\\s*)?(\\p{L}[\\p{L}\\d .&-]{0,40})?)?$`, 'u');
 // An agency or desk line under a signature: "BelTA", "TASS", "Reuters Staff".
 const AGENCY_LINE = /^\p{L}[\p{L}\d.&-]*(?:\s\p{L}[\p{L}\d.&-]*){0,3}$/u;

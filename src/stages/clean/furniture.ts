@@ -1,5 +1,6 @@
 // Rules that recognise page furniture by the shape of a block alone: markers, notices, prompts, credits, boilerplate.
 import type { RemovedBlock } from '../../types.js';
+import { isCreditLine } from './credits.js';
 import { isHeadlineLike, normalizeForComparison, splitWords } from './shape.js';
 
 /** What the page says about itself: the source name and the URL host, when the metadata gives them. */
@@ -9,7 +10,7 @@ export interface SiteNames {
 
 // A block that opens a list of links to other stories: everything under it up to the next real paragraph goes.
 const RELATED_MARKER =
-  /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reading|topics))?|latest(?:\s+(?:news|stories|articles|posts|updates|videos|headlines))?|more\s+(?:news|stories|articles|from\b.{1,40}|on\s+this(?:\s+(?:story|topic))?|to\s+read|in\s+\p{L}+(?:\s+\p{L}+)?)|read\s+(?:more|also|next)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:most|top)\s+(?:read|popular|viewed|shared|stories|news|headlines)|trending(?:\s+(?:now|news|stories|topics))?|popular(?:\s+(?:posts|stories|now|articles))?|editor'?s\s+picks?|don'?t\s+miss|in\s+other\s+news|what\s+to\s+read\s+next)\s*[:»›>]?$/iu;
+  /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reading|topics))?|latest(?:\s+(?:news|stories|articles|posts|updates|videos|headlines))?|more\s+(?:news|stories|articles|from\b.{1,40}|on\s+this(?:\s+(?:story|topic))?|to\s+read|in\s+\p{L}+(?:\s+\p{L}+)?)|read\s+(?:more|also|next)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:most|top)\s+(?:read|popular|viewed|shared|stories|news|headlines)|trending(?:\s+(?:now|news|stories|topics))?|popular(?:\s+(?:posts|stories|now|articles))?|editor'?s\s+picks?|featured(?:\s+(?:stories|articles|news|posts|videos|content))?|don'?t\s+miss|in\s+other\s+news|what\s+to\s+read\s+next)\s*[:»›>]?$/iu;
 const NEWSLETTER_MARKER = /^newsletters?\s*[:»›>]?$/i;
 const UI_DEBRIS =
   /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?|close|[×✕✖✗]|x|menu|search|home|skip\s+to\s+(?:main\s+)?content|loading(?:\.{3}|…)?|play|pause|mute|unmute|back\s+to\s+top|next|previous|prev|show\s+more|load\s+more|toggle\s+navigation|log\s*in|sign\s+in|register|live|watch|listen|open|expand|collapse|more|tags?\s*:.*)$/i;
@@ -44,6 +45,7 @@ export function detectFurniture(text: string, site: SiteNames): RemovedBlock['re
   if (words.length <= 80 && COOKIE_WORD.test(text) && COOKIE_CONTEXT.test(text)) return 'cookie-notice';
   if (words.length <= 40 && NEWSLETTER_PROMPT.test(text) && NEWSLETTER_WORD.test(text)) return 'newsletter';
   if (words.length <= 20 && (PHOTO_CREDIT.test(text) || PHOTO_BY.test(text))) return 'photo-credit';
+  if (words.length <= 8 && isCreditLine(text)) return 'photo-credit';
   if (words.length <= 30 && (BOILERPLATE.test(text) || AGENCY_TAG.test(text))) return 'boilerplate';
   if (isSiteName(text, site)) return 'site-name';
   return null;

@@ -2,6 +2,7 @@
 import type { ArticleMeta, Block, BlockKind, CleanArticle, Diagnostic, RawArticle, RemovedBlock, TextDate } from '../../types.js';
 import { matchByLine, matchSignature } from './bylines.js';
 import { matchDateLine, matchDateline } from './datelines.js';
+import { creditStart } from './credits.js';
 import { findDuplicates } from './duplicates.js';
 import { detectFurniture, matchMarker } from './furniture.js';
 import type { Segment } from './segment.js';
@@ -16,6 +17,8 @@ const EMBEDDED_POST = /[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1
 const MAX_TITLE_WORDS = 20;
 // Three or more title-case headlines in a row inside the body are a list of links, not subheadings.
 const MIN_HEADLINE_RUN = 3;
+// A line under the story this short and in title case is site chrome ("Newspapers in English"), not a truncated paragraph.
+const MAX_CHROME_WORDS = 6;
 
 /** Splits an article into kept blocks and removed page furniture; pure: same input, same output. */
 export function cleanArticle(raw: RawArticle): { article: CleanArticle; diagnostics: Diagnostic[] } {
@@ -93,17 +96,19 @@ export function cleanArticle(raw: RawArticle): { article: CleanArticle; diagnost
       inRelatedRun = true;
       continue;
     }
-    if (decideAlone(segment, index, false)) continue;
-    if (inRelatedRun && !isProse(segment.text)) {
+    // The dates under related headlines are theirs, not the story's; furniture of its own kind keeps its reason.
+    if (inRelatedRun && !isProse(segment.text) && detectFurniture(segment.text, site) === null) {
       decisions[index] = { remove: 'related-links' };
       continue;
     }
+    if (decideAlone(segment, index, false)) continue;
     inRelatedRun = false;
     if (titles.has(normalizeForComparison(segment.text))) decisions[index] = { remove: 'duplicate-title' };
     else decisions[index] = { keep: EMBEDDED_POST.test(segment.text) ? 'quote' : 'body' };
   }
   removeHeadlineRuns(segments, decisions);
   removeSignature(segments, decisions, bylines);
+  removeTrailingChrome(segments, decisions);
   for (const index of findDuplicates(segments, keptIndexes(decisions, ['body', 'quote']))) decisions[index] = { remove: 'duplicate-paragraph' };
 
   const blocks: Block[] = [];
@@ -129,6 +134,15 @@ export function cleanArticle(raw: RawArticle): { article: CleanArticle; diagnost
       }
     }
     bodySeen ||= decision.keep === 'body' || decision.keep === 'quote';
+    const credit = decision.keep === 'dateline' ? null : creditStart(segment.text);
+    if (credit !== null) {
+      // A caption keeps its words; the credit closing it goes, with the names in it.
+      const kept = trimSpan(raw.text, segment.start, segment.start + credit);
+      const cut = trimSpan(raw.text, segment.start + credit, segment.end);
+      blocks.push({ kind: decision.keep, start: kept.start, end: kept.end, text: kept.text });
+      removed.push({ reason: 'photo-credit', start: cut.start, end: cut.end, text: cut.text });
+      continue;
+    }
     blocks.push({ kind: decision.keep, start: segment.start, end: segment.end, text: segment.text });
   }
 
@@ -189,6 +203,21 @@ function removeSignature(segments: Segment[], decisions: Decision[], bylines: st
   if (signature === null) return;
   bylines.push(signature.name);
   for (const index of tail.slice(0, signature.blocks)) decisions[index] = { remove: 'byline' };
+}
+
+// Site chrome under the story: after its last paragraph, a short title-case line ("Newspapers from United Kingdom")
+// or a run of headlines in sentence case ("Fire brigade in Shanghai holds group wedding", a picture gallery).
+function removeTrailingChrome(segments: Segment[], decisions: Decision[]): void {
+  const kept = keptIndexes(decisions, ['body']);
+  const lastProse = kept.findLastIndex((index) => isProse(segments[index].text));
+  if (lastProse === -1) return;
+  const tail = kept.slice(lastProse + 1).filter((index) => isHeadlineLike(segments[index].text));
+  const run = tail.length >= MIN_HEADLINE_RUN && tail.length === kept.length - lastProse - 1;
+  for (const index of tail) {
+    const { text } = segments[index];
+    if (run) decisions[index] = { remove: 'related-links' };
+    else if (splitWords(text).length <= MAX_CHROME_WORDS && titleCaseRatio(text) >= 0.75) decisions[index] = { remove: 'navigation' };
+  }
 }
 
 function keptIndexes(decisions: Decision[], kinds: BlockKind[]): number[] {

@@ -7,6 +7,8 @@ import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeF
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
 import { extendsName, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
+import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
+import { PlaceLinker } from './places.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -85,6 +87,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const parsed = parseText(text);
   const singles: { candidate: NameCandidate; title: TitleMatch | null; qualifier: Qualifier | null }[] = [];
   if (parsed.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed to parse the article: ${parsed.error.message}; only KB names and titles were linked` });
+  const organizations = new OrganizationLinker(clean, kb);
+  const placeLinker = new PlaceLinker(clean, kb);
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -117,6 +121,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       }
       used.add(m.start);
     }
+    organizations.link(sentence, names, sentenceMentions, places, used);
 
     // People named in the KB, with the title before them when there is one.
     for (const m of names) {
@@ -209,6 +214,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       if (qualifier) qualifier.member.qualifier = true;
     }
 
+    placeLinker.link(sentence, sentenceMentions, places);
     sentenceMentions.sort((a, b) => a.start - b.start || b.end - a.end);
     mentions.push(...sentenceMentions);
   }
@@ -243,6 +249,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   unifyPeople(mentions, localPeople, kb);
 
   const entities = collectEntities(mentions, places, localPeople, kb, date);
+  addSourceCredits(entities, sourceCredits(clean, kb));
   const offices = collectOffices(clean, mentions);
   return { clean, date, sentences, parsed, mentions, places, entities, offices, roleClaims, diagnostics };
 }

@@ -6,7 +6,7 @@ import { rangesOverlap } from './calendar.js';
 import type { DateRule } from './patterns.js';
 import { RELATIVE_RULES } from './relative.js';
 import { splitSentences } from '../../nlp/sentences.js';
-import { expressionTense } from './tense.js';
+import { governingTense } from './tense.js';
 
 export { sentenceTense, expressionTense, type Tense } from './tense.js';
 export { pickYear } from './explicit.js';
@@ -85,8 +85,8 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
   let reached = 0;
   for (const candidate of candidates) {
     if (candidate.start < reached) continue;
-    const tense = expressionTense(sentenceText, candidate.start, candidate.end);
-    const result = candidate.rule.resolve(candidate.match, { anchor, tense, previous });
+    const { tense, firm } = governingTense(sentenceText, candidate.start, candidate.end);
+    const result = candidate.rule.resolve(candidate.match, { anchor, tense, tenseFirm: firm, previous });
     if (!result) continue;
     reached = candidate.end;
     const expression: TimeExpression = {

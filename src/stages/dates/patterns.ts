@@ -8,6 +8,8 @@ export interface RuleContext {
   anchor: string | null;
   /** Tense governing the expression (its clause, else its sentence). */
   tense: Tense;
+  /** True when the tense comes from the expression's own clause and not from a reporting verb (see governingTense). */
+  tenseFirm: boolean;
   /** The last date resolved earlier in the text, for "the following day". */
   previous: ResolvedDate | null;
 }
@@ -38,7 +40,8 @@ export const ANY_MONTH = `(?:${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 export const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 /** A day of the month, ordinal suffix allowed: "16", "3rd". */
 export const DAY = `(\\d{1,2})(?:st|nd|rd|th)?`;
-export const YEAR = `((?:19|20)\\d{2})`;
+/** A year of the modern era, 1600-2099 (a count like 1,500 has its comma). */
+export const YEAR = `((?:1[6-9]|20)\\d{2})`;
 /** After a number, a noun that shows it is a count: "of 2000 troops" is not a year. */
 export const COUNTED_NOUN =
   '\\s+(?:people|troops|soldiers|votes|residents|civilians|workers|members|jobs|units|tonnes|tons|dollars|euros|kilometres|kilometers|km|miles|metres|meters)\\b';

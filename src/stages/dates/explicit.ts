@@ -6,6 +6,7 @@ import {
   type DateRule, type RuleContext, type RuleResult,
 } from './patterns.js';
 import type { Tense } from './tense.js';
+import { partOfMonth, partOfYear } from './periods.js';
 
 // "Tuesday, Jun 24, 2025": a weekday in front belongs to the date
 const WEEKDAY_PREFIX = `(?:${WEEKDAY},?\\s+)?`;
@@ -221,16 +222,4 @@ function monthWithoutYear(month: number, part: string | undefined, context: Rule
   return { date: partOfMonth(pickYear(context.anchor, month, null, context.tense, context.tenseFirm), month, part) };
 }
 
-// "early 2024" = January-April, "mid-2024" = May-August, "late 2024" = September-December
-function partOfYear(year: number, part: string): ResolvedDate {
-  const [first, last] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : [9, 12];
-  return rangeDate(makeIso(year, first, 1), makeIso(year, last, daysInMonth(year, last)));
-}
 
-// "early July" = 1-10, "mid-July" = 11-20, "late July" = 21-end: thirds, as readers take them
-function partOfMonth(year: number, month: number, part: string | undefined): ResolvedDate {
-  if (!part) return monthDate(year, month);
-  const last = daysInMonth(year, month);
-  const [first, end] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : [21, last];
-  return rangeDate(makeIso(year, month, first), makeIso(year, month, end));
-}

@@ -4,6 +4,7 @@ import { EXPLICIT_RULES } from './explicit.js';
 import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js';
 import { rangesOverlap } from './calendar.js';
 import type { DateRule } from './patterns.js';
+import { PERIOD_RULES } from './periods.js';
 import { RELATIVE_RULES } from './relative.js';
 import { splitSentences } from '../../nlp/sentences.js';
 import { governingTense } from './tense.js';
@@ -21,7 +22,7 @@ export interface DateContext {
   anchor: string | null;
 }
 
-const RULES: DateRule[] = [...EXPLICIT_RULES, ...RELATIVE_RULES];
+const RULES: DateRule[] = [...EXPLICIT_RULES, ...PERIOD_RULES, ...RELATIVE_RULES];
 
 interface Candidate extends Span {
   match: RegExpMatchArray;
@@ -38,7 +39,7 @@ export function resolveTimeExpressions(
   const expressions: TimeExpression[] = [];
   const diagnostics: Diagnostic[] = [];
   const regions = spans ? [...spans].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
-  let previous: ResolvedDate | null = null;
+  let previous: TimeExpression | null = null;
   for (const region of regions) {
     for (const sentence of splitSentences(text, region)) {
       const found = resolveSentence(text, sentence, context.anchor, previous);
@@ -71,7 +72,7 @@ function refineWithLibrary(text: string, sentence: Span, anchor: string, found: 
 }
 
 // runs every rule on one sentence, keeps the longest of overlapping matches, and resolves them in text order
-function resolveSentence(text: string, sentence: Span, anchor: string | null, before: ResolvedDate | null): TimeExpression[] {
+function resolveSentence(text: string, sentence: Span, anchor: string | null, before: TimeExpression | null): TimeExpression[] {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const candidates: Candidate[] = [];
   RULES.forEach((rule, order) => {
@@ -96,6 +97,7 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
       ...result.date,
       rule: result.rule ?? candidate.rule.name,
       anchor,
+      ...(result.antecedent ? { antecedent: result.antecedent } : {}),
     };
     expressions.push(expression);
     if (expression.precision !== 'unknown') previous = expression;

@@ -1,5 +1,5 @@
 // Shared pieces of the date rules: the rule type, regular-expression fragments, month and number words.
-import type { ResolvedDate } from '../../types.js';
+import type { ResolvedDate, TimeExpression } from '../../types.js';
 import type { Tense } from './tense.js';
 
 /** What a rule knows when it resolves a match. */
@@ -11,13 +11,15 @@ export interface RuleContext {
   /** True when the tense comes from the expression's own clause and not from a reporting verb (see governingTense). */
   tenseFirm: boolean;
   /** The last date resolved earlier in the text, for "the following day". */
-  previous: ResolvedDate | null;
+  previous: TimeExpression | null;
 }
 
 /** A resolution: the date and, when the rule splits by case, the case's name. */
 export interface RuleResult {
   date: ResolvedDate;
   rule?: string;
+  /** For a date counted from an earlier one ("the day before"): that date. */
+  antecedent?: TimeExpression['antecedent'];
 }
 
 /** A recognition rule: a global pattern (the whole match is the expression) and how to resolve a match; null drops it. */

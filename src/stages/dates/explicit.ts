@@ -76,7 +76,7 @@ export const EXPLICIT_RULES: DateRule[] = [
   {
     // "on Monday (8)": a weekday with its day of the month in brackets, as West African and South Asian papers write it
     name: 'weekday-day-of-month',
-    pattern: new RegExp(`\\b(${WEEKDAY})\\s*\\((\\d{1,2})(?:st|nd|rd|th)?\\)`, 'g'),
+    pattern: new RegExp(`\\b(?:${eitherCase(['last', 'next', 'this'])}\\s+)?(${WEEKDAY})\\s*\\((\\d{1,2})(?:st|nd|rd|th)?\\)`, 'g'),
     resolve: (m, context) => weekdayWithDay(weekdayNumber(m[1]), Number(m[2]), context),
   },
   {

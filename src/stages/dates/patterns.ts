@@ -12,6 +12,8 @@ export interface RuleContext {
   tenseFirm: boolean;
   /** The last date resolved earlier in the text, for "the following day". */
   previous: TimeExpression | null;
+  /** True when the expression follows a comma after `previous`, in the same sentence ("on Oct. 3, the day before X"). */
+  apposition: boolean;
 }
 
 /** A resolution: the date and, when the rule splits by case, the case's name. */

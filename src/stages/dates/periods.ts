@@ -165,13 +165,13 @@ function quarterDate(year: number, quarter: number): ResolvedDate {
   return rangeDate(makeIso(year, first, 1), makeIso(year, first + 2, daysInMonth(year, first + 2)));
 }
 
-// a quarter without a year is the anchor's year's, unless a firm past puts it before the anchor or a firm future after it
+// a quarter without a year is the latest one begun by the anchor ("profits for the fourth quarter" reported in January
+// are last year's), unless a firm future points to one not over yet
 function quarterYear(anchor: string, quarter: number, context: RuleContext): number {
   const year = Number(anchor.slice(0, 4));
   const date = quarterDate(year, quarter);
-  if (context.tenseFirm && context.tense === 'past' && date.dateStart! > anchor) return year - 1;
-  if (context.tenseFirm && context.tense === 'future' && date.dateEnd! < anchor) return year + 1;
-  return year;
+  if (context.tenseFirm && context.tense === 'future') return date.dateEnd! < anchor ? year + 1 : year;
+  return date.dateStart! > anchor ? year - 1 : year;
 }
 
 function halfDate(year: number, half: number): ResolvedDate {

@@ -134,7 +134,7 @@ export const RELATIVE_RULES: DateRule[] = [
     // "two days later", "a day after the summit", "the day before the vote", "the next morning", "that same day"
     name: 'anaphora',
     pattern: new RegExp(
-      `\\b(?:${COUNT} days? (later|earlier|after|before)|the day (after|before)|the (following|next|previous|same) (?:morning|afternoon|evening|night)|(?:on )?that (?:same )?day)\\b`,
+      `\\b(?:${COUNT} days? (later|earlier|after|before)(?! \\w+ing\\b)|the day (after|before)(?! \\w+ing\\b)|the (following|next|previous|same) (?:morning|afternoon|evening|night)|(?:on )?that (?:same )?day)\\b`,
       'gi',
     ),
     resolve: (m, context) => {
@@ -148,12 +148,13 @@ export const RELATIVE_RULES: DateRule[] = [
 ];
 
 // a day counted from the last day-precision date of the narrative, which the expression records as its antecedent
+// (in apposition to that date, "on Oct. 3, the day before the hearing", it is that date itself)
 function fromPrevious(context: RuleContext, days: number, rule: string): RuleResult {
   const previous = context.previous;
   if (!previous || previous.precision !== 'day' || !previous.date) return { date: UNKNOWN_DATE, rule };
   return {
-    date: dayDate(addDays(previous.date, days)),
-    rule,
+    date: dayDate(context.apposition ? previous.date : addDays(previous.date, days)),
+    rule: context.apposition ? 'anaphora-apposition' : rule,
     antecedent: { text: previous.text, start: previous.start, end: previous.end, date: previous.date },
   };
 }

@@ -13,8 +13,9 @@ const PAST_CUES =
 // regular past forms, but not passive participles in lists ("followed by a meeting", "initiated by Russia")
 const PAST_ED = /\b(?!(?:united|hundred|kindred|indeed|speed|proceed|succeed|exceed|naked|sacred|wicked)\b)[a-z]{3,}ed\b(?!\s+by\b)/i;
 
-// verbs that report what someone said: their past is the report's, not the reported event's
-const REPORTING_VERB = /^(?:said|told|reported|announced|added|stated|noted|explained|claimed|insisted|confirmed|wrote)$/i;
+// verbs that report what someone said: their past is the report's, not the reported event's; and "planned" as an
+// adjective ("his planned Oct. 4-5 visit"), which a report uses as well of a visit that was called off
+const LOOSE_CUE = /^(?:said|told|reported|announced|added|stated|noted|explained|claimed|insisted|confirmed|wrote|planned)$/i;
 const AFTER_BE = /\b(?:be|being)\s+$/i;
 
 // where a clause starts or ends: punctuation and words that open a new clause (not quotes: scare quotes sit mid-clause)
@@ -53,7 +54,7 @@ export function governingTense(sentence: string, start: number, end: number): { 
   }
   // within its clause too, the nearest cue speaks for the expression: "Bush on Tuesday said the United States may extend"
   const own = nearestCue(sentence, start, end, clauseStart, clauseEnd);
-  if (own) return { tense: own.tense, firm: !REPORTING_VERB.test(own.word) };
+  if (own) return { tense: own.tense, firm: !LOOSE_CUE.test(own.word) };
   if (EARLIER_OPENER.test(opener)) return { tense: 'past', firm: true };
   return { tense: nearestCue(sentence, start, end, 0, sentence.length)?.tense ?? 'present', firm: false };
 }

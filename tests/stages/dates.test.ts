@@ -143,6 +143,8 @@ describe('forms of real news (issue 14)', () => {
     ['He was last seen Nov. 3, the day before authorities issued a material witness warrant in the Slepian shooting.', '1999-05-07', 'the day before', 'anaphora-apposition', '1998-11-03'],
     // d15, 2014-11-12
     ['Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama, a day after the two leaders pledged to push forward a new type of major power relations.', '2014-11-12', 'a day after', 'anaphora-apposition', '2014-11-12'],
+    // seed 003, 2025-10-17: the last date is the remark's; the phrase dates the hosting it introduces, a day later
+    ['U.S. President Donald Trump announced plans to meet with Russian President Vladimir Putin in Hungary following a “very productive” conversation on Thursday. This remark came just a day before Trump was scheduled to host Ukraine’s leader at the White House.', '2025-10-17', 'a day before', 'anaphora-complement', '2025-10-17'],
     // CoNLL BEIJING 1996-08-27
     ['China held on July 29 what it said would be its last nuclear test before a self-imposed moratorium that took effect the following day .', '1996-08-27', 'the following day', 'anaphora-next-day', '1996-07-30'],
     // the issue's called-off visit: the planned days, whatever the cancellation's tense

@@ -90,7 +90,7 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
     // "on Oct. 3, the day before the hearing", "on Wednesday held talks, a day after they pledged": the phrase describes
     // the date already given in its sentence
     const apposition = previous !== null && previous.start >= sentence.start && /,\s*$/.test(sentenceText.slice(0, candidate.start));
-    const result = candidate.rule.resolve(candidate.match, { anchor, tense, tenseFirm: firm, previous, apposition });
+    const result = candidate.rule.resolve(candidate.match, { anchor, tense, tenseFirm: firm, previous, apposition, following: sentenceText.slice(candidate.end) });
     if (!result) continue;
     reached = candidate.end;
     const expression: TimeExpression = {

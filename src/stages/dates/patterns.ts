@@ -14,6 +14,8 @@ export interface RuleContext {
   previous: TimeExpression | null;
   /** True when the expression follows a comma after `previous`, in the same sentence ("on Oct. 3, the day before X"). */
   apposition: boolean;
+  /** The rest of the sentence after the expression. */
+  following: string;
 }
 
 /** A resolution: the date and, when the rule splits by case, the case's name. */

@@ -3,6 +3,7 @@ import type { ResolvedDate } from '../../types.js';
 import {
   addDays, addMonths, dayDate, makeIso, monthDate, rangeDate, splitIso, weekStart, weekday, yearDate, UNKNOWN_DATE,
 } from './calendar.js';
+import { hasTenseCue } from './tense.js';
 import { COUNT, WEEKDAY, countValue, eitherCase, weekdayNumber, type DateRule, type RuleContext, type RuleResult } from './patterns.js';
 
 type Unit = 'day' | 'week' | 'month' | 'year';
@@ -141,11 +142,21 @@ export const RELATIVE_RULES: DateRule[] = [
       const direction = (m[2] ?? m[3] ?? m[4] ?? 'same').toLowerCase();
       const sign = direction === 'same' ? 0 : ['previous', 'earlier', 'before'].includes(direction) ? -1 : 1;
       const count = m[1] ? countValue(m[1]) : 1;
+      // "This remark came a day before Trump was scheduled to host ...": the last date is the remark's, and the phrase
+      // dates the clause it opens, the hosting, a day after it (in "a day after the meeting, he left" it dates the leaving)
+      if ((direction === 'before' || direction === 'after') && !context.apposition && hasTenseCue(clauseAhead(context.following))) {
+        return fromPrevious(context, -sign * count, 'anaphora-complement');
+      }
       const rule = sign === 0 ? 'anaphora-same-day' : sign < 0 ? 'anaphora-previous-day' : 'anaphora-next-day';
       return fromPrevious(context, sign * count, rule);
     },
   },
 ];
+
+// the words after an expression up to the end of their clause
+function clauseAhead(text: string): string {
+  return /^[^,;:.!?()—–]*/.exec(text)![0];
+}
 
 // a day counted from the last day-precision date of the narrative, which the expression records as its antecedent
 // (in apposition to that date, "on Oct. 3, the day before the hearing", it is that date itself)

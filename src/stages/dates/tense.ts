@@ -82,6 +82,11 @@ function nearestCue(sentence: string, start: number, end: number, from: number, 
   return best;
 }
 
+/** True when `text` holds a verb that tells a tense: "Trump was scheduled to host", "the two leaders pledged". */
+export function hasTenseCue(text: string): boolean {
+  return cueTense(text) !== null;
+}
+
 function cueTense(text: string): Tense | null {
   if (FUTURE_CUES.test(text) || hasForwardIntent(text)) return 'future';
   if (PAST_CUES.test(text) || PAST_ED.test(text)) return 'past';

@@ -161,6 +161,13 @@ describe('forms of real news (issue 14)', () => {
     ['Modi will no longer be visiting Guyana as planned in early December due to commitments in his home country.', '2018-10-20', 'early December', 'month-name', ['2018-12-01', '2018-12-10']],
     // TimeBank CNN19980126.1600.1104: the latest fourth quarter begun by the anchor
     ['Earlier AT and T also announced an eighteen percent drop in profits for the fourth quarter.', '1998-01-26', 'the fourth quarter', 'quarter', ['1997-10-01', '1997-12-31']],
+    // TimeBank wsj_0144, wsj_0670: a year before the third quarter, and the latest such quarter for "the year-ago" one
+    ['The year-ago results included a $415 million charge in the 1988 second quarter for underperforming real estate and mortgage loans.', '1989-11-02', 'the 1988 second quarter', 'quarter', ['1988-04-01', '1988-06-30']],
+    ['National Intergroup in the year-ago third quarter earned $22.5 million, or 97 cents a share.', '1989-10-30', 'the year-ago third quarter', 'quarter', ['1988-07-01', '1988-09-30']],
+    // TimeBank wsj_0159: the offer was extended in the past, to a day ahead
+    ['Kingsbridge Capital Group and Cara Operations Ltd., extended to Nov. 20 its $45-a-share offer for all Dunkin\' Donuts Inc. shares outstanding.', '1989-11-02', 'Nov. 20', 'explicit-day-month', '1989-11-20'],
+    // TimeBank wsj_0068: "the reduced dividend" is no past tense
+    ['The reduced dividend is payable Jan. 2 to stock of record Dec. 15.', '1989-11-02', 'Jan. 2', 'explicit-day-month', '1990-01-02'],
     // NYT19981025.0188: the weekday picks the year
     ['The New York Times said in an editorial on Monday, Oct. 26:', '1998-10-25', 'Monday, Oct. 26', 'explicit-day-month', '1998-10-26'],
     // AQUAINT APW20000107.0318: the past tense is the ruling's; the deadline is ahead

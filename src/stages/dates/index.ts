@@ -24,6 +24,8 @@ export interface DateContext {
 
 const RULES: DateRule[] = [...EXPLICIT_RULES, ...PERIOD_RULES, ...RELATIVE_RULES];
 
+const DEADLINE_BEFORE = /\b(?:to|until|till|through|by|payable|effective|due|expires?|expiring)\s+$/i;
+
 interface Candidate extends Span {
   match: RegExpMatchArray;
   rule: DateRule;
@@ -86,7 +88,11 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
   let reached = 0;
   for (const candidate of candidates) {
     if (candidate.start < reached) continue;
-    const { tense, firm } = governingTense(sentenceText, candidate.start, candidate.end);
+    const governing = governingTense(sentenceText, candidate.start, candidate.end);
+    const before = sentenceText.slice(Math.max(0, candidate.start - 24), candidate.start);
+    // a deadline or an end point ("extended to Nov. 20", "payable Jan. 2", "by Jan. 14") often lies ahead of a past verb
+    const firm = governing.firm && !DEADLINE_BEFORE.test(before);
+    const tense = governing.tense;
     // "on Oct. 3, the day before the hearing", "on Wednesday held talks, a day after they pledged": the phrase describes
     // the date already given in its sentence
     const apposition = previous !== null && previous.start >= sentence.start && /,\s*$/.test(sentenceText.slice(0, candidate.start));

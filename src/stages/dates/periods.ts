@@ -62,16 +62,18 @@ export const PERIOD_RULES: DateRule[] = [
     name: 'quarter',
     pattern: new RegExp(
       // not a fiscal quarter: fiscal years start in other months
-      `(?<!\\bfiscal\\s+(?:(?:19|20)\\d{2}\\s+)?)\\b(?:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\\s+of\\s+(?:${YEAR}|${RELATIVE_YEAR}|the\\s+year))?|Q([1-4])(?:\\s+${YEAR})?)\\b`,
+      `(?<!\\bfiscal\\s+(?:(?:19|20)\\d{2}\\s+)?)\\b(?:(?:the\\s+)?(?:(year-ago|year-earlier)\\s+|((?:19|20)\\d{2})\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\\s+of\\s+(?:${YEAR}|${RELATIVE_YEAR}|the\\s+year))?|Q([1-4])(?:\\s+${YEAR})?)\\b`,
       'gi',
     ),
     resolve: (m, context) => {
-      const quarter = m[1] ? ORDINAL[m[1].toLowerCase()] : Number(m[4]);
-      const stated = m[2] ?? m[5];
+      // groups: 1 year-ago, 2 a year before the ordinal, 3 ordinal, 4 "of YEAR", 5 "of this year", 6 Q-number, 7 its year
+      const quarter = m[3] ? ORDINAL[m[3].toLowerCase()] : Number(m[6]);
+      const stated = m[2] ?? m[4] ?? m[7];
       if (stated) return { date: quarterDate(Number(stated), quarter) };
       return fromAnchor(context, (anchor) => {
-        if (m[3]) return quarterDate(Number(anchor.slice(0, 4)) + yearStep(m[3]), quarter);
-        return quarterDate(quarterYear(anchor, quarter, context), quarter);
+        if (m[5]) return quarterDate(Number(anchor.slice(0, 4)) + yearStep(m[5]), quarter);
+        // "the year-ago third quarter": the same quarter a year before the latest one
+        return quarterDate(latestQuarterYear(anchor, quarter) - (m[1] ? 1 : 0), quarter);
       });
     },
   },
@@ -165,13 +167,11 @@ function quarterDate(year: number, quarter: number): ResolvedDate {
   return rangeDate(makeIso(year, first, 1), makeIso(year, first + 2, daysInMonth(year, first + 2)));
 }
 
-// a quarter without a year is the latest one begun by the anchor ("profits for the fourth quarter" reported in January
-// are last year's), unless a firm future points to one not over yet
-function quarterYear(anchor: string, quarter: number, context: RuleContext): number {
+// a quarter without a year is the latest one begun by the anchor: "profits for the fourth quarter" reported in January
+// are last year's, and "expects to report a third-quarter loss" in October is about the quarter just over
+function latestQuarterYear(anchor: string, quarter: number): number {
   const year = Number(anchor.slice(0, 4));
-  const date = quarterDate(year, quarter);
-  if (context.tenseFirm && context.tense === 'future') return date.dateEnd! < anchor ? year + 1 : year;
-  return date.dateStart! > anchor ? year - 1 : year;
+  return quarterDate(year, quarter).dateStart! > anchor ? year - 1 : year;
 }
 
 function halfDate(year: number, half: number): ResolvedDate {

@@ -11,7 +11,9 @@ const PAST_PERFECT_BEFORE = /\bhad(?:\s+\w+)?\s*$/i;
 const PAST_CUES =
   /\b(?:was|were|had|did|ago|yesterday|last|earlier|previously|met|spoke|said|held|told|made|took|came|went|gave|saw|began|wrote|left|sent|got|found|brought|became|led|won|lost|paid|flew|sought|stood|felt|kept|heard|knew|chose|ran|rang)\b/i;
 // regular past forms, but not passive participles in lists ("followed by a meeting", "initiated by Russia")
-const PAST_ED = /\b(?!(?:united|hundred|kindred|indeed|speed|proceed|succeed|exceed|naked|sacred|wicked)\b)[a-z]{3,}ed\b(?!\s+by\b)/i;
+// nor participles used as adjectives right after a determiner ("the reduced dividend", "its planned visit")
+const PAST_ED =
+  /(?<!\b(?:the|a|an|its|their|his|her|our|these|those)\s+)\b(?!(?:united|hundred|kindred|indeed|speed|proceed|succeed|exceed|naked|sacred|wicked)\b)[a-z]{3,}ed\b(?!\s+by\b)/i;
 
 // verbs that report what someone said: their past is the report's, not the reported event's; and "planned" as an
 // adjective ("his planned Oct. 4-5 visit"), which a report uses as well of a visit that was called off

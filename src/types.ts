@@ -124,6 +124,8 @@ export interface TimeExpression extends Span, ResolvedDate {
   rule: string;
   /** The anchor date it was resolved against, or null. */
   anchor: string | null;
+  /** For a date counted from an earlier date of the text ("the day before", "two days later"): that date and its words. */
+  antecedent?: { text: string; start: number; end: number; date: string };
 }
 
 export type EntityKind = 'person' | 'country' | 'organization' | 'place';

@@ -111,6 +111,77 @@ describe('days, weeks, months and years relative to the anchor', () => {
   ])('%s (anchor %s): "%s"', check);
 });
 
+// One row per form of issue 14, each a real sentence: the dev set (dNN), TempEval-3 training (TBAQ-cleaned, document
+// id and its creation date) or CoNLL-2003 training (dateline date), with that date pinned as the anchor.
+describe('forms of real news (issue 14)', () => {
+  it.each<Row>([
+    // d08, 2022-02-15
+    ['Late last year, the Foreign Minister had also visited Pakistan and Turkey.', '2022-02-15', 'Late last year', 'part-of-relative-year', ['2021-09-01', '2021-12-31']],
+    // TimeBank APW19980219.0476
+    ['But in June last year, the remaining leadership had a falling out, and Pol Pot was arrested.', '1998-02-19', 'June last year', 'month-relative-year', '1997-06'],
+    // TimeBank WSJ900813-0157
+    ['Pentagon officials say the goal is to put 40,000 troops in the region by the end of the month.', '1990-08-13', 'the end of the month', 'end-of-unit', ['1990-08-21', '1990-08-31']],
+    // CoNLL ISTANBUL 1996-08-22 (a Thursday: the week so far)
+    ['Turkish shares ended lower on Thursday , shedding gains of earlier in the week amid profit-taking sales , brokers said .', '1996-08-22', 'earlier in the week', 'earlier-in-the-week', ['1996-08-19', '1996-08-22']],
+    // AQUAINT APW20000115.0031: a year, not a window
+    ['The protest marked a return to the larger demonstrations of early December, when hundreds of thousands of people rallied in some of Cuba\'s biggest gatherings since the triumph of the revolution that brought President Castro to power 41 years ago.', '2000-01-15', '41 years ago', 'ago', '1959'],
+    // AQUAINT APW20000128.0316
+    ['Tens of thousands of children flooded Havana\'s Plaza of the Revolution to deliver a dual homage to Marti and Elian, the 6-year-old Cuban whose rescue off Florida\'s coast two months ago set off a tug-of-war.', '2000-01-28', 'two months ago', 'ago', '1999-11'],
+    // d03, 2023-08-18
+    ['Mr Coons’ current engagements in Kenya are linked to the ongoing political negotiations to settle the 2022 post-election standoff.', '2023-08-18', '2022', 'year-bare', '2022'],
+    // AQUAINT APW19990507.0207
+    ['He also is charged in three Atlanta attacks, including the 1996 Olympic bombing that killed one person.', '1999-05-07', '1996', 'year-bare', '1996'],
+    // d10, 2017-07-11
+    ['Senior Downing Street sources last night admitted that the original plan for it to happen this summer has officially been ditched.', '2017-07-11', 'this summer', 'season-this', ['2017-06-01', '2017-08-31']],
+    // AQUAINT APW19990507.0207
+    ['Dr. Barnett Slepian, just back from synagogue, was heating soup in his kitchen last fall when a shot was fired.', '1999-05-07', 'last fall', 'season-last', ['1998-09-01', '1998-11-30']],
+    // d10, 2017-07-11 ("last evening" reads the same way)
+    ['A senior Government source last night finally conceded that President Trump\'s visit will definitely not take place until next year.', '2017-07-11', 'last night', 'yesterday', '2017-07-10'],
+    // AQUAINT APW19980322.0749: in March, this summer is still ahead
+    ['Protesters pledge to participate in each others\' road-blocking protests this summer.', '1998-03-22', 'this summer', 'season-this', ['1998-06-01', '1998-08-31']],
+    // AQUAINT APW19990507.0207: in apposition to the date it follows, the phrase is that date
+    ['He was last seen Nov. 3, the day before authorities issued a material witness warrant in the Slepian shooting.', '1999-05-07', 'the day before', 'anaphora-apposition', '1998-11-03'],
+    // d15, 2014-11-12
+    ['Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama, a day after the two leaders pledged to push forward a new type of major power relations.', '2014-11-12', 'a day after', 'anaphora-apposition', '2014-11-12'],
+    // seed 003, 2025-10-17: the last date is the remark's; the phrase dates the hosting it introduces, a day later
+    ['U.S. President Donald Trump announced plans to meet with Russian President Vladimir Putin in Hungary following a “very productive” conversation on Thursday. This remark came just a day before Trump was scheduled to host Ukraine’s leader at the White House.', '2025-10-17', 'a day before', 'anaphora-complement', '2025-10-17'],
+    // CoNLL BEIJING 1996-08-27
+    ['China held on July 29 what it said would be its last nuclear test before a self-imposed moratorium that took effect the following day .', '1996-08-27', 'the following day', 'anaphora-next-day', '1996-07-30'],
+    // the issue's called-off visit: the planned days, whatever the cancellation's tense
+    ['The president called off his planned Oct. 4-5 visit to Budapest.', '2025-09-30', 'Oct. 4-5', 'explicit-day-range', ['2025-10-04', '2025-10-05']],
+    // d19, 2024-07-07: a weekday with its day of the month
+    ['President Luiz Inácio Lula da Silva (PT) will begin his agenda of commitments on Monday (8) Mercosur Summit.', '2024-07-07', 'Monday (8)', 'weekday-day-of-month', '2024-07-08'],
+    ['Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia.', '2024-07-07', 'Next Tuesday (9)', 'weekday-day-of-month', '2024-07-09'],
+    // d27, 2021-10-14
+    ['"Telephone conversation will be possible either today or tomorrow if the two nations agree," the official was quoted as saying by Yonhap.', '2021-10-14', 'either today or tomorrow', 'today-or-tomorrow', ['2021-10-14', '2021-10-15']],
+    // d24, 2018-09-07 (a Friday)
+    ['Mr Vucic had planned to visit Kosovo this weekend and hold a rally, but a Serbian government official said he had now cancelled the visit.', '2018-09-07', 'this weekend', 'weekend', ['2018-09-08', '2018-09-09']],
+    ['Ms Mogherini said she would seek another meeting with the two presidents later this month.', '2018-09-07', 'later this month', 'this-month', ['2018-09-07', '2018-09-30']],
+    // d09, 2018-10-20
+    ['Modi will no longer be visiting Guyana as planned in early December due to commitments in his home country.', '2018-10-20', 'early December', 'month-name', ['2018-12-01', '2018-12-10']],
+    // TimeBank CNN19980126.1600.1104: the latest fourth quarter begun by the anchor
+    ['Earlier AT and T also announced an eighteen percent drop in profits for the fourth quarter.', '1998-01-26', 'the fourth quarter', 'quarter', ['1997-10-01', '1997-12-31']],
+    // TimeBank wsj_0144, wsj_0670: a year before the third quarter, and the latest such quarter for "the year-ago" one
+    ['The year-ago results included a $415 million charge in the 1988 second quarter for underperforming real estate and mortgage loans.', '1989-11-02', 'the 1988 second quarter', 'quarter', ['1988-04-01', '1988-06-30']],
+    ['National Intergroup in the year-ago third quarter earned $22.5 million, or 97 cents a share.', '1989-10-30', 'the year-ago third quarter', 'quarter', ['1988-07-01', '1988-09-30']],
+    // TimeBank wsj_0159: the offer was extended in the past, to a day ahead
+    ['Kingsbridge Capital Group and Cara Operations Ltd., extended to Nov. 20 its $45-a-share offer for all Dunkin\' Donuts Inc. shares outstanding.', '1989-11-02', 'Nov. 20', 'explicit-day-month', '1989-11-20'],
+    // TimeBank wsj_0068: "the reduced dividend" is no past tense
+    ['The reduced dividend is payable Jan. 2 to stock of record Dec. 15.', '1989-11-02', 'Jan. 2', 'explicit-day-month', '1990-01-02'],
+    // NYT19981025.0188: the weekday picks the year
+    ['The New York Times said in an editorial on Monday, Oct. 26:', '1998-10-25', 'Monday, Oct. 26', 'explicit-day-month', '1998-10-26'],
+    // AQUAINT APW20000107.0318: the past tense is the ruling's; the deadline is ahead
+    ['The Immigration and Naturalization Service ruled Wednesday that he must be returned to his father in Cuba by Jan. 14.', '2000-01-07', 'Jan. 14', 'explicit-day-month', '2000-01-14'],
+  ])('%s (anchor %s): "%s"', check);
+
+  it('a date counted from an earlier one records it as its antecedent', () => {
+    const sentence = 'China held on July 29 what it said would be its last nuclear test before a self-imposed moratorium that took effect the following day .';
+    const found = findPhrase(sentence, '1996-08-27', 'the following day');
+    expect(found.antecedent).toEqual({ text: 'July 29', start: sentence.indexOf('July 29'), end: sentence.indexOf('July 29') + 7, date: '1996-07-29' });
+    expect(findPhrase(sentence, '1996-08-27', 'July 29').antecedent).toBeUndefined();
+  });
+});
+
 describe('spans from the anchor', () => {
   it.each<Row>([
     ['In his latest shift, Trump indicated that he expected to meet Putin in Budapest within two weeks, marking their second meeting.', '2025-10-17', 'within two weeks', 'within-span', ['2025-10-17', '2025-10-31']],
@@ -158,7 +229,7 @@ describe('things that are not time expressions', () => {
 
 describe('compromise-dates, guarded', () => {
   it.each([
-    ['It posted a third-quarter profit, up from a year earlier.'],
+    ['The quarter was weak: a third-quarter profit, up from a year earlier.'],
     ['The ministry expects a deficit in its fiscal 2026 first quarter.'],
   ])('a library failure on "%s" becomes a diagnostic and the other dates of the text still resolve', (failing) => {
     const text = `On Thursday, the two presidents held a telephone call. ${failing} The talks are scheduled for 10 January.`;
@@ -166,14 +237,15 @@ describe('compromise-dates, guarded', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ stage: 'dates', code: 'library-error', severity: 'warning' });
     expect(diagnostics[0].message).toContain(failing);
-    expect(expressions.map((e) => [e.text, e.date])).toEqual([
+    // the rules' own dates in the failing sentence ("third-quarter") are kept too
+    expect(expressions.map((e) => [e.text, e.date])).toEqual(expect.arrayContaining([
       ['Thursday', '2021-12-30'],
       ['10 January', '2022-01-10'],
-    ]);
+    ]));
   });
 
   it('safely() returns the error instead of throwing', () => {
-    const { value, error } = safely(() => nlp('It posted a third-quarter profit, up from a year earlier.').json());
+    const { value, error } = safely(() => nlp('The quarter was weak: a third-quarter profit, up from a year earlier.').json());
     expect(error).toBeUndefined();
     expect(Array.isArray(value)).toBe(true);
     expect(safely(() => JSON.parse('{')).error).toBeInstanceOf(SyntaxError);
@@ -182,7 +254,6 @@ describe('compromise-dates, guarded', () => {
   it.each<Row>([
     ['He visited Kyiv in the first week of May.', '2025-10-17', 'the first week of May', 'compromise-dates', ['2025-04-28', '2025-05-04']],
     ['The deal was signed at the end of March.', '2025-10-17', 'the end of March', 'compromise-dates', '2025-03-31'],
-    ['Profits fell in the first quarter of 2025.', '2025-10-17', 'the first quarter of 2025', 'compromise-dates', ['2025-01-01', '2025-03-31']],
     ['The vote will be held in the third week of November.', '2025-10-17', 'the third week of November', 'compromise-dates', ['2025-11-10', '2025-11-16']],
   ])('fallback, year corrected by tense: %s (anchor %s): "%s"', check);
 });

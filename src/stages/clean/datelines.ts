@@ -25,10 +25,15 @@ const WIRE = new RegExp(
 );
 // "October 17, 2025 —"
 const DATE_DASH = new RegExp(`^(${DATE})${TIME}${DASH}`, 'i');
+// "BRUSSELS 1996-08-22", "NEW YORK, 2022-02-01 -": a place in capitals and an ISO date, on their own line or before a dash
+const PLACE_ISO = new RegExp(
+  `^\\p{Lu}[\\p{Lu}.'’-]{2,}(?:[ -]\\p{Lu}[\\p{Lu}.'’-]+){0,3}(?:\\s*,\\s*\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)?)?\\s*,?\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s*$|${DASH})`,
+  'u',
+);
 
 /** Finds a dateline at the start of a text; `published` (YYYY-MM-DD) supplies the year a wire dateline leaves out. */
 export function matchDateline(text: string, published: string | null): DatelineMatch | null {
-  for (const pattern of [LABELLED, WIRE, DATE_DASH]) {
+  for (const pattern of [LABELLED, PLACE_ISO, WIRE, DATE_DASH]) {
     const match = pattern.exec(text);
     if (!match) continue;
     // A wire dateline needs its place in capitals: the case-insensitive flag is for month names only.

@@ -4,9 +4,10 @@ import { EXPLICIT_RULES } from './explicit.js';
 import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js';
 import { rangesOverlap } from './calendar.js';
 import type { DateRule } from './patterns.js';
+import { PERIOD_RULES } from './periods.js';
 import { RELATIVE_RULES } from './relative.js';
 import { splitSentences } from '../../nlp/sentences.js';
-import { expressionTense } from './tense.js';
+import { governingTense } from './tense.js';
 
 export { sentenceTense, expressionTense, type Tense } from './tense.js';
 export { pickYear } from './explicit.js';
@@ -21,7 +22,9 @@ export interface DateContext {
   anchor: string | null;
 }
 
-const RULES: DateRule[] = [...EXPLICIT_RULES, ...RELATIVE_RULES];
+const RULES: DateRule[] = [...EXPLICIT_RULES, ...PERIOD_RULES, ...RELATIVE_RULES];
+
+const DEADLINE_BEFORE = /\b(?:to|until|till|through|by|payable|effective|due|expires?|expiring)\s+$/i;
 
 interface Candidate extends Span {
   match: RegExpMatchArray;
@@ -38,7 +41,7 @@ export function resolveTimeExpressions(
   const expressions: TimeExpression[] = [];
   const diagnostics: Diagnostic[] = [];
   const regions = spans ? [...spans].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
-  let previous: ResolvedDate | null = null;
+  let previous: TimeExpression | null = null;
   for (const region of regions) {
     for (const sentence of splitSentences(text, region)) {
       const found = resolveSentence(text, sentence, context.anchor, previous);
@@ -71,7 +74,7 @@ function refineWithLibrary(text: string, sentence: Span, anchor: string, found: 
 }
 
 // runs every rule on one sentence, keeps the longest of overlapping matches, and resolves them in text order
-function resolveSentence(text: string, sentence: Span, anchor: string | null, before: ResolvedDate | null): TimeExpression[] {
+function resolveSentence(text: string, sentence: Span, anchor: string | null, before: TimeExpression | null): TimeExpression[] {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const candidates: Candidate[] = [];
   RULES.forEach((rule, order) => {
@@ -85,8 +88,15 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
   let reached = 0;
   for (const candidate of candidates) {
     if (candidate.start < reached) continue;
-    const tense = expressionTense(sentenceText, candidate.start, candidate.end);
-    const result = candidate.rule.resolve(candidate.match, { anchor, tense, previous });
+    const governing = governingTense(sentenceText, candidate.start, candidate.end);
+    const before = sentenceText.slice(Math.max(0, candidate.start - 24), candidate.start);
+    // a deadline or an end point ("extended to Nov. 20", "payable Jan. 2", "by Jan. 14") often lies ahead of a past verb
+    const firm = governing.firm && !DEADLINE_BEFORE.test(before);
+    const tense = governing.tense;
+    // "on Oct. 3, the day before the hearing", "on Wednesday held talks, a day after they pledged": the phrase describes
+    // the date already given in its sentence
+    const apposition = previous !== null && previous.start >= sentence.start && /,\s*$/.test(sentenceText.slice(0, candidate.start));
+    const result = candidate.rule.resolve(candidate.match, { anchor, tense, tenseFirm: firm, previous, apposition, following: sentenceText.slice(candidate.end) });
     if (!result) continue;
     reached = candidate.end;
     const expression: TimeExpression = {
@@ -96,6 +106,7 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
       ...result.date,
       rule: result.rule ?? candidate.rule.name,
       anchor,
+      ...(result.antecedent ? { antecedent: result.antecedent } : {}),
     };
     expressions.push(expression);
     if (expression.precision !== 'unknown') previous = expression;

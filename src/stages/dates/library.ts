@@ -10,6 +10,7 @@ import { expressionTense } from './tense.js';
 const CALENDAR_WORD = new RegExp(`\\b(?:${FULL_MONTH}|[Qq]uarters?|Q[1-4]|(?:19|20)\\d{2})\\b`);
 // phrases the library reads against today when they mean "after that event" or "any Thursday": not trusted
 const UNTRUSTED = new RegExp(`\\b(?:later|earlier|before|after|since|until|ago|next|last|this|${WEEKDAY})\\b`, 'i');
+const ORDINAL_OR_YEAR = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]|(?:19|20)\d{2})\b/i;
 const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
 // a bare number is a year only after a preposition, which the rules already check: "a force of 2000 troops"
 const BARE_NUMBER = /^\d+$/;
@@ -71,6 +72,8 @@ export function readSentenceWithLibrary(
 // only calendar phrases with a date, and none that the library reads against today when they mean "after that event"
 function trustworthy(phrase: LibraryDate): boolean {
   if (!phrase.dateStart || !phrase.dateEnd || !phrase.unit || !UNITS.has(phrase.unit)) return false;
+  // "the quarter" alone is the quarter under discussion, which the library takes for the anchor's
+  if (phrase.unit === 'quarter' && !ORDINAL_OR_YEAR.test(phrase.text)) return false;
   return CALENDAR_WORD.test(phrase.text) && !UNTRUSTED.test(phrase.text);
 }
 

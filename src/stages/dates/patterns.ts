@@ -1,5 +1,5 @@
 // Shared pieces of the date rules: the rule type, regular-expression fragments, month and number words.
-import type { ResolvedDate } from '../../types.js';
+import type { ResolvedDate, TimeExpression } from '../../types.js';
 import type { Tense } from './tense.js';
 
 /** What a rule knows when it resolves a match. */
@@ -8,14 +8,22 @@ export interface RuleContext {
   anchor: string | null;
   /** Tense governing the expression (its clause, else its sentence). */
   tense: Tense;
+  /** True when the tense comes from the expression's own clause and not from a reporting verb (see governingTense). */
+  tenseFirm: boolean;
   /** The last date resolved earlier in the text, for "the following day". */
-  previous: ResolvedDate | null;
+  previous: TimeExpression | null;
+  /** True when the expression follows a comma after `previous`, in the same sentence ("on Oct. 3, the day before X"). */
+  apposition: boolean;
+  /** The rest of the sentence after the expression. */
+  following: string;
 }
 
 /** A resolution: the date and, when the rule splits by case, the case's name. */
 export interface RuleResult {
   date: ResolvedDate;
   rule?: string;
+  /** For a date counted from an earlier one ("the day before"): that date. */
+  antecedent?: TimeExpression['antecedent'];
 }
 
 /** A recognition rule: a global pattern (the whole match is the expression) and how to resolve a match; null drops it. */
@@ -38,7 +46,8 @@ export const ANY_MONTH = `(?:${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 export const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 /** A day of the month, ordinal suffix allowed: "16", "3rd". */
 export const DAY = `(\\d{1,2})(?:st|nd|rd|th)?`;
-export const YEAR = `((?:19|20)\\d{2})`;
+/** A year of the modern era, 1600-2099 (a count like 1,500 has its comma). */
+export const YEAR = `((?:1[6-9]|20)\\d{2})`;
 /** After a number, a noun that shows it is a count: "of 2000 troops" is not a year. */
 export const COUNTED_NOUN =
   '\\s+(?:people|troops|soldiers|votes|residents|civilians|workers|members|jobs|units|tonnes|tons|dollars|euros|kilometres|kilometers|km|miles|metres|meters)\\b';

@@ -3,6 +3,7 @@ import type { ResolvedDate } from '../../types.js';
 import {
   addDays, addMonths, dayDate, makeIso, monthDate, rangeDate, splitIso, weekStart, weekday, yearDate, UNKNOWN_DATE,
 } from './calendar.js';
+import { hasTenseCue } from './tense.js';
 import { COUNT, WEEKDAY, countValue, eitherCase, weekdayNumber, type DateRule, type RuleContext, type RuleResult } from './patterns.js';
 
 type Unit = 'day' | 'week' | 'month' | 'year';
@@ -16,8 +17,14 @@ export const RELATIVE_RULES: DateRule[] = [
     resolve: (_m, context) => fromAnchor(context, (anchor) => dayDate(anchor)),
   },
   {
+    // "either today or tomorrow": the two days
+    name: 'today-or-tomorrow',
+    pattern: /\b(?:either )?today or tomorrow\b/gi,
+    resolve: (_m, context) => fromAnchor(context, (anchor) => rangeDate(anchor, addDays(anchor, 1))),
+  },
+  {
     name: 'yesterday',
-    pattern: /\b(?:(the day before) )?(?:yesterday)\b|\blast night\b/gi,
+    pattern: /\b(?:(the day before) )?(?:yesterday)\b|\blast (?:night|evening)\b/gi,
     resolve: (m, context) => fromAnchor(context, (anchor) => dayDate(addDays(anchor, m[1] ? -2 : -1))),
   },
   {
@@ -30,6 +37,17 @@ export const RELATIVE_RULES: DateRule[] = [
     name: 'week',
     pattern: /\b(?:(earlier|later) )?(this|last|next|the past|the previous|the coming) week\b/gi,
     resolve: (m, context) => fromAnchor(context, (anchor) => resolveWeek(anchor, m[1], m[2].toLowerCase(), context), weekRuleName(m[2])),
+  },
+  {
+    // "earlier in the week", "later in the month", "earlier in the year": the part of the anchor's week, month or year
+    name: 'in-the-unit',
+    pattern: /\b(earlier|later) in the (week|month|year)\b/gi,
+    resolve: (m, context) =>
+      fromAnchor(context, (anchor) => {
+        const unit = m[2].toLowerCase();
+        if (unit === 'week') return resolveWeek(anchor, m[1], 'this', context);
+        return resolveCalendarUnit(anchor, unit as 'month' | 'year', m[1], 'this');
+      }, `${m[1].toLowerCase()}-in-the-${m[2].toLowerCase()}`),
   },
   {
     // "over the weekend", "this weekend", "last weekend"
@@ -62,7 +80,13 @@ export const RELATIVE_RULES: DateRule[] = [
     name: 'ago',
     pattern: new RegExp(`\\b(?:(almost|nearly|just under|less than|about|around|some|roughly|approximately|more than|over|just over) )?${COUNT} (day|week|month|year)s? ago\\b`, 'gi'),
     resolve: (m, context) =>
-      fromAnchor(context, (anchor) => approximate(shift(anchor, -countValue(m[2]), unitOf(m[3])), unitOf(m[3]), agoSide(m[1]))),
+      fromAnchor(context, (anchor) => {
+        const unit = unitOf(m[3]);
+        const point = shift(anchor, -countValue(m[2]), unit);
+        const side = agoSide(m[1]);
+        // "three years ago" is a year, "two months ago" a month, "two weeks ago" a week; "almost two months ago" a window
+        return side === 0 && unit !== 'day' ? calendarUnitOf(point, unit) : approximate(point, unit, side);
+      }),
   },
   {
     // "within two weeks", "within hours" (from the anchor on; not "within hours of taking office", nor in past narrative)
@@ -104,12 +128,56 @@ export const RELATIVE_RULES: DateRule[] = [
       const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
       const step = word === 'same' ? 0 : ['previous', 'earlier', 'before'].includes(word) ? -1 : 1;
       const rule = step === 0 ? 'anaphora-same-day' : step < 0 ? 'anaphora-previous-day' : 'anaphora-next-day';
-      const previous = context.previous;
-      if (!previous || previous.precision !== 'day' || !previous.date) return { date: UNKNOWN_DATE, rule };
-      return { date: dayDate(addDays(previous.date, step)), rule };
+      return fromPrevious(context, step, rule);
+    },
+  },
+  {
+    // "two days later", "a day after the summit", "the day before the vote", "the next morning", "that same day"
+    name: 'anaphora',
+    pattern: new RegExp(
+      `\\b(?:${COUNT} days? (later|earlier|after|before)(?! \\w+ing\\b)|the day (after|before)(?! \\w+ing\\b)|the (following|next|previous|same) (?:morning|afternoon|evening|night)|(?:on )?that (?:same )?day)\\b`,
+      'gi',
+    ),
+    resolve: (m, context) => {
+      const direction = (m[2] ?? m[3] ?? m[4] ?? 'same').toLowerCase();
+      const sign = direction === 'same' ? 0 : ['previous', 'earlier', 'before'].includes(direction) ? -1 : 1;
+      const count = m[1] ? countValue(m[1]) : 1;
+      // "This remark came a day before Trump was scheduled to host ...": the last date is the remark's, and the phrase
+      // dates the clause it opens, the hosting, a day after it (in "a day after the meeting, he left" it dates the leaving)
+      if ((direction === 'before' || direction === 'after') && !context.apposition && hasTenseCue(clauseAhead(context.following))) {
+        return fromPrevious(context, -sign * count, 'anaphora-complement');
+      }
+      const rule = sign === 0 ? 'anaphora-same-day' : sign < 0 ? 'anaphora-previous-day' : 'anaphora-next-day';
+      return fromPrevious(context, sign * count, rule);
     },
   },
 ];
+
+// the words after an expression up to the end of their clause
+function clauseAhead(text: string): string {
+  return /^[^,;:.!?()—–]*/.exec(text)![0];
+}
+
+// a day counted from the last day-precision date of the narrative, which the expression records as its antecedent
+// (in apposition to that date, "on Oct. 3, the day before the hearing", it is that date itself)
+function fromPrevious(context: RuleContext, days: number, rule: string): RuleResult {
+  const previous = context.previous;
+  if (!previous || previous.precision !== 'day' || !previous.date) return { date: UNKNOWN_DATE, rule };
+  return {
+    date: dayDate(context.apposition ? previous.date : addDays(previous.date, days)),
+    rule: context.apposition ? 'anaphora-apposition' : rule,
+    antecedent: { text: previous.text, start: previous.start, end: previous.end, date: previous.date },
+  };
+}
+
+// the calendar week (Monday to Sunday), month or year that holds `iso`
+function calendarUnitOf(iso: string, unit: Unit): ResolvedDate {
+  const [year, month] = splitIso(iso);
+  if (unit === 'year') return yearDate(year);
+  if (unit === 'month') return monthDate(year, month);
+  const monday = weekStart(iso);
+  return rangeDate(monday, addDays(monday, 6));
+}
 
 function fromAnchor(context: RuleContext, resolve: (anchor: string) => ResolvedDate, rule?: string): RuleResult {
   // without a document date a relative phrase stays unresolved: no date is better than a wrong one
@@ -153,7 +221,8 @@ function weekRuleName(which: string): string {
 function resolveWeekend(anchor: string, which: string, context: RuleContext): ResolvedDate {
   const sinceSaturday = (weekday(anchor) + 1) % 7;
   const lastSaturday = addDays(anchor, -sinceSaturday);
-  const forward = which === 'next' || (which !== 'last' && context.tense === 'future');
+  // "this weekend" said on a weekday is the coming one unless the narrative is firmly past
+  const forward = which === 'next' || (which !== 'last' && context.tense === 'future') || (which === 'this' && !(context.tenseFirm && context.tense === 'past'));
   if (forward) {
     const saturday = sinceSaturday === 0 ? anchor : addDays(lastSaturday, 7);
     return rangeDate(saturday, addDays(saturday, 1));

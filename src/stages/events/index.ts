@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
-import type { EventFact, Source, Span, TimeExpression } from '../../types.js';
+import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
 import { UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
@@ -11,13 +11,23 @@ import { detectStatus } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
-const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)/giu;
+// "their meeting": the two people of the event before it.
+const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)|\b(their)(?=\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|talks|call|conversation|summit|encounter)s?\b)/giu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
-const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
+// "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
+const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
+// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
+const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
+// A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
+const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
+const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
+const BODY_OF = new RegExp(`\\b${BODY_NOUN}\\s+(?:of|from)\\s+(?:the\\s+)?$`, 'iu');
+// Speech verbs and things a host can receive that are not visitors: "received a letter", "welcomed the decision".
+const NOT_VISITOR = /\b(?:letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
 // Words after a country name that show it is a verb's subject, not a modifier ("Washington are scheduled" vs "U.S. defense companies").
 const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|and|or|to|in|on|at|for|with|of|said|says|says|stated|announced|welcomed|appears|agreed|held|met|spoke)\b/i;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
@@ -29,6 +39,7 @@ interface Participant {
   start: number;
   end: number;
   confidence: number;
+  evidence: ParticipantEvidence;
   /** The country a visit goes to: its host, kept even when its leader takes part too. */
   host?: boolean;
 }
@@ -85,6 +96,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
     participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
   }
+  if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
+  if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   if (participants.length < 2) return null;
   const signature = signatureOf(ctx, sentence);
   const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
@@ -96,13 +109,35 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     status: status.status,
     hedged: status.hedged,
     participants: participants.map((p) => p.key),
+    participantEvidence: Object.fromEntries(participants.map((p) => [p.key, p.evidence])),
     location: location?.key ?? null,
     date: date ? { date: date.date, precision: date.precision, dateStart: date.dateStart, dateEnd: date.dateEnd } : UNKNOWN_DATE,
     dateEvidence: date ? { text: date.text, rule: date.rule, anchor: date.anchor } : null,
     evidence: [evidence],
     trigger: trigger.text,
     confidence: Math.min(...participants.map((p) => p.confidence)),
+    dateInferred: false,
+    cancellationReported: null,
   };
+}
+
+/** "received South African President Jacob Zuma", not "received a letter from Zuma" nor "called on the international community to act". */
+function hasPartyObject(ctx: Context, trigger: Trigger, region: Span, participants: Participant[]): boolean {
+  const object = participants.find((p) => p.start >= trigger.end && !p.host);
+  if (!object) return false;
+  const gap = ctx.text.slice(trigger.end, object.start);
+  // The object's own noun phrase too: "welcomes the upcoming Russia-NATO talks".
+  const phrase = /^[^,.;]*?(?=\s(?:at|in|on|to|for|from|with|and|who|which|during|after|before)\b|[,.;]|$)/.exec(ctx.text.slice(object.end, object.end + 60))?.[0] ?? '';
+  if (gap.length > 80 || /[;.]/.test(gap) || NOT_VISITOR.test(gap) || NOT_VISITOR.test(phrase)) return false;
+  // "called on X to resign", "called on X for": an appeal.
+  if (/^call/i.test(trigger.text) && /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60)))) return false;
+  return true;
+}
+
+/** "Medvedev and Zardari discussed": two parties joined as the subject. */
+function hasJointSubject(ctx: Context, trigger: Trigger, participants: Participant[]): boolean {
+  const subject = participants.filter((p) => p.end <= trigger.start);
+  return subject.length >= 2 && /\sand\s/.test(ctx.text.slice(subject[0].end, subject[subject.length - 1].start));
 }
 
 /** "later stated that he had spoken with Trump": after the date last mentioned and no later than the article. */
@@ -128,19 +163,35 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
   return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start))) ?? null;
 }
 
-/** Mentions in a span that can take part in an event: not a qualifier, a demonym, a place or a modifier. */
+/** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */
 function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceMention | null): LinkedMention[] {
   const text = ctx.text;
   return ctx.linked.mentions.filter((m) => {
-    if (m.start < span.start || m.end > span.end || m.qualifier || m.form === 'demonym') return false;
+    if (m.start < span.start || m.end > span.end || m.qualifier) return false;
+    const after = text.slice(m.end, m.end + 60);
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const standsFor = (m.kind === 'country' || m.kind === 'organization') && (DEMONYM_BODY.test(after) || BODY_OF.test(before));
+    if (m.form === 'demonym' && !standsFor) return false;
     if (location && m.start >= location.start && m.end <= location.end) return false;
-    const before = text.slice(Math.max(0, m.start - 14), m.start);
-    if (m.kind !== 'person' && LOCATIVE_BEFORE.test(before)) return false;
-    // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE").
-    if (/\bof\s+(?:the\s+)?$/i.test(before) && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
-    if (m.kind === 'country' && isAttributive(text, m)) return false;
-    return true;
+    if (m.kind !== 'person' && LOCATIVE_BEFORE.test(before.slice(-14))) return false;
+    // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE") or to a body ("envoys of the Gulf states").
+    if (/\bof\s+(?:the\s+)?$/i.test(before) && !standsFor && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
+    if (m.kind === 'country' && !standsFor && isAttributive(text, m)) return false;
+    // "Alberto Fernandez (Argentina)": the country of the person before it.
+    if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
+    return !isSpeaker(text, m, trigger);
   });
+}
+
+/** "..., Peskov said", "Peskov said Putin met Trump": the speaker reports the event; "Putin said this in a call with Orbán" takes part. */
+function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
+  const speech = SPEECH_AFTER.exec(text.slice(m.end, m.end + 90));
+  if (!speech) return false;
+  const verbEnd = m.end + speech.index + speech[0].length;
+  if (m.start >= trigger.end) return /[,”"]/.test(text.slice(trigger.end, m.start));
+  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb.
+  if (verbEnd > trigger.start) return false;
+  return /^\s+(?:that\s+)?(?:the\s+|\p{Lu})/u.test(text.slice(verbEnd, trigger.start)) && !/^\s+(?:this|it|so)\b/i.test(text.slice(verbEnd, trigger.start)) && /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(text.slice(verbEnd, trigger.start));
 }
 
 /** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
@@ -170,13 +221,17 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
     if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
     else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
+    parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
-  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, host: true });
+  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
   return reduceParticipants(ctx, parts);
 }
 
 function toParticipants(mentions: LinkedMention[], confidence: number): Participant[] {
-  return mentions.map((m) => ({ key: m.key, kind: m.kind, start: m.start, end: m.end, confidence: Math.min(confidence, m.confidence) }));
+  return mentions.map((m) => {
+    const evidence: ParticipantEvidence = m.form === 'role' ? 'role' : m.form === 'demonym' ? 'demonym' : 'stated';
+    return { key: m.key, kind: m.kind, start: m.start, end: m.end, confidence: Math.min(confidence, m.confidence, m.form === 'demonym' ? 0.8 : 1), evidence };
+  });
 }
 
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
@@ -198,23 +253,35 @@ function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sente
   return [];
 }
 
+/** "had visited him", "met her": the person an object pronoun stands for, other than the trigger's subject. */
+function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts: Participant[]): Participant[] {
+  const m = /^\s+(him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/u.exec(ctx.text.slice(trigger.end, trigger.end + 40));
+  if (!m) return [];
+  const at = trigger.end + m.index + m[0].length - m[1].length;
+  const antecedent = antecedentOf(ctx, at, sentence, false, parts.filter((p) => p.kind === 'person').map((p) => p.key));
+  return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
+}
+
 /** Pronouns in a span, resolved to the person they stand for. */
 function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participant[] {
   const out: Participant[] = [];
   const slice = ctx.text.slice(span.start, span.end);
   for (const m of slice.matchAll(PRONOUN_RE)) {
     const at = span.start + m.index;
-    const antecedent = antecedentOf(ctx, at, sentence);
-    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7 });
+    const antecedent = antecedentOf(ctx, at, sentence, /^(?:he|she)$/i.test(m[0]));
+    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
   }
   return out;
 }
 
-/** The last person named earlier in the same sentence, else the subject (first person) of the nearest sentence before that names one. */
-function antecedentOf(ctx: Context, at: number, sentence: Sentence): LinkedMention | null {
-  const people = ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier);
+/**
+ * A subject pronoun ("when she visited") stands for the sentence's subject, its first person; a possessive ("during his
+ * visit") for the last person named before it; with none in the sentence, the subject of the nearest sentence before.
+ */
+function antecedentOf(ctx: Context, at: number, sentence: Sentence, subject: boolean, not: string[] = []): LinkedMention | null {
+  const people = ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier && !not.includes(m.key));
   const inSentence = people.filter((m) => m.start >= sentence.start && m.end <= at);
-  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
+  if (inSentence.length > 0) return subject ? inSentence[0] : inSentence[inSentence.length - 1];
   const sentences = ctx.linked.sentences.filter((s) => s.end <= sentence.start).reverse();
   for (const s of sentences) {
     const first = people.find((m) => m.start >= s.start && m.end <= s.end);
@@ -232,7 +299,7 @@ function signatureOf(ctx: Context, sentence: Sentence): { author: Participant | 
   const start = block.start + m.index;
   const span = { start, end: block.end };
   const author = ctx.linked.mentions.find((x) => x.kind === 'person' && x.start >= start && x.end <= block.end);
-  return { author: author ? { key: author.key, kind: 'person', start: author.start, end: author.end, confidence: 0.9 } : null, span };
+  return { author: author ? { key: author.key, kind: 'person', start: author.start, end: author.end, confidence: 0.9, evidence: 'stated' } : null, span };
 }
 
 /** "the two presidents" -> the people of the last event of the same kind, else the last two people with that role named together. */
@@ -244,11 +311,18 @@ function groupParticipants(ctx: Context, span: Span, trigger: Trigger): Particip
     // "advisors from the two presidents", "the presidents of Russia": the group qualifies someone else.
     if (/\b(?:from|of|by)\s+$/i.test(ctx.text.slice(Math.max(0, at - 6), at))) continue;
     if (/^\s+of\b/i.test(ctx.text.slice(at + m[0].length, at + m[0].length + 4))) continue;
-    const role = (m[1] ?? m[2]).toLowerCase();
-    const people = groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role);
-    if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75 });
+    const role = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+    const people = role === 'their' ? lastPair(ctx, at) : (groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role));
+    if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75, evidence: 'group' });
   }
   return out;
+}
+
+/** The two people of the last event reported before `at`, of any type: "spoke with Sheinbaum ... their meeting at the G7". */
+function lastPair(ctx: Context, at: number): string[] | null {
+  const last = [...ctx.events].reverse().find((e) => e.at < at);
+  const people = last?.fact.participants.filter((k) => k.startsWith('person:')) ?? [];
+  return people.length === 2 ? people : null;
 }
 
 function groupFromEvents(ctx: Context, at: number, role: string, trigger: Trigger): string[] | null {
@@ -286,7 +360,7 @@ function reduceParticipants(ctx: Context, parts: Participant[]): Participant[] {
   const byKey = new Map<string, Participant>();
   for (const p of parts) {
     const seen = byKey.get(p.key);
-    if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host });
+    if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host, evidence: seen && seen.confidence >= p.confidence ? seen.evidence : p.evidence });
   }
   const list = [...byKey.values()];
   const represented = new Set<string>();

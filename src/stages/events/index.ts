@@ -3,10 +3,11 @@ import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
 import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
-import { UNKNOWN_DATE } from '../dates/index.js';
+import { addDays, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
+import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -30,6 +31,10 @@ const BODY_OF = new RegExp(`\\b${BODY_NOUN}\\s+(?:of|from)\\s+(?:the\\s+)?$`, 'i
 const NOT_VISITOR = /\b(?:letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
 // Words after a country name that show it is a verb's subject, not a modifier ("Washington are scheduled" vs "U.S. defense companies").
 const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|and|or|to|in|on|at|for|with|of|said|says|says|stated|announced|welcomed|appears|agreed|held|met|spoke)\b/i;
+// News reports a past event without a date when it happened on the publication day or the day before.
+const LEAD_DAYS = 2;
+// Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
+const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then)\b/i;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
 const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
 
@@ -59,16 +64,28 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
+    const verbs = parseVerbs(sentence.text, sentence.start);
     const found: EventFact[] = [];
     for (const trigger of triggers) {
-      const event = readEvent(ctx, sentence, clauses, triggers, trigger);
+      const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
+      if (trigger.jointSubject || trigger.definite) sameAsEarlier(ctx, event);
       found.push(event);
       ctx.events.push({ fact: event, at: trigger.start });
     }
     placeMeetingsAtVisits(found);
   }
   return ctx.events.map((e) => e.fact);
+}
+
+/**
+ * "Putin and Orbán discussed ...", "During the 30-minute talks, ...": a report that names no kind of its own, with the
+ * parties of an event reported earlier in the article, is that event (a phone call discussed is still a call).
+ */
+function sameAsEarlier(ctx: Context, event: EventFact): void {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+  const earlier = [...ctx.events].reverse().find((e) => same(e.fact.participants, event.participants));
+  if (earlier && earlier.fact.type !== event.type && (event.type === 'meeting' || event.type === 'call') && earlier.fact.type === 'call') event.type = earlier.fact.type;
 }
 
 /** "last negotiated in July, when the prime minister ... traveled to Moscow": a meeting takes place where its party travelled. */
@@ -80,7 +97,7 @@ function placeMeetingsAtVisits(events: EventFact[]): void {
   }
 }
 
-function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger): EventFact | null {
+function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: VerbPhrase[]): EventFact | null {
   const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
   const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
   const index = sameClause.indexOf(trigger);
@@ -101,8 +118,12 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (participants.length < 2) return null;
   const signature = signatureOf(ctx, sentence);
   const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
-  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date);
-  const date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
+  const modality = modalityOf(ctx.text, verbs, trigger, clause);
+  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
+  let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
+  // A report in the past with no time of its own: on or just before the publication day (a range, never a day).
+  const inferred = !date && status.status === 'occurred' && !status.hedged && ctx.linked.date !== null && isPastReport(modality) && !ASIDE.test(ctx.text.slice(clause.start, clause.end));
+  if (inferred) date = leadRange(ctx.linked.date!, trigger);
   const evidence: Source = { article: ctx.linked.clean.meta.id, quote: sentence.text, start: sentence.start, end: sentence.end };
   return {
     type: trigger.type,
@@ -116,8 +137,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     evidence: [evidence],
     trigger: trigger.text,
     confidence: Math.min(...participants.map((p) => p.confidence)),
-    dateInferred: false,
-    cancellationReported: null,
+    dateInferred: inferred,
+    cancellationReported: status.status === 'cancelled' ? ctx.linked.date : null,
   };
 }
 
@@ -138,6 +159,11 @@ function hasPartyObject(ctx: Context, trigger: Trigger, region: Span, participan
 function hasJointSubject(ctx: Context, trigger: Trigger, participants: Participant[]): boolean {
   const subject = participants.filter((p) => p.end <= trigger.start);
   return subject.length >= 2 && /\sand\s/.test(ctx.text.slice(subject[0].end, subject[subject.length - 1].start));
+}
+
+/** The lead-event rule: a past report with no time expression happened within LEAD_DAYS ending on the publication date. */
+function leadRange(published: string, trigger: Trigger): TimeExpression {
+  return { start: trigger.start, end: trigger.end, text: trigger.text, date: null, precision: 'range', dateStart: addDays(published, 1 - LEAD_DAYS), dateEnd: published, rule: 'lead-event-publication', anchor: published };
 }
 
 /** "later stated that he had spoken with Trump": after the date last mentioned and no later than the article. */

@@ -1,5 +1,6 @@
 // Status of an event from tense and modality: occurred, planned or cancelled, and whether the text only speculates.
 import type { EventStatus, Span, TimeExpression } from '../../types.js';
+import type { Reading } from './modality.js';
 import type { Trigger } from './triggers.js';
 
 const CANCELLED = /\b(?:cancel(?:l?ed|s|ling)?|called\s+off|scrapped|postponed\s+indefinitely|no\s+longer\s+(?:take\s+place|go\s+ahead))\b/i;
@@ -12,14 +13,15 @@ export interface StatusResult {
   hedged: boolean;
 }
 
-/** Reads the status from the clause's words; when they say nothing, a date after the anchor means planned. */
-export function detectStatus(text: string, clause: Span, trigger: Trigger, time: TimeExpression | null, anchor: string | null): StatusResult {
+/** Reads the status from the clause's words and the parse's reading of the trigger's verb; when they say nothing, a date after the anchor means planned. */
+export function detectStatus(text: string, clause: Span, trigger: Trigger, time: TimeExpression | null, anchor: string | null, reading: Reading): StatusResult {
   // The words up to the trigger and a few after it ("the meeting could take place", "talks ... are scheduled for").
   const tail = /^(?:(?!\bthat\b)[^,;]){0,60}/.exec(text.slice(trigger.end, clause.end))?.[0] ?? '';
   const words = text.slice(clause.start, trigger.end) + tail;
   const lead = text.slice(clause.start, trigger.end);
-  const hedged = HEDGE.test(words);
+  const hedged = HEDGE.test(words) || reading.hedged;
   if (CANCELLED.test(words)) return { status: 'cancelled', hedged };
+  if (reading.status) return { status: reading.status, hedged };
   if (PLANNED.test(lead) || (PLANNED.test(words) && !OCCURRED.test(lead))) return { status: 'planned', hedged };
   if (time?.dateStart && anchor && time.dateStart > anchor) return { status: 'planned', hedged };
   return { status: 'occurred', hedged };

@@ -12,12 +12,14 @@ import { detectStatus } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
+// "the presidents of Serbia and Kosovo": the office holders of the countries that follow.
+const OF_GROUP_RE = /\bthe\s+(presidents|prime\s+ministers|leaders|heads\s+of\s+state|foreign\s+ministers)\s+of\s+/giu;
 // "their meeting": the two people of the event before it.
 const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)|\b(their)(?=\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|talks|call|conversation|summit|encounter)s?\b)/giu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A mention right after these words is where the event happens, not who takes part.
-const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+)?$/i;
+const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
@@ -69,7 +71,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     for (const trigger of triggers) {
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
-      if (trigger.jointSubject || trigger.definite) sameAsEarlier(ctx, event);
+      if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
       found.push(event);
       ctx.events.push({ fact: event, at: trigger.start });
     }
@@ -79,7 +81,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
 }
 
 /**
- * "Putin and Orbán discussed ...", "During the 30-minute talks, ...": a report that names no kind of its own, with the
+ * "Putin and Orbán discussed ...", "During the 30-minute talks, ...": a report whose words fit a call as well as a meeting, with the
  * parties of an event reported earlier in the article, is that event (a phone call discussed is still a call).
  */
 function sameAsEarlier(ctx: Context, event: EventFact): void {
@@ -108,7 +110,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
-  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location);
+  const modality = modalityOf(ctx.text, verbs, trigger, clause);
+  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
   if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
     participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
@@ -118,7 +121,6 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (participants.length < 2) return null;
   const signature = signatureOf(ctx, sentence);
   const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
-  const modality = modalityOf(ctx.text, verbs, trigger, clause);
   const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
   let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
   // A report in the past with no time of its own: on or just before the publication day (a range, never a day).
@@ -230,7 +232,7 @@ function isAttributive(text: string, m: LinkedMention): boolean {
 }
 
 /** The parties to one trigger: names, roles, group phrases and pronouns, by the trigger's grammar. */
-function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null): Participant[] {
+function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null, governed: boolean): Participant[] {
   const text = ctx.text;
   const inRegion = candidates(ctx, region, trigger, location).filter((m) => trigger.type !== 'visit' || m.kind === 'person');
   const parts: Participant[] = [];
@@ -242,6 +244,11 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
     if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
+    else if (governed) {
+      // "The presidents of Serbia and Kosovo called off a meeting": the object of a verb takes the verb's subject.
+      const group = groupParticipants(ctx, { start: clause.start, end: trigger.start }, trigger);
+      parts.push(...(group.length > 0 ? group : subjectOf(ctx, trigger, clause, sentence, clauses)));
+    }
   } else {
     parts.push(...toParticipants(inRegion, 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
@@ -340,6 +347,31 @@ function groupParticipants(ctx: Context, span: Span, trigger: Trigger): Particip
     const role = (m[1] ?? m[2] ?? m[3]).toLowerCase();
     const people = role === 'their' ? lastPair(ctx, at) : (groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role));
     if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75, evidence: 'group' });
+  }
+  for (const m of text.matchAll(OF_GROUP_RE)) out.push(...officeHolders(ctx, span.start + m.index, span.start + m.index + m[0].length, m[1].toLowerCase()));
+  return out;
+}
+
+/** "the presidents of Serbia and Kosovo": the holder of that office in each country named, as the article or the KB on its date has it. */
+function officeHolders(ctx: Context, start: number, end: number, title: string): Participant[] {
+  const office = title.startsWith('prime') ? 'head_of_government' : title.startsWith('foreign') ? 'foreign_minister' : 'head_of_state';
+  const titleWord = new RegExp(title.startsWith('leader') || title.startsWith('heads') ? 'president|prime minister|leader|chancellor|king' : title.replace(/s$/, '').replace(/s\s/, ' '), 'i');
+  const countries: LinkedMention[] = [];
+  let at = end;
+  for (const m of ctx.linked.mentions.filter((x) => x.kind === 'country' && x.start >= end)) {
+    if (!/^(?:\s*,\s*|\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
+    countries.push(m);
+    at = m.end;
+  }
+  if (countries.length < 2) return [];
+  const out: Participant[] = [];
+  for (const c of countries) {
+    const named = ctx.linked.mentions.find((m) => m.kind === 'person' && m.office?.type === office && m.office.of === c.key)?.key
+      ?? ctx.linked.entities.find((e) => e.kind === 'person' && e.roles.some((r) => r.of === c.key && r.origin === 'text' && titleWord.test(r.title)))?.key;
+    const held = ctx.linked.date ? ctx.kb.holders(office, c.key.slice('country:'.length), ctx.linked.date) : [];
+    const key = named ?? (held.length === 1 ? `person:${held[0].id}` : null);
+    if (!key) return [];
+    out.push({ key, kind: 'person', start, end: at, confidence: 0.75, evidence: 'group' });
   }
   return out;
 }

@@ -42,7 +42,9 @@ const PROPOSING = /^(?:demand|propose|offer|invite|ask|urge|request|seek|want|ho
 const PLANNING = /^(?:expect|plan|intend|agree|prepare|schedule|arrange|aim|decide|promise|pledge|vow|be due|be set|be scheduled|set|look forward|consider|mull)\b/;
 // Words between a verb and its object noun that keep the noun its object: "cancelled his planned meeting", "demanded a meeting".
 const OBJECT_GAP = /^[\s\p{L}\p{N}.,’'“”"-]*$/u;
-const ADJUNCT = /\b(?:after|before|during|since|following|at|in|on|with|of|from|until|when|while|as|amid)\s/i;
+const ADJUNCT = /\b(?:after|before|during|since|following|at|in|on|with|of|from|until|when|while|as|amid|over|about|and|or|for|to)\s/i;
+// Verbs whose object is a topic, not an event their subject takes part in: "discuss the upcoming talks".
+const TOPIC_VERB = /^(?:discuss|address|mention|review|consider|debate|welcome|praise|criticize|criticise|condemn|report|describe|note)\b/;
 const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|their|its|this|that|our)\s+$/i;
 
 export interface Modality {
@@ -64,7 +66,7 @@ export function modalityOf(text: string, verbs: VerbPhrase[], trigger: Trigger, 
     const before = inClause.filter((v) => v.end <= trigger.start && !DETERMINER_BEFORE.test(text.slice(Math.max(clause.start, v.start - 8), v.start)));
     const governing = before[before.length - 1];
     const gap = governing ? text.slice(governing.end, trigger.start) : '';
-    if (governing && gap.length < 50 && OBJECT_GAP.test(gap) && !ADJUNCT.test(gap)) {
+    if (governing && gap.split(/\s+/).length <= 6 && OBJECT_GAP.test(gap) && !ADJUNCT.test(gap) && !TOPIC_VERB.test(governing.infinitive)) {
       verb = governing;
       governs = true;
     } else if (!verb || trigger.form === 'noun') verb = null;

@@ -3,7 +3,7 @@ import type { EventStatus, Span, TimeExpression } from '../../types.js';
 import type { Reading } from './modality.js';
 import type { Trigger } from './triggers.js';
 
-const CANCELLED = /\b(?:cancel(?:l?ed|s|ling)?|called\s+off|scrapped|postponed\s+indefinitely|no\s+longer\s+(?:take\s+place|go\s+ahead))\b/i;
+const CANCELLED = /\b(?:cancel(?:l?ed|s|ling)?|called\s+off|fail(?:ure|ed|s)?\s+to|refus(?:ed|al|es)\s+to|scrapped|postpone[sd]?|postponing|put\s+off|no\s+longer)\b/i;
 const PLANNED = /\b(?:will|would|['’]ll|shall|plans?\s+to|planned|planning|plans|is\s+set\s+to|are\s+set\s+to|was\s+set\s+to|were\s+set\s+to|scheduled|expected\s+to|expects?\s+to|could\s+(?:take\s+place|happen|be\s+held)|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month)|decision\s+to\s+hold|agreed\s+to\s+(?:meet|hold)|preparations?\s+for|venue\s+for|intends?\s+to|is\s+to|are\s+to|potential|proposed|possible|prospects?\s+(?:of|for))\b/i;
 const HEDGE = /\b(?:could|might|may|possibly|possible|potential|perhaps|speculat\w*|rumou?red)\b/i;
 const OCCURRED = /\b(?:held|had|met|spoke|spoken|talked|negotiated|arrived|travell?ed|visited|hosted|convened|took\s+place|was\s+held|were\s+held|has\s+met|have\s+met|discussed|initiated|praised|described)\b/i;

@@ -96,7 +96,7 @@ export function findTriggers(text: string, offset = 0): Trigger[] {
       else if (p.lightVerbOnly && /\b(?:holding|having)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'verb';
       else if (p.lightVerbOnly) continue;
       // "visit" after a determiner is a noun: "during his visit to Hungary".
-      if (p.type === 'visit' && /\b(?:his|her|their|the|a|an|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'noun';
+      if ((p.type === 'visit' || /^meeting$/i.test(raw)) && /\b(?:his|her|their|the|a|an|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'noun';
       const definite = form === 'noun' && DETERMINER.test(before);
       found.push({ start: offset + m.index, end: offset + m.index + raw.length, text: raw, type: p.type, form, definite, host: p.host ?? false, destination: p.destination ?? false, needsObject: p.needsObject ?? false, jointSubject: p.jointSubject ?? false });
     }

@@ -36,7 +36,7 @@ const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may
 // News reports a past event without a date when it happened on the publication day or the day before.
 const LEAD_DAYS = 2;
 // Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
-const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then)\b/i;
+const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
 const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
 
@@ -283,6 +283,12 @@ function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sente
     const p = pronounsBefore(ctx, c, sentence);
     if (p.length > 0) return p.slice(-1);
   }
+  // "After meeting Putin, Trump flew home": a leading clause with no subject shares the main clause's.
+  if (clause.start === sentence.start && clauses.length > 1) {
+    const main = clauses[clauses.indexOf(clause) + 1];
+    const first = main ? candidates(ctx, main, trigger, null).find((m) => m.kind === 'person' && m.start - main.start < 40) : undefined;
+    if (first) return toParticipants([first], 0.8);
+  }
   return [];
 }
 
@@ -301,7 +307,10 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participa
   const slice = ctx.text.slice(span.start, span.end);
   for (const m of slice.matchAll(PRONOUN_RE)) {
     const at = span.start + m.index;
-    const antecedent = antecedentOf(ctx, at, sentence, /^(?:he|she)$/i.test(m[0]));
+    const subject = /^(?:he|she)$/i.test(m[0]);
+    // A subject pronoun after a person in its own clause stands for that clause's subject ("Mahuta has announced she will").
+    const own = subject ? ctx.linked.mentions.find((x) => x.kind === 'person' && !x.qualifier && x.start >= span.start && x.end <= at) : undefined;
+    const antecedent = own ?? antecedentOf(ctx, at, sentence, subject);
     if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
   }
   return out;

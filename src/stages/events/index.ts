@@ -18,6 +18,8 @@ const OF_GROUP_RE = /\bthe\s+(presidents|prime\s+ministers|leaders|heads\s+of\s+
 const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)|\b(their)(?=\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|talks|call|conversation|summit|encounter)s?\b)/giu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
+// A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
+const ROLE_PRONOUN_RE = /\b[Tt]he\s+([Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ss]enator|[Gg]overnor|[Cc]hairman|[Ff]oreign\s+[Mm]inister|[Ss]ecretary-[Gg]eneral)\b(?!\s+(?:of\b|\p{Lu}))(?![’']s)/gu;
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
@@ -184,7 +186,8 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
   if (trigger.destination) {
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
-    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && m.form !== 'demonym' && m.start >= trigger.end && m.start - trigger.end < 12);
+    // "arrived in Moscow", "went to the Indonesian capital".
+    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end && m.start - trigger.end < 12);
     if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
@@ -253,7 +256,8 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     parts.push(...toParticipants(inRegion, 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
     if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
-    else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
+    // "Orbán and he met": a second subject; a possessive there ("on his Facebook wall, Buhari wrote") is no party.
+    else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence, true));
     parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
   if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
@@ -301,11 +305,18 @@ function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts
   return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
 }
 
-/** Pronouns in a span, resolved to the person they stand for. */
-function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participant[] {
+/** Pronouns in a span, resolved to the person they stand for; "the president" alone stands for the last person named with that title. */
+function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOnly = false): Participant[] {
   const out: Participant[] = [];
   const slice = ctx.text.slice(span.start, span.end);
+  for (const m of slice.matchAll(ROLE_PRONOUN_RE)) {
+    const at = span.start + m.index;
+    if (ctx.linked.mentions.some((x) => x.kind === 'person' && x.start <= at && at < x.end)) continue;
+    const holder = titleHolder(ctx, at, m[1]);
+    if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
+  }
   for (const m of slice.matchAll(PRONOUN_RE)) {
+    if (subjectsOnly && !/^(?:he|she)$/i.test(m[0])) continue;
     const at = span.start + m.index;
     const subject = /^(?:he|she)$/i.test(m[0]);
     // A subject pronoun after a person in its own clause stands for that clause's subject ("Mahuta has announced she will").
@@ -314,6 +325,17 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participa
     if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
   }
   return out;
+}
+
+/** The last person before `at` whose title in this article contains `title` ("president", "senator"). */
+function titleHolder(ctx: Context, at: number, title: string): string | null {
+  const word = title.toLowerCase().replace(/\s+/g, ' ');
+  const titled = new Set(ctx.linked.entities.filter((e) => e.kind === 'person' && e.roles.some((r) => r.origin === 'text' && r.title.toLowerCase().includes(word))).map((e) => e.key));
+  const before = new RegExp(`\\b${word}\\s+(?:[\\p{Lu}][\\p{L}.]*\\s+){0,3}$`, 'iu');
+  for (const m of ctx.linked.mentions.filter((x) => x.kind === 'person' && x.end <= at).reverse()) {
+    if (titled.has(m.key) || m.office?.title.toLowerCase().includes(word) || before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return m.key;
+  }
+  return null;
 }
 
 /**

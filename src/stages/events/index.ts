@@ -16,6 +16,7 @@ import { findTriggers, type Trigger } from './triggers.js';
 const OF_GROUP_RE = /\bthe\s+(presidents|prime\s+ministers|leaders|heads\s+of\s+state|foreign\s+ministers)\s+of\s+/giu;
 // "their meeting": the two people of the event before it.
 const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)|\b(their)(?=\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|talks|call|conversation|summit|encounter)s?\b)/giu;
+const LEADING_PP = /^\s*(?:in|during|on)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
@@ -115,6 +116,21 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const modality = modalityOf(ctx.text, verbs, trigger, clause);
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
+  // "In a follow-up phone call on Valentine's Day, the Prime Minister told him ...": the main clause's subject and object.
+  const lead = LEADING_PP.exec(ctx.text.slice(sentence.start, trigger.start));
+  let phraseOnly = false;
+  if (participants.length < 2 && trigger.form === 'noun' && trigger.type !== 'visit' && lead) {
+    const comma = ctx.text.indexOf(',', trigger.end);
+    if (comma > 0 && comma < sentence.end) {
+      // The phrase's own time is the event's ("on Valentine's Day"), not the main clause's.
+      region.end = Math.min(region.end, comma);
+      phraseOnly = true;
+      const main = { start: comma + 1, end: Math.min(sentence.end, comma + 80) };
+      const named = toParticipants(candidates(ctx, main, trigger, null).filter((m) => m.kind === 'person'), 0.8);
+      const pronouns = pronounsBefore(ctx, main, sentence, true);
+      participants = reduceParticipants(ctx, [...participants, ...named, ...pronouns, ...objectsIn(ctx, main, sentence, [...named, ...pronouns])]);
+    }
+  }
   if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
     participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
   }
@@ -122,7 +138,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   if (participants.length < 2) return null;
   const signature = signatureOf(ctx, sentence);
-  const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
   const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
   let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
   // A report in the past with no time of its own: on or just before the publication day (a range, never a day).
@@ -303,6 +320,18 @@ function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts
   const at = trigger.end + m.index + m[0].length - m[1].length;
   const antecedent = antecedentOf(ctx, at, sentence, false, parts.filter((p) => p.kind === 'person').map((p) => p.key));
   return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
+}
+
+/** Object pronouns in a span ("told him"), each standing for a person other than those already found. */
+function objectsIn(ctx: Context, span: Span, sentence: Sentence, found: Participant[]): Participant[] {
+  const out: Participant[] = [];
+  for (const m of ctx.text.slice(span.start, span.end).matchAll(/\b(?:him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/gu)) {
+    const at = span.start + m.index;
+    const antecedent = antecedentOf(ctx, at, sentence, false, [...found, ...out].map((p) => p.key));
+    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
+    break;
+  }
+  return out;
 }
 
 /** Pronouns in a span, resolved to the person they stand for; "the president" alone stands for the last person named with that title. */

@@ -172,6 +172,14 @@ export interface Source extends Span {
   quote: string;
 }
 
+/**
+ * How a participant was found: named outright (`stated`), through a role phrase (`role`), a pronoun, a group phrase
+ * ("the two presidents"), a demonym or body standing for its country ("Moroccan diplomats"), or inferred as a visit's
+ * host country (`visit`). Everything but `stated` is an inference a user may want to filter out.
+ */
+export type ParticipantEvidence = 'stated' | 'role' | 'pronoun' | 'group' | 'demonym' | 'visit';
+export const PARTICIPANT_EVIDENCE = ['stated', 'role', 'pronoun', 'group', 'demonym', 'visit'] as const satisfies readonly ParticipantEvidence[];
+
 /** An event reported in one article. */
 export interface EventFact {
   type: EventType;
@@ -180,11 +188,17 @@ export interface EventFact {
   hedged: boolean;
   /** Graph keys of participants (people, countries, organisations). */
   participants: string[];
+  /** How each participant was found, by key. */
+  participantEvidence: Record<string, ParticipantEvidence>;
   /** Graph key of the location (place or country), or null. */
   location: string | null;
   date: ResolvedDate;
   /** The phrase and rule the date came from, if any. */
   dateEvidence: { text: string; rule: string; anchor: string | null } | null;
+  /** True when no phrase dates the event and a rule inferred its range (a lead event dated by its article's publication). */
+  dateInferred: boolean;
+  /** Cancelled or postponed events: the day the cancellation was reported (the article's date), else null. */
+  cancellationReported: string | null;
   /** The sentence(s) reporting it. */
   evidence: Source[];
   /** The trigger phrase matched. */

@@ -41,10 +41,10 @@ export const NODE_LABELS: Record<NodeKind, string> = {
 const NODE_ORDER = [
   'kind', 'label', 'labels', 'aliases', 'aliasesText', 'articles', 'articleCount', 'mentions', 'firstSeen', 'lastSeen',
   'kbId', 'country', 'roles', 'iso2', 'iso3', 'acronym', 'placeType',
-  'eventType', 'status', 'hedged', 'date', 'datePrecision', 'dateStart', 'dateEnd', 'dateEvidence', 'location', 'participantsText',
+  'eventType', 'status', 'hedged', 'date', 'datePrecision', 'dateStart', 'dateEnd', 'dateEvidence', 'dateInferred', 'cancellationReported', 'location', 'participantsText',
   'sources', 'sourceCount', 'firstQuote', 'firstArticle', 'x', 'y', 'size', 'color', 'community',
 ];
-const EDGE_ORDER = ['label', 'relation', 'date', 'datePrecision', 'dateEnd', 'role', 'confidence', 'sources', 'sourceCount', 'firstQuote', 'firstArticle'];
+const EDGE_ORDER = ['label', 'relation', 'date', 'datePrecision', 'dateEnd', 'role', 'foundBy', 'confidence', 'sources', 'sourceCount', 'firstQuote', 'firstArticle'];
 const COLUMN_ORDER = { graph: ['schemaVersion', 'pipelineVersion', 'articles'], node: NODE_ORDER, edge: EDGE_ORDER };
 // Real-valued in the model: typed double even when every value in a graph happens to be whole, so the type does not change between builds.
 const REAL_FIELDS = new Set(['x', 'y', 'size', 'confidence']);

@@ -1,6 +1,6 @@
 // The one typed graph model: node kinds, edge relations and their attributes. Exports, the viewer and the query API read this.
 import { MultiDirectedGraph } from 'graphology';
-import type { DatePrecision, EventStatus, Role, Source } from '../types.js';
+import type { DatePrecision, EventStatus, ParticipantEvidence, Role, Source } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -69,6 +69,8 @@ export interface PlaceNode extends NodeBase {
   placeType: 'city' | 'region' | 'venue' | 'other';
 }
 
+// dateInferred, cancellationReported and foundBy are optional so that graphs written before they existed still load;
+// the assembler always writes them.
 export interface EventNode extends NodeBase {
   kind: 'event';
   /** call | meeting | summit | visit (statement, agreement and others may follow without a model change). */
@@ -84,6 +86,10 @@ export interface EventNode extends NodeBase {
   dateEnd: string | null;
   /** How the date was found: the phrase, the rule and the anchor, per article. */
   dateEvidence: { article: string; text: string; rule: string; anchor: string | null }[];
+  /** True when no report gives the date in words and it is inferred by a rule (see dateEvidence), so it can be filtered out. */
+  dateInferred?: boolean;
+  /** Cancelled events: the earliest day a report of the cancellation was published, or null. The date stays the planned one. */
+  cancellationReported?: string | null;
   /** Label of the location, or null. */
   location: string | null;
   /** Evidence sentences, for every article that reports it. */
@@ -104,6 +110,8 @@ export interface EdgeAttributes {
   confidence: number | null;
   /** participant: host | guest | party; office edges: the title (e.g. "Prime Minister"). */
   role: string | null;
+  /** participant edges: the strongest way any report found the participant (stated, role, pronoun, group, demonym, visit); else null. */
+  foundBy?: ParticipantEvidence | null;
 }
 
 /** One article that went into the graph, as the viewer and exports need it. */

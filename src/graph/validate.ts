@@ -1,5 +1,6 @@
 // Schema validation of a built graph (zod), plus the checks a schema cannot express: edge endpoints and quotes.
 import { z } from 'zod';
+import { PARTICIPANT_EVIDENCE } from '../types.js';
 import { EDGE_RELATIONS, NODE_KINDS, SCHEMA_VERSION, type KgGraph } from './model.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -38,6 +39,8 @@ export const nodeSchema = z.discriminatedUnion('kind', [
     dateStart: isoDay.nullable(),
     dateEnd: isoDay.nullable(),
     dateEvidence: z.array(z.object({ article: z.string(), text: z.string(), rule: z.string(), anchor: isoDay.nullable() })),
+    dateInferred: z.boolean().optional(),
+    cancellationReported: isoDay.nullable().optional(),
     location: z.string().nullable(),
     sources: z.array(source).min(1),
   }),
@@ -51,6 +54,7 @@ export const edgeSchema = z.object({
   sources: z.array(source),
   confidence: z.number().min(0).max(1).nullable(),
   role: z.string().nullable(),
+  foundBy: z.enum(PARTICIPANT_EVIDENCE).nullable().optional(),
 });
 
 const ENDPOINTS: Record<(typeof EDGE_RELATIONS)[number], [readonly string[], readonly string[]]> = {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey, eventKey } from '../../graph/keys.js';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
-import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, Role, Source } from '../../types.js';
+import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, ParticipantEvidence, Role, Source } from '../../types.js';
 import { clusterEvents, type EventCluster } from './merge-events.js';
 import { PersonIdentities } from '../link/identities.js';
 
@@ -160,13 +160,17 @@ function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entiti
     eventType: c.type, status: c.status, hedged: c.reports.every((r) => r.fact.hedged),
     date: c.date.date, datePrecision: c.date.precision, dateStart: c.date.dateStart, dateEnd: c.date.dateEnd,
     dateEvidence: c.reports.filter((r) => r.fact.dateEvidence).map((r) => ({ article: r.article, ...r.fact.dateEvidence! })),
+    dateInferred: c.date.precision !== 'unknown' && c.reports.every((r) => r.fact.date.precision === 'unknown' || r.fact.dateInferred),
+    cancellationReported: c.status === 'cancelled' ? (c.reports.map((r) => r.fact.cancellationReported).filter((d): d is string => d !== null).sort()[0] ?? null) : null,
     location: locationLabel, sources,
   });
   const confidence = c.reports.reduce((min, r) => Math.min(min, r.fact.confidence), Infinity);
   for (const p of c.participants) {
-    const own = uniqueSources(c.reports.filter((r) => r.fact.participants.includes(p)).flatMap((r) => r.fact.evidence));
+    const reporting = c.reports.filter((r) => r.fact.participants.includes(p));
+    const own = uniqueSources(reporting.flatMap((r) => r.fact.evidence));
+    const foundBy = strongestEvidence(reporting.map((r) => r.fact.participantEvidence[p] ?? 'stated'));
     const isHost = c.type === 'visit' && p.startsWith('country:') && c.location !== null && (c.location === p || entities.get(c.location)?.fact.country === p.slice('country:'.length));
-    addKeyedEdge(graph, p, key, edge('participant', c.date.date, c.date.precision, c.date.dateEnd, own, confidence < 1 ? confidence : null, isHost ? 'host' : c.type === 'visit' && p.startsWith('person:') ? 'guest' : 'party'));
+    addKeyedEdge(graph, p, key, edge('participant', c.date.date, c.date.precision, c.date.dateEnd, own, confidence < 1 ? confidence : null, isHost ? 'host' : c.type === 'visit' && p.startsWith('person:') ? 'guest' : 'party', foundBy));
   }
   if (c.location && graph.hasNode(c.location)) {
     const own = uniqueSources(c.reports.filter((r) => r.fact.location === c.location).flatMap((r) => r.fact.evidence));
@@ -183,8 +187,15 @@ function addKeyedEdge(graph: KgGraph, source: string, target: string, attrs: Edg
   return key;
 }
 
-function edge(relation: EdgeAttributes['relation'], date: string | null, datePrecision: DatePrecision, dateEnd: string | null, sources: Source[], confidence: number | null, role: string | null): EdgeAttributes {
-  return { relation, date, datePrecision, dateEnd, sources, confidence, role };
+function edge(relation: EdgeAttributes['relation'], date: string | null, datePrecision: DatePrecision, dateEnd: string | null, sources: Source[], confidence: number | null, role: string | null, foundBy?: ParticipantEvidence): EdgeAttributes {
+  return { relation, date, datePrecision, dateEnd, sources, confidence, role, ...(foundBy ? { foundBy } : {}) };
+}
+
+// A participant named outright in one report is stated, whatever the other reports inferred.
+const EVIDENCE_STRENGTH: ParticipantEvidence[] = ['stated', 'role', 'visit', 'demonym', 'group', 'pronoun'];
+
+function strongestEvidence(found: ParticipantEvidence[]): ParticipantEvidence {
+  return EVIDENCE_STRENGTH.find((e) => found.includes(e)) ?? 'stated';
 }
 
 function uniqueSources(sources: Source[]): Source[] {

@@ -6,6 +6,8 @@ import type { Sentence } from '../../nlp/sentences.js';
 // "According to X, ..." ends at its comma; " and stated ..." starts a clause with its own verb.
 const BOUNDARY = /,\s*(?=(?:which|who|whom|while|but|although|followed\s+by|and\s+(?:the|a|an)\b|according\s+to)\b)|\s(?=(?:when|following|after|before|because|whereas|during\s+which)\s)|\sand\s+(?=[a-z]+ed\s)|;\s*|\s[—–]\s|^according\s+to\s[^,]+,\s*/giu;
 
+const LEADING_SUBORDINATE = /^(?:(?:\w+\s+){0,2}(?:after|before)|when|while|once|although|though|as\s+soon\s+as|following)\s[^,;]{8,}?,\s*/iu;
+
 /** Splits a sentence into clauses at relative, temporal and coordinating boundaries; the spans cover the sentence. */
 export function findClauses(sentence: Sentence): Span[] {
   const cuts = [sentence.start];
@@ -18,6 +20,9 @@ export function findClauses(sentence: Sentence): Span[] {
       if (close > 0) cuts.push(sentence.start + close + 1);
     }
   }
+  // "Days after Henare travelled to Fiji to meet his counterpart, Mahuta has announced ...": a leading subordinate clause ends at its comma.
+  const lead = LEADING_SUBORDINATE.exec(sentence.text);
+  if (lead) cuts.push(sentence.start + lead[0].length);
   cuts.sort((a, b) => a - b);
   cuts.push(sentence.end);
   const clauses: Span[] = [];

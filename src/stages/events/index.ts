@@ -2,24 +2,44 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
-import type { EventFact, Source, Span, TimeExpression } from '../../types.js';
-import { UNKNOWN_DATE } from '../dates/index.js';
+import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
+import { addDays, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
+import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
-const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)/giu;
+// "the presidents of Serbia and Kosovo": the office holders of the countries that follow.
+const OF_GROUP_RE = /\bthe\s+(presidents|prime\s+ministers|leaders|heads\s+of\s+state|foreign\s+ministers)\s+of\s+/giu;
+// "their meeting": the two people of the event before it.
+const GROUP_RE = /\b(?:the\s+two|both(?:\s+the)?)\s+(presidents|leaders|heads\s+of\s+state|prime\s+ministers)\b|\bthe\s+(presidents|leaders)(?=['’]|\s)|\b(their)(?=\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|talks|call|conversation|summit|encounter)s?\b)/giu;
+const LEADING_PP = /^\s*(?:in|during|on)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
+// A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
+const ROLE_PRONOUN_RE = /\b[Tt]he\s+([Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ss]enator|[Gg]overnor|[Cc]hairman|[Ff]oreign\s+[Mm]inister|[Ss]ecretary-[Gg]eneral)\b(?!\s+(?:of\b|\p{Lu}))(?![’']s)/gu;
 // A mention right after these words is where the event happens, not who takes part.
-const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+)?$/i;
+const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
-const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
+// "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
+const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
+// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
+const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
+// A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
+const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
+const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
+const BODY_OF = new RegExp(`\\b${BODY_NOUN}\\s+(?:of|from)\\s+(?:the\\s+)?$`, 'iu');
+// Speech verbs and things a host can receive that are not visitors: "received a letter", "welcomed the decision".
+const NOT_VISITOR = /\b(?:letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
 // Words after a country name that show it is a verb's subject, not a modifier ("Washington are scheduled" vs "U.S. defense companies").
 const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|and|or|to|in|on|at|for|with|of|said|says|says|stated|announced|welcomed|appears|agreed|held|met|spoke)\b/i;
+// News reports a past event without a date when it happened on the publication day or the day before.
+const LEAD_DAYS = 2;
+// Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
+const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
 const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
 
@@ -29,6 +49,7 @@ interface Participant {
   start: number;
   end: number;
   confidence: number;
+  evidence: ParticipantEvidence;
   /** The country a visit goes to: its host, kept even when its leader takes part too. */
   host?: boolean;
 }
@@ -48,16 +69,28 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
+    const verbs = parseVerbs(sentence.text, sentence.start);
     const found: EventFact[] = [];
     for (const trigger of triggers) {
-      const event = readEvent(ctx, sentence, clauses, triggers, trigger);
+      const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
+      if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
       found.push(event);
       ctx.events.push({ fact: event, at: trigger.start });
     }
     placeMeetingsAtVisits(found);
   }
   return ctx.events.map((e) => e.fact);
+}
+
+/**
+ * "Putin and Orbán discussed ...", "During the 30-minute talks, ...": a report whose words fit a call as well as a meeting, with the
+ * parties of an event reported earlier in the article, is that event (a phone call discussed is still a call).
+ */
+function sameAsEarlier(ctx: Context, event: EventFact): void {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+  const earlier = [...ctx.events].reverse().find((e) => same(e.fact.participants, event.participants));
+  if (earlier && earlier.fact.type !== event.type && (event.type === 'meeting' || event.type === 'call') && earlier.fact.type === 'call') event.type = earlier.fact.type;
 }
 
 /** "last negotiated in July, when the prime minister ... traveled to Moscow": a meeting takes place where its party travelled. */
@@ -69,7 +102,7 @@ function placeMeetingsAtVisits(events: EventFact[]): void {
   }
 }
 
-function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger): EventFact | null {
+function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: VerbPhrase[]): EventFact | null {
   const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
   const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
   const index = sameClause.indexOf(trigger);
@@ -80,29 +113,78 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
-  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location);
+  const modality = modalityOf(ctx.text, verbs, trigger, clause);
+  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
+  // "In a follow-up phone call on Valentine's Day, the Prime Minister told him ...": the main clause's subject and object.
+  const lead = LEADING_PP.exec(ctx.text.slice(sentence.start, trigger.start));
+  let phraseOnly = false;
+  if (participants.length < 2 && trigger.form === 'noun' && trigger.type !== 'visit' && lead) {
+    const comma = ctx.text.indexOf(',', trigger.end);
+    if (comma > 0 && comma < sentence.end) {
+      // The phrase's own time is the event's ("on Valentine's Day"), not the main clause's.
+      region.end = Math.min(region.end, comma);
+      phraseOnly = true;
+      const main = { start: comma + 1, end: Math.min(sentence.end, comma + 80) };
+      const named = toParticipants(candidates(ctx, main, trigger, null).filter((m) => m.kind === 'person'), 0.8);
+      const pronouns = pronounsBefore(ctx, main, sentence, true);
+      participants = reduceParticipants(ctx, [...participants, ...named, ...pronouns, ...objectsIn(ctx, main, sentence, [...named, ...pronouns])]);
+    }
+  }
   if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
     participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
   }
+  if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
+  if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   if (participants.length < 2) return null;
   const signature = signatureOf(ctx, sentence);
-  const time = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
-  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date);
-  const date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
+  const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
+  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
+  let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
+  // A report in the past with no time of its own: on or just before the publication day (a range, never a day).
+  const inferred = !date && status.status === 'occurred' && !status.hedged && ctx.linked.date !== null && isPastReport(modality) && !ASIDE.test(ctx.text.slice(clause.start, clause.end));
+  if (inferred) date = leadRange(ctx.linked.date!, trigger);
   const evidence: Source = { article: ctx.linked.clean.meta.id, quote: sentence.text, start: sentence.start, end: sentence.end };
   return {
     type: trigger.type,
     status: status.status,
     hedged: status.hedged,
     participants: participants.map((p) => p.key),
+    participantEvidence: Object.fromEntries(participants.map((p) => [p.key, p.evidence])),
     location: location?.key ?? null,
     date: date ? { date: date.date, precision: date.precision, dateStart: date.dateStart, dateEnd: date.dateEnd } : UNKNOWN_DATE,
     dateEvidence: date ? { text: date.text, rule: date.rule, anchor: date.anchor } : null,
     evidence: [evidence],
     trigger: trigger.text,
     confidence: Math.min(...participants.map((p) => p.confidence)),
+    dateInferred: inferred,
+    cancellationReported: status.status === 'cancelled' ? ctx.linked.date : null,
   };
+}
+
+/** "received South African President Jacob Zuma", not "received a letter from Zuma" nor "called on the international community to act". */
+function hasPartyObject(ctx: Context, trigger: Trigger, region: Span, participants: Participant[]): boolean {
+  const object = participants.find((p) => p.start >= trigger.end && !p.host);
+  if (!object) return false;
+  const gap = ctx.text.slice(trigger.end, object.start);
+  // The object's own noun phrase too: "welcomes the upcoming Russia-NATO talks".
+  const phrase = /^[^,.;]*?(?=\s(?:at|in|on|to|for|from|with|and|who|which|during|after|before)\b|[,.;]|$)/.exec(ctx.text.slice(object.end, object.end + 60))?.[0] ?? '';
+  if (gap.length > 80 || /[;.]/.test(gap) || NOT_VISITOR.test(gap) || NOT_VISITOR.test(phrase)) return false;
+  // "called on X to resign", "called on X for": an appeal.
+  if (/^call/i.test(trigger.text) && /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60)))) return false;
+  return true;
+}
+
+/** "Medvedev and Zardari discussed": two parties joined as the subject. */
+function hasJointSubject(ctx: Context, trigger: Trigger, participants: Participant[]): boolean {
+  const subject = participants.filter((p) => p.end <= trigger.start);
+  return subject.length >= 2 && /\sand\s/.test(ctx.text.slice(subject[0].end, subject[subject.length - 1].start));
+}
+
+/** The lead-event rule: a past report with no time expression happened within LEAD_DAYS ending on the publication date. */
+function leadRange(published: string, trigger: Trigger): TimeExpression {
+  return { start: trigger.start, end: trigger.end, text: trigger.text, date: null, precision: 'range', dateStart: addDays(published, 1 - LEAD_DAYS), dateEnd: published, rule: 'lead-event-publication', anchor: published };
 }
 
 /** "later stated that he had spoken with Trump": after the date last mentioned and no later than the article. */
@@ -121,26 +203,43 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
   if (trigger.destination) {
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
-    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && m.form !== 'demonym' && m.start >= trigger.end && m.start - trigger.end < 12);
+    // "arrived in Moscow", "went to the Indonesian capital".
+    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end && m.start - trigger.end < 12);
     if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
   return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start))) ?? null;
 }
 
-/** Mentions in a span that can take part in an event: not a qualifier, a demonym, a place or a modifier. */
+/** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */
 function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceMention | null): LinkedMention[] {
   const text = ctx.text;
   return ctx.linked.mentions.filter((m) => {
-    if (m.start < span.start || m.end > span.end || m.qualifier || m.form === 'demonym') return false;
+    if (m.start < span.start || m.end > span.end || m.qualifier) return false;
+    const after = text.slice(m.end, m.end + 60);
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const standsFor = (m.kind === 'country' || m.kind === 'organization') && (DEMONYM_BODY.test(after) || BODY_OF.test(before));
+    if (m.form === 'demonym' && !standsFor) return false;
     if (location && m.start >= location.start && m.end <= location.end) return false;
-    const before = text.slice(Math.max(0, m.start - 14), m.start);
-    if (m.kind !== 'person' && LOCATIVE_BEFORE.test(before)) return false;
-    // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE").
-    if (/\bof\s+(?:the\s+)?$/i.test(before) && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
-    if (m.kind === 'country' && isAttributive(text, m)) return false;
-    return true;
+    if (m.kind !== 'person' && LOCATIVE_BEFORE.test(before.slice(-14))) return false;
+    // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE") or to a body ("envoys of the Gulf states").
+    if (/\bof\s+(?:the\s+)?$/i.test(before) && !standsFor && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
+    if (m.kind === 'country' && !standsFor && isAttributive(text, m)) return false;
+    // "Alberto Fernandez (Argentina)": the country of the person before it.
+    if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
+    return !isSpeaker(text, m, trigger);
   });
+}
+
+/** "..., Peskov said", "Peskov said Putin met Trump": the speaker reports the event; "Putin said this in a call with Orbán" takes part. */
+function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
+  const speech = SPEECH_AFTER.exec(text.slice(m.end, m.end + 90));
+  if (!speech) return false;
+  const verbEnd = m.end + speech.index + speech[0].length;
+  if (m.start >= trigger.end) return /[,”"]/.test(text.slice(trigger.end, m.start));
+  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb.
+  if (verbEnd > trigger.start) return false;
+  return /^\s+(?:that\s+)?(?:the\s+|\p{Lu})/u.test(text.slice(verbEnd, trigger.start)) && !/^\s+(?:this|it|so)\b/i.test(text.slice(verbEnd, trigger.start)) && /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(text.slice(verbEnd, trigger.start));
 }
 
 /** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
@@ -153,7 +252,7 @@ function isAttributive(text: string, m: LinkedMention): boolean {
 }
 
 /** The parties to one trigger: names, roles, group phrases and pronouns, by the trigger's grammar. */
-function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null): Participant[] {
+function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null, governed: boolean): Participant[] {
   const text = ctx.text;
   const inRegion = candidates(ctx, region, trigger, location).filter((m) => trigger.type !== 'visit' || m.kind === 'person');
   const parts: Participant[] = [];
@@ -165,18 +264,28 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
     if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
+    else if (governed) {
+      // "The presidents of Serbia and Kosovo called off a meeting": the object of a verb takes the verb's subject.
+      const group = groupParticipants(ctx, { start: clause.start, end: trigger.start }, trigger);
+      parts.push(...(group.length > 0 ? group : subjectOf(ctx, trigger, clause, sentence, clauses)));
+    }
   } else {
     parts.push(...toParticipants(inRegion, 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 40), end: region.end }, trigger));
     if (!parts.some((p) => p.start < trigger.start)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
-    else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence));
+    // "Orbán and he met": a second subject; a possessive there ("on his Facebook wall, Buhari wrote") is no party.
+    else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence, true));
+    parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
-  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, host: true });
+  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
   return reduceParticipants(ctx, parts);
 }
 
 function toParticipants(mentions: LinkedMention[], confidence: number): Participant[] {
-  return mentions.map((m) => ({ key: m.key, kind: m.kind, start: m.start, end: m.end, confidence: Math.min(confidence, m.confidence) }));
+  return mentions.map((m) => {
+    const evidence: ParticipantEvidence = m.form === 'role' ? 'role' : m.form === 'demonym' ? 'demonym' : 'stated';
+    return { key: m.key, kind: m.kind, start: m.start, end: m.end, confidence: Math.min(confidence, m.confidence, m.form === 'demonym' ? 0.8 : 1), evidence };
+  });
 }
 
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
@@ -195,26 +304,77 @@ function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sente
     const p = pronounsBefore(ctx, c, sentence);
     if (p.length > 0) return p.slice(-1);
   }
+  // "After meeting Putin, Trump flew home": a leading clause with no subject shares the main clause's.
+  if (clause.start === sentence.start && clauses.length > 1) {
+    const main = clauses[clauses.indexOf(clause) + 1];
+    const first = main ? candidates(ctx, main, trigger, null).find((m) => m.kind === 'person' && m.start - main.start < 40) : undefined;
+    if (first) return toParticipants([first], 0.8);
+  }
   return [];
 }
 
-/** Pronouns in a span, resolved to the person they stand for. */
-function pronounsBefore(ctx: Context, span: Span, sentence: Sentence): Participant[] {
+/** "had visited him", "met her": the person an object pronoun stands for, other than the trigger's subject. */
+function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts: Participant[]): Participant[] {
+  const m = /^\s+(him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/u.exec(ctx.text.slice(trigger.end, trigger.end + 40));
+  if (!m) return [];
+  const at = trigger.end + m.index + m[0].length - m[1].length;
+  const antecedent = antecedentOf(ctx, at, sentence, false, parts.filter((p) => p.kind === 'person').map((p) => p.key));
+  return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
+}
+
+/** Object pronouns in a span ("told him"), each standing for a person other than those already found. */
+function objectsIn(ctx: Context, span: Span, sentence: Sentence, found: Participant[]): Participant[] {
   const out: Participant[] = [];
-  const slice = ctx.text.slice(span.start, span.end);
-  for (const m of slice.matchAll(PRONOUN_RE)) {
+  for (const m of ctx.text.slice(span.start, span.end).matchAll(/\b(?:him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/gu)) {
     const at = span.start + m.index;
-    const antecedent = antecedentOf(ctx, at, sentence);
-    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7 });
+    const antecedent = antecedentOf(ctx, at, sentence, false, [...found, ...out].map((p) => p.key));
+    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
+    break;
   }
   return out;
 }
 
-/** The last person named earlier in the same sentence, else the subject (first person) of the nearest sentence before that names one. */
-function antecedentOf(ctx: Context, at: number, sentence: Sentence): LinkedMention | null {
-  const people = ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier);
+/** Pronouns in a span, resolved to the person they stand for; "the president" alone stands for the last person named with that title. */
+function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOnly = false): Participant[] {
+  const out: Participant[] = [];
+  const slice = ctx.text.slice(span.start, span.end);
+  for (const m of slice.matchAll(ROLE_PRONOUN_RE)) {
+    const at = span.start + m.index;
+    if (ctx.linked.mentions.some((x) => x.kind === 'person' && x.start <= at && at < x.end)) continue;
+    const holder = titleHolder(ctx, at, m[1]);
+    if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
+  }
+  for (const m of slice.matchAll(PRONOUN_RE)) {
+    if (subjectsOnly && !/^(?:he|she)$/i.test(m[0])) continue;
+    const at = span.start + m.index;
+    const subject = /^(?:he|she)$/i.test(m[0]);
+    // A subject pronoun after a person in its own clause stands for that clause's subject ("Mahuta has announced she will").
+    const own = subject ? ctx.linked.mentions.find((x) => x.kind === 'person' && !x.qualifier && x.start >= span.start && x.end <= at) : undefined;
+    const antecedent = own ?? antecedentOf(ctx, at, sentence, subject);
+    if (antecedent) out.push({ key: antecedent.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
+  }
+  return out;
+}
+
+/** The last person before `at` whose title in this article contains `title` ("president", "senator"). */
+function titleHolder(ctx: Context, at: number, title: string): string | null {
+  const word = title.toLowerCase().replace(/\s+/g, ' ');
+  const titled = new Set(ctx.linked.entities.filter((e) => e.kind === 'person' && e.roles.some((r) => r.origin === 'text' && r.title.toLowerCase().includes(word))).map((e) => e.key));
+  const before = new RegExp(`\\b${word}\\s+(?:[\\p{Lu}][\\p{L}.]*\\s+){0,3}$`, 'iu');
+  for (const m of ctx.linked.mentions.filter((x) => x.kind === 'person' && x.end <= at).reverse()) {
+    if (titled.has(m.key) || m.office?.title.toLowerCase().includes(word) || before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return m.key;
+  }
+  return null;
+}
+
+/**
+ * A subject pronoun ("when she visited") stands for the sentence's subject, its first person; a possessive ("during his
+ * visit") for the last person named before it; with none in the sentence, the subject of the nearest sentence before.
+ */
+function antecedentOf(ctx: Context, at: number, sentence: Sentence, subject: boolean, not: string[] = []): LinkedMention | null {
+  const people = ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier && !not.includes(m.key));
   const inSentence = people.filter((m) => m.start >= sentence.start && m.end <= at);
-  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
+  if (inSentence.length > 0) return subject ? inSentence[0] : inSentence[inSentence.length - 1];
   const sentences = ctx.linked.sentences.filter((s) => s.end <= sentence.start).reverse();
   for (const s of sentences) {
     const first = people.find((m) => m.start >= s.start && m.end <= s.end);
@@ -232,7 +392,7 @@ function signatureOf(ctx: Context, sentence: Sentence): { author: Participant | 
   const start = block.start + m.index;
   const span = { start, end: block.end };
   const author = ctx.linked.mentions.find((x) => x.kind === 'person' && x.start >= start && x.end <= block.end);
-  return { author: author ? { key: author.key, kind: 'person', start: author.start, end: author.end, confidence: 0.9 } : null, span };
+  return { author: author ? { key: author.key, kind: 'person', start: author.start, end: author.end, confidence: 0.9, evidence: 'stated' } : null, span };
 }
 
 /** "the two presidents" -> the people of the last event of the same kind, else the last two people with that role named together. */
@@ -244,11 +404,43 @@ function groupParticipants(ctx: Context, span: Span, trigger: Trigger): Particip
     // "advisors from the two presidents", "the presidents of Russia": the group qualifies someone else.
     if (/\b(?:from|of|by)\s+$/i.test(ctx.text.slice(Math.max(0, at - 6), at))) continue;
     if (/^\s+of\b/i.test(ctx.text.slice(at + m[0].length, at + m[0].length + 4))) continue;
-    const role = (m[1] ?? m[2]).toLowerCase();
-    const people = groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role);
-    if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75 });
+    const role = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+    const people = role === 'their' ? lastPair(ctx, at) : (groupFromEvents(ctx, at, role, trigger) ?? groupFromSentences(ctx, at, role));
+    if (people) for (const key of people) out.push({ key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.75, evidence: 'group' });
+  }
+  for (const m of text.matchAll(OF_GROUP_RE)) out.push(...officeHolders(ctx, span.start + m.index, span.start + m.index + m[0].length, m[1].toLowerCase()));
+  return out;
+}
+
+/** "the presidents of Serbia and Kosovo": the holder of that office in each country named, as the article or the KB on its date has it. */
+function officeHolders(ctx: Context, start: number, end: number, title: string): Participant[] {
+  const office = title.startsWith('prime') ? 'head_of_government' : title.startsWith('foreign') ? 'foreign_minister' : 'head_of_state';
+  const titleWord = new RegExp(title.startsWith('leader') || title.startsWith('heads') ? 'president|prime minister|leader|chancellor|king' : title.replace(/s$/, '').replace(/s\s/, ' '), 'i');
+  const countries: LinkedMention[] = [];
+  let at = end;
+  for (const m of ctx.linked.mentions.filter((x) => x.kind === 'country' && x.start >= end)) {
+    if (!/^(?:\s*,\s*|\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
+    countries.push(m);
+    at = m.end;
+  }
+  if (countries.length < 2) return [];
+  const out: Participant[] = [];
+  for (const c of countries) {
+    const named = ctx.linked.mentions.find((m) => m.kind === 'person' && m.office?.type === office && m.office.of === c.key)?.key
+      ?? ctx.linked.entities.find((e) => e.kind === 'person' && e.roles.some((r) => r.of === c.key && r.origin === 'text' && titleWord.test(r.title)))?.key;
+    const held = ctx.linked.date ? ctx.kb.holders(office, c.key.slice('country:'.length), ctx.linked.date) : [];
+    const key = named ?? (held.length === 1 ? `person:${held[0].id}` : null);
+    if (!key) return [];
+    out.push({ key, kind: 'person', start, end: at, confidence: 0.75, evidence: 'group' });
   }
   return out;
+}
+
+/** The two people of the last event reported before `at`, of any type: "spoke with Sheinbaum ... their meeting at the G7". */
+function lastPair(ctx: Context, at: number): string[] | null {
+  const last = [...ctx.events].reverse().find((e) => e.at < at);
+  const people = last?.fact.participants.filter((k) => k.startsWith('person:')) ?? [];
+  return people.length === 2 ? people : null;
 }
 
 function groupFromEvents(ctx: Context, at: number, role: string, trigger: Trigger): string[] | null {
@@ -286,7 +478,7 @@ function reduceParticipants(ctx: Context, parts: Participant[]): Participant[] {
   const byKey = new Map<string, Participant>();
   for (const p of parts) {
     const seen = byKey.get(p.key);
-    if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host });
+    if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host, evidence: seen && seen.confidence >= p.confidence ? seen.evidence : p.evidence });
   }
   const list = [...byKey.values()];
   const represented = new Set<string>();

@@ -14,6 +14,10 @@ export interface Trigger {
   host: boolean;
   /** Visits: the text right after the trigger names the destination ("arrived in Moscow"). */
   destination: boolean;
+  /** "received", "welcomed", "called on": an event only when a party is its object ("received President Zuma", not "received a letter"). */
+  needsObject: boolean;
+  /** "discussed": a meeting only when two parties are its subject ("Medvedev and Zardari discussed"). */
+  jointSubject: boolean;
 }
 
 interface Pattern {
@@ -22,6 +26,10 @@ interface Pattern {
   form: 'verb' | 'noun';
   host?: boolean;
   destination?: boolean;
+  needsObject?: boolean;
+  jointSubject?: boolean;
+  /** Nouns that report an event only after a light verb: "held discussions", "had in-depth exchanges". */
+  lightVerbOnly?: boolean;
 }
 
 // Light verbs that turn a noun trigger into a verbal one: "held a telephone call", "had talks".
@@ -33,26 +41,45 @@ const PATTERNS: Pattern[] = [
   { re: /\bvideo\s*(?:call|conference|link)s?\b/giu, type: 'call', form: 'noun' },
   { re: /\b(?:spoke|speaks?|speaking|talked|talks?|chatted)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b/giu, type: 'call', form: 'verb' },
   { re: /\b(?:spoke|speaks?|speaking|spoken|talked)\s+(?:with|to)\b/giu, type: 'call', form: 'verb' },
-  { re: /\bphoned\b/giu, type: 'call', form: 'verb' },
+  { re: /\b(?:tele)?phon(?:ed|es|ing)\b/giu, type: 'call', form: 'verb' },
+  { re: /\bcall(?:ed|s|ing)?\s+up\b/giu, type: 'call', form: 'verb' },
+  { re: /\breach(?:ed|es|ing)?\s+out\s+to\b/giu, type: 'call', form: 'verb' },
   { re: /\bcalls?\b(?=\s+(?:with|between)\b)/giu, type: 'call', form: 'noun' },
-  { re: /(?<=\b(?:good|great|productive|substantive|candid|long|lengthy|brief|short|hour-long|phone|a|the|their|his|her|today['’]s)\s+(?:[\p{L}“”"'’-]+\s+){0,2})call\b/giu, type: 'call', form: 'noun' },
+  // "a call to modernize", "calls for talks": an appeal, not a call.
+  { re: /(?<=\b(?:good|great|productive|substantive|candid|long|lengthy|brief|short|hour-long|phone|a|the|their|his|her|today['’]s)\s+(?:[\p{L}“”"'’-]+\s+){0,2})call\b(?!\s+(?:to|for|on)\b)/giu, type: 'call', form: 'noun' },
   { re: /\bconversations?\b/giu, type: 'call', form: 'noun' },
   { re: /\b(?:met|meets|meeting|meet)\s+(?:with\b)?/giu, type: 'meeting', form: 'verb' },
   { re: /\bmeetings?\b/giu, type: 'meeting', form: 'noun' },
   { re: /\b(?:talks|negotiations)\b/giu, type: 'meeting', form: 'noun' },
+  { re: /\brenew(?:ed|s|ing)?\s+(?:negotiations|talks)\b/giu, type: 'meeting', form: 'verb' },
+  { re: /\b(?:discussions|exchanges|consultations)\b/giu, type: 'meeting', form: 'noun', lightVerbOnly: true },
+  { re: /\bdiscussed\b/giu, type: 'meeting', form: 'verb', jointSubject: true },
   { re: /\bnegotiated\b/giu, type: 'meeting', form: 'verb' },
   { re: /\bencounters?\b/giu, type: 'meeting', form: 'noun' },
   { re: /\b(?:hosted|hosts|hosting|host)\b/giu, type: 'meeting', form: 'verb', host: true },
+  { re: /\b(?:received|receives|receiving|receive)\b/giu, type: 'meeting', form: 'verb', host: true, needsObject: true },
+  { re: /\b(?:welcomed|welcomes|welcoming|welcome)\b/giu, type: 'meeting', form: 'verb', host: true, needsObject: true },
+  // "called on President X" is a courtesy visit; "called on the international community to", "called on Saturday for" are appeals.
+  { re: /\bcall(?:ed|s|ing)?\s+on\b/giu, type: 'meeting', form: 'verb', needsObject: true },
+  { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b/giu, type: 'meeting', form: 'verb', needsObject: true },
   { re: /\b(?:convene|convened|convenes)\b/giu, type: 'meeting', form: 'verb' },
   { re: /\bsummits?\b/giu, type: 'summit', form: 'noun' },
-  { re: /\b(?:arrived|arrives|arriving|arrive)\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\b(?:arrived|arrives|arriving|arrive)\s+(?:in|at)\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\btouch(?:ed|es|ing)?\s+down\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:travell?ed|travels?|travell?ing)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\b(?:went|goes|going|flew|flies|flying)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+for\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}visits?\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:trip|journey)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
 ];
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.
 const NOT_EVENT = /^(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)/i;
+// A verb trigger used as a noun or adjective: "Sirius XM host", "this year's host", "talk-show hosts", "a negotiated deal".
+// Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
+const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;
+const NOUN_BEFORE = /(?:\b(?:a|an|the|this|that|its|their|his|her|our|show)\s+(?:[\p{L}-]+\s+)?|['’]s\s+)$/iu;
 
 /** Every trigger in `text` (a sentence), offsets shifted by `offset`; overlapping matches keep the longest. */
 export function findTriggers(text: string, offset = 0): Trigger[] {
@@ -62,12 +89,16 @@ export function findTriggers(text: string, offset = 0): Trigger[] {
       const raw = m[0].trimEnd();
       if (NOT_EVENT.test(text.slice(m.index, m.index + 40))) continue;
       const before = text.slice(Math.max(0, m.index - 60), m.index);
+      if (/^host$/i.test(raw) && !VERB_HOST.test(before)) continue;
+      if (/^(?:hosts|negotiated)$/i.test(raw) && NOUN_BEFORE.test(before)) continue;
       let form = p.form;
       if (form === 'noun' && LIGHT_VERB.test(before)) form = 'verb';
+      else if (p.lightVerbOnly && /\b(?:holding|having)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'verb';
+      else if (p.lightVerbOnly) continue;
       // "visit" after a determiner is a noun: "during his visit to Hungary".
-      if (p.type === 'visit' && /\b(?:his|her|their|the|a|an|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'noun';
+      if ((p.type === 'visit' || /^meeting$/i.test(raw)) && /\b(?:his|her|their|the|a|an|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'noun';
       const definite = form === 'noun' && DETERMINER.test(before);
-      found.push({ start: offset + m.index, end: offset + m.index + raw.length, text: raw, type: p.type, form, definite, host: p.host ?? false, destination: p.destination ?? false });
+      found.push({ start: offset + m.index, end: offset + m.index + raw.length, text: raw, type: p.type, form, definite, host: p.host ?? false, destination: p.destination ?? false, needsObject: p.needsObject ?? false, jointSubject: p.jointSubject ?? false });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -165,7 +165,7 @@ function overlapsSpan(a: Span, b: Span): boolean {
 
 /** Finds the organisations of one article, sentence by sentence, with what the whole article defines (acronyms). */
 export class OrganizationLinker {
-  /** Acronyms the article defines or whose long form it names: "APC" -> the All Progressives Congress. */
+  /** Acronyms the article defines: "APC" -> the All Progressives Congress. */
   private readonly acronyms = new Map<string, { key: string; label: string }>();
   /** Bodies named so far by their long form, by initials: a later bare "NCB" is the National Customs Board. */
   private readonly longForms = new Map<string, { key: string; label: string }>();

@@ -35,6 +35,16 @@ describe('organisations named in a sentence', () => {
       [['National Customs Board', 'org:national-customs-board'], ['NCB', 'org:national-customs-board']],
     ],
     [
+      'a spelled-out treaty is no body (CoNLL eng.train)',
+      "Gujral said he did not expect India 's veto of the Comprehensive Test Ban Treaty ( CTBT ) to damage bilateral ties with other nations .",
+      [],
+    ],
+    [
+      'an exchange and its acronym, later bare (CoNLL eng.train)',
+      'The Karachi Stock Exchange ( KSE ) said on Monday it would introduce a new recomposed KSE-100 index on September 10 . The KSE said trading would resume .',
+      [['Karachi Stock Exchange', 'org:karachi-stock-exchange'], ['KSE', 'org:karachi-stock-exchange'], ['KSE', 'org:karachi-stock-exchange']],
+    ],
+    [
       '"... Party" around a KB party is the longer party (dev d34)',
       'For his part, Antonis Samaras, leader of the conservative New Democratic Party, said Greece had to offer a "message of stability".',
       [['New Democratic Party', 'org:new-democratic-party']],

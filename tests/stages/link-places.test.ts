@@ -54,7 +54,8 @@ describe('towns of the gazetteer, chosen by context', () => {
     ['a small namesake town of another country is left out (dev d09: Palmyra, Guyana)', 'Work was being done to ensure that the reconstruction of the collapsed Indian immigration monument base at Palmyra, Corentyne was completed before his arrival in Guyana.', []],
     ['a person is never read as a town (dev d29: Charlotte Darlow)', 'New Zealand High Commissioner to Fiji, Charlotte Darlow says Mahuta will also meet with women leaders.', []],
     ['a dependency\'s capital is no metonym (CoNLL eng.train: Douglas & Lomason)', 'Douglas & Lomason has 4.45 million common shares outstanding .', []],
-    ['a town named after a state replaces it (written for the rule)', 'The plant outside Jersey City was closed on Friday.', [['Jersey City', 'place:jersey-city', 'US']]],
+    ['a town named after a state replaces it, with or without "in" (CoNLL eng.train)', 'The closely-watched Kansas City rail market was steady at $ 115 per ton bid and $ 118 offered .', [['Kansas City', 'place:kansas-city', 'US']]],
+    ['a month is no town, whatever town shares its name (dev d09)', 'In March, the Ministry of the Presidency announced that Modi would be visiting later this year.', []],
   ])('%s', (_, text, expected) => {
     expect(places(text)).toEqual(expected);
   });

@@ -26,8 +26,9 @@ const HEADS = new Set([
   'Party', 'Alliance', 'Coalition', 'Movement', 'Front', 'Congress', 'Council', 'Commission', 'Committee', 'Ministry', 'Agency',
   'Organization', 'Organisation', 'Union', 'Forum', 'Secretariat', 'Group', 'Bank', 'Authority', 'Federation', 'Association',
   'Institute', 'University', 'Corporation', 'Company', 'Airlines', 'Airways', 'Holdings', 'News', 'Broadcasting', 'Television',
-  'Radio', 'Assembly', 'Parliament', 'Court', 'Police', 'Army', 'Navy', 'Guard', 'Brigades', 'Service', 'Department', 'Bureau',
+  'Radio', 'Assembly', 'Parliament', 'Police', 'Army', 'Navy', 'Guard', 'Brigades', 'Service', 'Department', 'Bureau',
   'Office', 'Embassy', 'Consulate', 'Foundation', 'Fund', 'Society', 'League', 'Network', 'Tribunal', 'Community', 'Board',
+  'Exchange', 'Administration', 'Observatory',
   'plc', 'PLC', 'Ltd', 'Inc', 'Corp', 'LLC', 'GmbH', 'AG',
 ]);
 const COMPANY_SUFFIXES = new Set(['plc', 'PLC', 'Ltd', 'Inc', 'Corp', 'LLC', 'GmbH', 'AG']);
@@ -38,7 +39,7 @@ const GENERIC = new Set([
   'security', 'affairs', 'military', 'armed', 'royal', 'presidential', 'cabinet', 'prime', "minister's", 'government',
   'executive', 'legislative', 'general', 'intelligence', 'forces', 'ministers', 'special', 'joint', 'emergency', 'electoral',
   'election', 'constitutional', 'human', 'rights', 'international', 'regional', 'local', 'city', 'county', 'provincial',
-  'development', 'economic', 'social', 'new', 'press', 'political', 'official', 'bureau', 'world', 'global', 'media', 'business', 'advisory', 'ruling', 'opposition',
+  'development', 'economic', 'social', 'new', 'press', 'political', 'official', 'bureau', 'district', 'world', 'global', 'media', 'business', 'advisory', 'ruling', 'opposition',
   'the', 'of', 'for', 'and', 'on',
 ]);
 // Lower-case words allowed inside a name between capitalised ones: "Union of Religious Scholars", "Partido dos Trabalhadores".
@@ -120,8 +121,8 @@ function letters(acronym: string): string {
 }
 
 /** The body a capitalised run names, as a span within it, or null: a head word with a distinctive name around it. */
-function bodyInRun(run: Word[]): { first: number; last: number } | null {
-  let best: { first: number; last: number } | null = null;
+function bodyInRun(run: Word[]): { first: number; head: number; last: number } | null {
+  let best: { first: number; head: number; last: number } | null = null;
   for (let h = 0; h < run.length; h += 1) {
     if (!HEADS.has(run[h].text)) continue;
     let first = h;
@@ -145,9 +146,25 @@ function bodyInRun(run: Word[]): { first: number; last: number } | null {
     }
     // A head alone ("Parliament", "Party Chairman ...") names no body.
     if (first === h && last === h) continue;
-    if (!best || last - first > best.last - best.first) best = { first, last };
+    if (!best || last - first > best.last - best.first) best = { first, head: h, last };
   }
   return best;
+}
+
+// What a spelled-out acronym names when it is no body: "Comprehensive Test Ban Treaty (CTBT)", "Creutzfeldt-Jakob Disease (CJD)".
+const NOT_A_BODY = new Set([
+  'Treaty', 'Agreement', 'Accord', 'Accords', 'Convention', 'Act', 'Protocol', 'Pact', 'Deal', 'Plan', 'Law', 'Doctrine', 'Initiative',
+  'Disease', 'Syndrome', 'Virus', 'Index', 'Rate', 'Product', 'Price', 'Standard', 'Time', 'Zone', 'Summit', 'Conference', 'Games',
+  'Cup', 'Championship', 'Olympics', 'Festival', 'Award', 'Prize', 'Meeting',
+]);
+
+/** Whether an acronym's long form is a body: a head word in it ("National Customs Board (NCB)") or a group of members
+ * ("Smaller Island States (SIS)"), and nothing that makes it a treaty, a disease or an index. */
+function namesBody(longForm: string): boolean {
+  const ws = words(longForm).map((w) => w.text);
+  const last = ws.at(-1) ?? '';
+  if (NOT_A_BODY.has(last)) return false;
+  return ws.some((w) => HEADS.has(w)) || (/s$/.test(last) && !/(?:ss|us|is)$/.test(last));
 }
 
 function isGeneric(name: string): boolean {
@@ -165,7 +182,7 @@ function overlapsSpan(a: Span, b: Span): boolean {
 
 /** Finds the organisations of one article, sentence by sentence, with what the whole article defines (acronyms). */
 export class OrganizationLinker {
-  /** Acronyms the article defines or whose long form it names: "APC" -> the All Progressives Congress. */
+  /** Acronyms the article defines: "APC" -> the All Progressives Congress. */
   private readonly acronyms = new Map<string, { key: string; label: string }>();
   /** Bodies named so far by their long form, by initials: a later bare "NCB" is the National Customs Board. */
   private readonly longForms = new Map<string, { key: string; label: string }>();
@@ -195,7 +212,7 @@ export class OrganizationLinker {
     }
     // A headline is in title case: every phrase there looks like a name, so only the KB and acronyms speak in one.
     const headline = this.clean.blocks.some((b) => b.kind === 'title' && b.start <= sentence.start && sentence.start < b.end);
-    const found = this.find(sentence.text, sentence.start, current).filter((o) => !headline || o.form === 'acronym' || o.via === 'org-acronym-definition');
+    const found = this.find(sentence.text, sentence.start, current, places).filter((o) => !headline || o.form === 'acronym' || o.via === 'org-acronym-definition');
     for (const org of found) {
       const blocking = names.find((n) => overlapsSpan(n, org) && n.entries.some((e) => e.kind === 'person') && !n.entries.some((e) => e.kind !== 'person') && /\s/.test(n.text));
       if (blocking) continue;
@@ -215,7 +232,7 @@ export class OrganizationLinker {
     }
   }
 
-  private find(text: string, base: number, current: LinkedMention[]): OrgSpan[] {
+  private find(text: string, base: number, current: LinkedMention[], places: PlaceMention[]): OrgSpan[] {
     const out: OrgSpan[] = [];
     const taken = (span: Span) => out.some((o) => overlapsSpan(o, span));
     const person = (span: Span) => current.some((m) => m.kind === 'person' && overlapsSpan(m, span));
@@ -237,7 +254,9 @@ export class OrganizationLinker {
     for (const run of capitalisedRuns(text)) {
       // Named bodies with a head word.
       const body = bodyInRun(run);
-      if (body) {
+      // A head word inside a place's name is no head: "Jewish West Bank settlers".
+      const headInPlace = (b: { head: number }) => places.some((p) => p.start <= base + run[b.head].start && base + run[b.head].end <= p.end);
+      if (body && !headInPlace(body)) {
         const start = base + run[body.first].start;
         const end = base + run[body.last].end;
         const name = text.slice(run[body.first].start, run[body.last].end);
@@ -278,7 +297,7 @@ export class OrganizationLinker {
     // Long forms of defined acronyms: "Smaller Island States (SIS)" has no head word.
     for (const m of text.matchAll(ACRONYM_DEF)) {
       const long = this.longFormBefore(text, m.index, m[1]);
-      if (long) add({ ...this.named(long.text, base + long.start, 'org-acronym-definition'), form: 'name' });
+      if (long && namesBody(long.text)) add({ ...this.named(long.text, base + long.start, 'org-acronym-definition'), form: 'name' });
     }
 
     // Companies listed after a business noun.
@@ -349,7 +368,7 @@ export class OrganizationLinker {
 
   private defineAcronym(text: string, paren: number, acronym: string): void {
     const long = this.longFormBefore(text, paren, acronym);
-    if (!long) return;
+    if (!long || !namesBody(long.text)) return;
     // A country or a person spelled out before its initials is not an organisation ("Democratic Republic of Congo (DRC)").
     if (this.kb.lookup(long.text).some((e) => e.kind === 'country' || e.kind === 'person')) return;
     const span = this.named(long.text, 0, 'org-acronym-definition');

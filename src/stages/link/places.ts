@@ -18,6 +18,11 @@ const LOCATIVE_BEFORE = /(?:^|[\s(])(?:in|at|from|to|near|outside|into|via|visit
 const SPEAKS_AFTER = /^['’]?\s+(?:said|says|told|added|asked|wrote|tweeted|noted|stressed|argued|announced)\b/u;
 // Lower-case words inside a town's name: "Santa Cruz de la Sierra", "Isle of Man", "Newcastle upon Tyne" (not "and").
 const NAME_CONNECTORS = new Set(['de', 'la', 'del', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'of', 'upon', 'on', 'am', 'an', 'der', 'sur']);
+// "in March" is a date, whatever town is called March.
+const CALENDAR_WORDS = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+]);
 // ", Texas", ", Bolivia": the region or country right after a town name.
 const QUALIFIER_AFTER = /^,[ \t\u00a0]+(\p{Lu}[\p{L}.'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’-]*){0,2})/u;
 
@@ -77,6 +82,7 @@ export class PlaceLinker {
       const name = text.slice(relStart, relEnd).replace(/['’]s$/u, '');
       relEnd = relStart + name.length;
       const span = { start: base + relStart, end: base + relEnd };
+      if (CALENDAR_WORDS.has(name)) continue;
       const cities = this.gazetteer.lookup(name);
       if (cities.length === 0 || this.kb.lookup(name).length > 0) continue;
       // "Kansas City", "Jersey City": a town whose name holds a state's or a country's replaces them; nothing else does.
@@ -89,7 +95,8 @@ export class PlaceLinker {
       if (!city) continue;
       const major = city.population >= MAJOR_POPULATION || (city.capital && city.population >= MAJOR_CAPITAL_POPULATION);
       const known = target !== null || this.countries.has(city.country) || city.population >= KNOWN_POPULATION;
-      const accepted = (major && (cued || !SPEAKS_AFTER.test(text.slice(relEnd)))) || (cued && known);
+      // A town's name around a state's or a country's ("Kansas City") is the town, cue or not.
+      const accepted = clash.length > 0 || (major && (cued || !SPEAKS_AFTER.test(text.slice(relEnd)))) || (cued && known);
       if (!accepted) continue;
       for (const m of clash) {
         const list: Span[] = 'kind' in m ? current : places;

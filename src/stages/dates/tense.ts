@@ -4,7 +4,7 @@ export type Tense = 'past' | 'present' | 'future';
 
 // "will meet", "is set to", "are scheduled for", "as planned", "plans to", "expected to", "could take place", "next week"
 const FUTURE_CUES =
-  /\b(?:will|won[’']t|shall|would|going to|(?:is|are|was|were) set (?:to|for)|scheduled|planned|(?:plan|plans|planning) to|plans for|expects? to|expected to|(?:is|are|was|were) expected|(?:could|may|might)(?! have)|next (?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|due to (?:be|meet|visit|hold|take)|to be held|intends? to|aims? to|hopes? to|in the coming)\b/i;
+  /\b(?:will|won[’']t|shall|would|going to|(?:(?:is|are|was|were) )?set (?:to|for)|scheduled|planned|(?:plan|plans|planning) to|plans for|expects? to|expected to|(?:is|are|was|were) expected|(?:could|may|might)(?! have)|next (?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|due to (?:be|meet|visit|hold|take)|to be held|intends? to|aims? to|hopes? to|in the coming)\b/i;
 // promises point forward, unless told in the past perfect: "has pledged to reach" but not "had once vowed to resolve"
 const INTENT_CUE = /\b(?:pledged|pledges|vowed|vows|promised|promises) to\b/gi;
 const PAST_PERFECT_BEFORE = /\bhad(?:\s+\w+)?\s*$/i;

@@ -1,5 +1,4 @@
 // Rules for dates written out: full dates, day and month, month names, years; a missing year comes from anchor and tense.
-import type { ResolvedDate } from '../../types.js';
 import {
   daysBetween, dayDate, makeIso, weekday, monthDate, partOfMonth, partOfYear, rangeDate, splitIso, validIso, yearDate, daysInMonth, UNKNOWN_DATE,
 } from './calendar.js';

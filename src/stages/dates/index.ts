@@ -1,5 +1,5 @@
 // The dates stage: finds time expressions in a text and resolves them against the document date (the anchor).
-import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
+import type { Diagnostic, Span, TimeExpression } from '../../types.js';
 import { EXPLICIT_RULES } from './explicit.js';
 import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js';
 import { rangesOverlap } from './calendar.js';

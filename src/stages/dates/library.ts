@@ -25,7 +25,7 @@ export function isRefinable(sentence: string, span: Span): boolean {
   return LARGER_PHRASE_BEFORE.test(sentence.slice(Math.max(0, span.start - 40), span.start));
 }
 
-/** True when a sentence, with the spans the rules took blanked out, still names a month, quarter or year. */
+/** True when a sentence, without the spans the rules took, still names a month, quarter or year. */
 export function needsLibrary(sentence: string, taken: Span[]): boolean {
   // the words between the taken spans (in text order), joined by a space: one pass, however many spans
   const pieces: string[] = [];

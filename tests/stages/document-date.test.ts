@@ -34,6 +34,7 @@ describe('ISO datelines', () => {
     ['BRUSSELS 1996-08-22', '1996-08-22'],
     ['RIO DE JANEIRO 1996-08-22', '1996-08-22'],
     ['WELLINGTON, New Zealand 1996-08-23', '1996-08-23'],
+    ['ST HELENS , England 1996-08-26', '1996-08-26'],
     ['NEW YORK 2022-02-01 - The talks began on Tuesday.', '2022-02-01'],
   ])('%s -> %s', (line, date) => {
     expect(matchDateline(line, null)?.date).toBe(date);

@@ -25,9 +25,10 @@ const WIRE = new RegExp(
 );
 // "October 17, 2025 —"
 const DATE_DASH = new RegExp(`^(${DATE})${TIME}${DASH}`, 'i');
-// "BRUSSELS 1996-08-22", "NEW YORK, 2022-02-01 -": a place in capitals and an ISO date, on their own line or before a dash
+// "BRUSSELS 1996-08-22", "ST HELENS , England 1996-08-26", "NEW YORK, 2022-02-01 -": a place in capitals and an ISO
+// date, on their own line or before a dash
 const PLACE_ISO = new RegExp(
-  `^\\p{Lu}[\\p{Lu}.'’-]{2,}(?:[ -]\\p{Lu}[\\p{Lu}.'’-]+){0,3}(?:\\s*,\\s*\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)?)?\\s*,?\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s*$|${DASH})`,
+  `^\\p{Lu}[\\p{Lu}.'’-]{1,}(?:[ -]\\p{Lu}[\\p{Lu}.'’-]+){0,3}(?:\\s*,\\s*\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)?)?\\s*,?\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s*$|${DASH})`,
   'u',
 );
 

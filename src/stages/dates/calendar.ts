@@ -79,6 +79,20 @@ export function rangeDate(dateStart: string, dateEnd: string): ResolvedDate {
   return first === last ? dayDate(first) : { date: null, precision: 'range', dateStart: first, dateEnd: last };
 }
 
+/** "early July" = 1-10, "mid-July" = 11-20, "late July" = 21-end: thirds, as readers take them; no part is the month. */
+export function partOfMonth(year: number, month: number, part: string | undefined): ResolvedDate {
+  if (!part) return monthDate(year, month);
+  const last = daysInMonth(year, month);
+  const [first, end] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : [21, last];
+  return rangeDate(makeIso(year, month, first), makeIso(year, month, end));
+}
+
+/** "early 2024" = January-April, "mid-2024" = May-August, "late 2024" = September-December. */
+export function partOfYear(year: number, part: string): ResolvedDate {
+  const [first, last] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : [9, 12];
+  return rangeDate(makeIso(year, first, 1), makeIso(year, last, daysInMonth(year, last)));
+}
+
 /** A date that could not be resolved. */
 export const UNKNOWN_DATE: ResolvedDate = Object.freeze({ date: null, precision: 'unknown', dateStart: null, dateEnd: null });
 

@@ -1,12 +1,12 @@
 // Rules for dates written out: full dates, day and month, month names, years; a missing year comes from anchor and tense.
-import type { ResolvedDate } from '../../types.js';
-import { daysBetween, dayDate, makeIso, weekday, monthDate, rangeDate, splitIso, validIso, yearDate, daysInMonth, UNKNOWN_DATE } from './calendar.js';
+import {
+  daysBetween, dayDate, makeIso, weekday, monthDate, partOfMonth, partOfYear, rangeDate, splitIso, validIso, yearDate, daysInMonth, UNKNOWN_DATE,
+} from './calendar.js';
 import {
   ANY_MONTH, COUNTED_NOUN, DAY, FULL_MONTH, WEEKDAY, YEAR, eitherCase, monthNumber, weekdayNumber,
   type DateRule, type RuleContext, type RuleResult,
 } from './patterns.js';
 import type { Tense } from './tense.js';
-import { partOfMonth, partOfYear } from './periods.js';
 
 // "Tuesday, Jun 24, 2025": a weekday in front belongs to the date
 const WEEKDAY_PREFIX = `(?:${WEEKDAY},?\\s+)?`;

@@ -1,5 +1,5 @@
 // The dates stage: finds time expressions in a text and resolves them against the document date (the anchor).
-import type { Diagnostic, ResolvedDate, Span, TimeExpression } from '../../types.js';
+import type { Diagnostic, Span, TimeExpression } from '../../types.js';
 import { EXPLICIT_RULES } from './explicit.js';
 import { isRefinable, needsLibrary, readSentenceWithLibrary } from './library.js';
 import { rangesOverlap } from './calendar.js';
@@ -24,6 +24,7 @@ export interface DateContext {
 
 const RULES: DateRule[] = [...EXPLICIT_RULES, ...PERIOD_RULES, ...RELATIVE_RULES];
 
+const TENSE_WINDOW = 400;
 const DEADLINE_BEFORE = /\b(?:to|until|till|through|by|payable|effective|due|expires?|expiring)\s+$/i;
 
 interface Candidate extends Span {
@@ -88,14 +89,16 @@ function resolveSentence(text: string, sentence: Span, anchor: string | null, be
   let reached = 0;
   for (const candidate of candidates) {
     if (candidate.start < reached) continue;
-    const governing = governingTense(sentenceText, candidate.start, candidate.end);
+    // the tense is read within a few hundred characters of the expression, so a text with no sentence ends stays linear
+    const from = Math.max(0, candidate.start - TENSE_WINDOW);
+    const governing = governingTense(sentenceText.slice(from, candidate.end + TENSE_WINDOW), candidate.start - from, candidate.end - from);
     const before = sentenceText.slice(Math.max(0, candidate.start - 24), candidate.start);
     // a deadline or an end point ("extended to Nov. 20", "payable Jan. 2", "by Jan. 14") often lies ahead of a past verb
     const firm = governing.firm && !DEADLINE_BEFORE.test(before);
     const tense = governing.tense;
     // "on Oct. 3, the day before the hearing", "on Wednesday held talks, a day after they pledged": the phrase describes
     // the date already given in its sentence
-    const apposition = previous !== null && previous.start >= sentence.start && /,\s*$/.test(sentenceText.slice(0, candidate.start));
+    const apposition = previous !== null && previous.start >= sentence.start && /,\s*$/.test(before);
     const result = candidate.rule.resolve(candidate.match, { anchor, tense, tenseFirm: firm, previous, apposition, following: sentenceText.slice(candidate.end) });
     if (!result) continue;
     reached = candidate.end;

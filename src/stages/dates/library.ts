@@ -22,14 +22,20 @@ const LARGER_PHRASE_BEFORE = /\b(?:weeks?|quarter|half|end|beginning|start|middl
 
 /** True when a rule's match is the tail of a larger phrase the library may read more precisely ("the end of March"). */
 export function isRefinable(sentence: string, span: Span): boolean {
-  return LARGER_PHRASE_BEFORE.test(sentence.slice(0, span.start));
+  return LARGER_PHRASE_BEFORE.test(sentence.slice(Math.max(0, span.start - 40), span.start));
 }
 
-/** True when a sentence, with the spans the rules took blanked out, still names a month, quarter or year. */
+/** True when a sentence, without the spans the rules took, still names a month, quarter or year. */
 export function needsLibrary(sentence: string, taken: Span[]): boolean {
-  let rest = sentence;
-  for (const span of taken) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
-  return CALENDAR_WORD.test(rest);
+  // the words between the taken spans (in text order), joined by a space: one pass, however many spans
+  const pieces: string[] = [];
+  let at = 0;
+  for (const span of [...taken].sort((a, b) => a.start - b.start)) {
+    if (span.start > at) pieces.push(sentence.slice(at, span.start));
+    at = Math.max(at, span.end);
+  }
+  pieces.push(sentence.slice(at));
+  return CALENDAR_WORD.test(pieces.join(' '));
 }
 
 /** Date phrases the library finds in one sentence (offsets into `text`), or a diagnostic when it throws. */

@@ -1,6 +1,7 @@
 // Rules for parts of the calendar larger than a day: seasons, quarters, halves, "February last year", "the end of the month".
 import type { ResolvedDate } from '../../types.js';
-import { addMonths, daysInMonth, makeIso, monthDate, rangeDate, splitIso, UNKNOWN_DATE } from './calendar.js';
+import { addMonths, daysInMonth, makeIso, monthDate, partOfMonth, partOfYear, rangeDate, splitIso, UNKNOWN_DATE } from './calendar.js';
+import { pickYear } from './explicit.js';
 import { FULL_MONTH, YEAR, eitherCase, monthNumber, type DateRule, type RuleContext, type RuleResult } from './patterns.js';
 
 // meteorological seasons of the northern hemisphere, as months [first, last]; winter runs from December into February
@@ -41,6 +42,17 @@ export const PERIOD_RULES: DateRule[] = [
         const [targetYear, targetMonth] = splitIso(addMonths(makeIso(year, month, 1), step));
         return partOfMonth(targetYear, targetMonth, side);
       }),
+  },
+  {
+    // "the end of July", "the beginning of March 2022": the last, first or middle third of the month
+    name: 'end-of-month-name',
+    pattern: new RegExp(`\\bthe (end|beginning|start|middle) of (${FULL_MONTH})(?:,?\\s+${YEAR})?\\b`, 'g'),
+    resolve: (m, context) => {
+      const side = m[1] === 'end' ? 'late' : m[1] === 'middle' ? 'mid' : 'early';
+      const month = monthNumber(m[2]);
+      if (m[3]) return { date: partOfMonth(Number(m[3]), month, side) };
+      return fromAnchor(context, (anchor) => partOfMonth(pickYear(anchor, month, null, context.tense, context.tenseFirm), month, side));
+    },
   },
   {
     // "summer 2024", "the winter of 2022"
@@ -108,20 +120,6 @@ function fromAnchor(context: RuleContext, resolve: (anchor: string) => ResolvedD
 function yearStep(which: string): number {
   const word = which.toLowerCase();
   return word === 'last' || word === 'the previous' ? -1 : word === 'next' || word === 'the coming' ? 1 : 0;
-}
-
-/** "early July" = 1-10, "mid-July" = 11-20, "late July" = 21-end: thirds, as readers take them; no part is the month. */
-export function partOfMonth(year: number, month: number, part: string | undefined): ResolvedDate {
-  if (!part) return monthDate(year, month);
-  const last = daysInMonth(year, month);
-  const [first, end] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : [21, last];
-  return rangeDate(makeIso(year, month, first), makeIso(year, month, end));
-}
-
-/** "early 2024" = January-April, "mid-2024" = May-August, "late 2024" = September-December. */
-export function partOfYear(year: number, part: string): ResolvedDate {
-  const [first, last] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : [9, 12];
-  return rangeDate(makeIso(year, first, 1), makeIso(year, last, daysInMonth(year, last)));
 }
 
 // the season that starts in `year` (winter 2024 runs from December 2024 to February 2025)

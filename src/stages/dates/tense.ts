@@ -4,7 +4,7 @@ export type Tense = 'past' | 'present' | 'future';
 
 // "will meet", "is set to", "are scheduled for", "as planned", "plans to", "expected to", "could take place", "next week"
 const FUTURE_CUES =
-  /\b(?:will|won[’']t|shall|would|going to|(?:is|are|was|were) set (?:to|for)|scheduled|planned|(?:plan|plans|planning) to|plans for|expects? to|expected to|(?:is|are|was|were) expected|(?:could|may|might)(?! have)|next (?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|due to (?:be|meet|visit|hold|take)|to be held|intends? to|aims? to|hopes? to|in the coming)\b/i;
+  /\b(?:will|won[’']t|shall|would|going to|(?:(?:is|are|was|were) )?set (?:to|for)|scheduled|planned|(?:plan|plans|planning) to|plans for|expects? to|expected to|(?:is|are|was|were) expected|(?:could|may|might)(?! have)|next (?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|due to (?:be|meet|visit|hold|take)|to be held|intends? to|aims? to|hopes? to|in the coming)\b/i;
 // promises point forward, unless told in the past perfect: "has pledged to reach" but not "had once vowed to resolve"
 const INTENT_CUE = /\b(?:pledged|pledges|vowed|vows|promised|promises) to\b/gi;
 const PAST_PERFECT_BEFORE = /\bhad(?:\s+\w+)?\s*$/i;
@@ -71,18 +71,29 @@ function nearestCue(sentence: string, start: number, end: number, from: number, 
     const distance = at >= end ? at - end : start - (at + word.length);
     if (!best || distance < best.distance) best = { distance, tense, word };
   };
-  for (const [cues, tense] of [[FUTURE_CUES, 'future'], [PAST_CUES, 'past'], [PAST_ED, 'past']] as const) {
-    for (const match of sentence.matchAll(new RegExp(cues.source, 'gi'))) {
+  // only the window is searched (the patterns still see the words before it, for their lookbehinds)
+  const inWindow = function* (pattern: RegExp): Generator<RegExpExecArray> {
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(sentence); match !== null && match.index < to; match = pattern.exec(sentence)) yield match;
+  };
+  for (const [cues, tense] of WINDOW_CUES) {
+    for (const match of inWindow(cues)) {
       // in "will be held" the auxiliary carries the tense, not the participle
       if (tense === 'past' && AFTER_BE.test(sentence.slice(Math.max(0, match.index - 8), match.index))) continue;
       consider(match.index, match[0], tense);
     }
   }
-  for (const match of sentence.matchAll(INTENT_CUE)) {
+  for (const match of inWindow(INTENT_CUE)) {
     if (!PAST_PERFECT_BEFORE.test(sentence.slice(0, match.index))) consider(match.index, match[0], 'future');
   }
   return best;
 }
+
+const WINDOW_CUES = [
+  [new RegExp(FUTURE_CUES.source, 'gi'), 'future'],
+  [new RegExp(PAST_CUES.source, 'gi'), 'past'],
+  [new RegExp(PAST_ED.source, 'gi'), 'past'],
+] as const;
 
 /** True when `text` holds a verb that tells a tense: "Trump was scheduled to host", "the two leaders pledged". */
 export function hasTenseCue(text: string): boolean {

@@ -110,8 +110,9 @@ async function* readFileItems(absolute: string, file: string, manifestLayer: Met
     const items = runWithinBudget(() => [...parseFileItems(decoded.text, absolute, at, format, manifestLayer)], budget);
     yield* items;
   } catch (error) {
-    if (!(error instanceof BudgetExceeded)) throw error;
-    yield skipItem(makeDiagnostic('article-timeout', 'error', at, `${error.message} to parse (--article-timeout); check the file; skipped`));
+    // A parser that gives up on a broken file costs that file only.
+    if (error instanceof BudgetExceeded) yield skipItem(makeDiagnostic('article-timeout', 'error', at, `${error.message} to parse (--article-timeout); check the file; skipped`));
+    else yield skipItem(makeDiagnostic('unparseable-file', 'error', at, `cannot be parsed as ${format} (${shorten(error instanceof Error ? error.message : String(error))}); check the file; skipped`));
   }
 }
 

@@ -2,7 +2,6 @@
 import { copyFileSync, createReadStream, existsSync, linkSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { loadKnowledgeBase } from './kb/index.js';
@@ -13,12 +12,13 @@ import { openFactsStore } from './pipeline/facts-store.js';
 import { openGeneration } from './pipeline/output.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraphChunks, writeFileAtomic } from './graph/serialize.js';
-import { exportGraph, type ExportFormat } from './export/index.js';
+import { exportGraph } from './export/index.js';
 import type { KgGraph } from './graph/model.js';
 import { hashPipeline, openArticleCache } from './cache/index.js';
+import { CACHE_FOLDER, DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 import { createExtractor, TASKS_PER_WORKER, type Extractor } from './workers/pool.js';
 import { KgError } from './errors.js';
-import { BudgetExceeded, DEFAULT_ARTICLE_TIMEOUT_MS, runWithinBudget } from './pipeline/budget.js';
+import { BudgetExceeded, runWithinBudget } from './pipeline/budget.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
 
 // The per-article stages live in their own module so worker threads load only them, not ingest, assemble or the exporters.
@@ -27,33 +27,7 @@ export { extractArticleFacts } from './pipeline/extract.js';
 /** Changes whenever extraction changes, so cached per-article facts of an older pipeline are redone. */
 export const PIPELINE_VERSION = '1';
 
-/** The cache's folder inside the output folder when no other is named. */
-const CACHE_FOLDER = '.cache';
-
-export interface BuildOptions {
-  /** Files and folders to read (default: data/articles). */
-  inputs: string[];
-  /** Output folder (default: out). */
-  outDir: string;
-  /** Add the inputs to the graph already in outDir instead of starting anew. */
-  into: boolean;
-  /** Formats written beside graph.json. */
-  formats: ExportFormat[];
-  /** Threads extracting articles (default: one per core); 1 extracts in the main thread with no pool. */
-  workers: number;
-  /** Articles extracted in the main thread before the pool starts, so small builds skip its start-up (default 32); it then goes on extracting until a worker is ready. 0: every article goes to the pool. */
-  inlineArticles: number;
-  /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
-  cacheDir: string | null;
-  /** Milliseconds one article may take to parse or extract before it is skipped with an article-timeout diagnostic (default 30 s). */
-  articleTimeoutMs: number;
-  /** Called after each article, for progress display. */
-  onArticle?: (done: number) => void;
-  /** Called as each stage after extraction starts (facts, assemble, layout, write graph.json, write <format>, report, switch), for progress display. */
-  onStage?: (stage: string) => void;
-}
-
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS, cacheDir: path.join('out', CACHE_FOLDER) };
+export { DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 
 /** Defaults for what is not given; the cache follows the output folder unless named. */
 export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildOptions {

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KgError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, type BuildReport, type BuildResult } from '../../pipeline.js';
+import type { BuildReport, BuildResult } from '../../pipeline.js';
+import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
 import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
 import { UsageError } from '../../errors.js';
 import { detectFormat, listFiles } from '../../stages/ingest/files.js';
@@ -78,6 +79,8 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
   const estimate = await estimateArticles(inputs.length > 0 ? inputs : DEFAULT_BUILD_OPTIONS.inputs);
   const progress = process.stderr.isTTY ? createProgress(estimate) : undefined;
   let result: BuildResult;
+  // The stages (compromise, linkedom...) load only when a build runs, not for --help or other commands.
+  const { buildGraph } = await import('../../pipeline.js');
   try {
     result = await buildGraph({
       inputs,

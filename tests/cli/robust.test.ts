@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chooseWorkers } from '../../src/cli/commands/build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -42,3 +43,12 @@ it.each([
   expect(stderr).not.toMatch(/EPIPE|Error|at /);
   expect(code).toBe(0);
 }, 60_000);
+
+it.each([
+  [5, 2, 1],
+  [4999, 8, 1],
+  [5000, 2, 2],
+  [100_000, 4, 4],
+])('without --workers, %i articles on %i cores get %i thread(s): a pool pays for its start-up only on large inputs', (articles, cores, workers) => {
+  expect(chooseWorkers(articles, cores)).toBe(workers);
+});

@@ -1,8 +1,7 @@
 // The pipeline: the one place that lists the stages in order, per article (pure, in pipeline/extract.ts) and for a whole build (files in, files out).
-import { createReadStream, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, linkSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { loadKnowledgeBase } from './kb/index.js';
@@ -10,14 +9,16 @@ import { createDeduplicator, hashText, readArticles } from './stages/ingest/inde
 import { extractArticleFacts } from './pipeline/extract.js';
 import { articleTextFile, createAssembler } from './stages/assemble/index.js';
 import { openFactsStore } from './pipeline/facts-store.js';
+import { openGeneration } from './pipeline/output.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraphChunks, writeFileAtomic } from './graph/serialize.js';
-import { exportGraph, type ExportFormat } from './export/index.js';
+import { exportGraph } from './export/index.js';
 import type { KgGraph } from './graph/model.js';
 import { hashPipeline, openArticleCache } from './cache/index.js';
+import { CACHE_FOLDER, DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 import { createExtractor, TASKS_PER_WORKER, type Extractor } from './workers/pool.js';
 import { KgError } from './errors.js';
-import { BudgetExceeded, DEFAULT_ARTICLE_TIMEOUT_MS, runWithinBudget } from './pipeline/budget.js';
+import { BudgetExceeded, runWithinBudget } from './pipeline/budget.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
 
 // The per-article stages live in their own module so worker threads load only them, not ingest, assemble or the exporters.
@@ -26,31 +27,7 @@ export { extractArticleFacts } from './pipeline/extract.js';
 /** Changes whenever extraction changes, so cached per-article facts of an older pipeline are redone. */
 export const PIPELINE_VERSION = '1';
 
-/** The cache's folder inside the output folder when no other is named. */
-const CACHE_FOLDER = '.cache';
-
-export interface BuildOptions {
-  /** Files and folders to read (default: data/articles). */
-  inputs: string[];
-  /** Output folder (default: out). */
-  outDir: string;
-  /** Add the inputs to the graph already in outDir instead of starting anew. */
-  into: boolean;
-  /** Formats written beside graph.json. */
-  formats: ExportFormat[];
-  /** Threads extracting articles (default: one per core); 1 extracts in the main thread with no pool. */
-  workers: number;
-  /** Articles extracted in the main thread before the pool starts, so small builds skip its start-up (default 32); it then goes on extracting until a worker is ready. 0: every article goes to the pool. */
-  inlineArticles: number;
-  /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
-  cacheDir: string | null;
-  /** Milliseconds one article may take to parse or extract before it is skipped with an article-timeout diagnostic (default 30 s). */
-  articleTimeoutMs: number;
-  /** Called after each article, for progress display. */
-  onArticle?: (done: number) => void;
-}
-
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS, cacheDir: path.join('out', CACHE_FOLDER) };
+export { DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 
 /** Defaults for what is not given; the cache follows the output folder unless named. */
 export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildOptions {
@@ -91,6 +68,8 @@ export interface BuildReport {
 export interface BuildResult {
   graph: KgGraph;
   report: BuildReport;
+  /** False when nothing was built: the output folder was left as it was. */
+  written: boolean;
 }
 
 const FACTS_FILE = 'facts.jsonl';
@@ -117,10 +96,13 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
   };
   const kb = await time('kb', () => loadKnowledgeBase());
   const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, await time('kb', () => hashPipeline(PIPELINE_VERSION)));
-  const articlesDir = path.join(opts.outDir, 'articles');
-  await mkdir(articlesDir, { recursive: true });
+  // Everything is written into a new generation, which becomes the output only once whole (pipeline/output.ts).
+  const generation = await openGeneration(opts.outDir);
+  const genDir = generation.dir;
+  await mkdir(path.join(genDir, 'articles'));
   // Every article's facts wait on disk until assembly.
-  const store = openFactsStore(opts.outDir);
+  const store = openFactsStore(genDir);
+  let committed = false;
   try {
     const dedupe = createDeduplicator();
     const diagnostics: Diagnostic[] = [];
@@ -132,6 +114,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       });
     }
     const counts = { read: 0, built: 0, settled: 0, hits: 0, misses: 0 };
+    const builtIds = new Set<string>();
 
     // With one worker, extraction runs in this thread while the loop awaits the next article: that time is counted apart,
     // so ingest times only reading and parsing.
@@ -187,7 +170,8 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
         diagnostics.push(...f.diagnostics);
         // Synchronous: a few KB take about 40 µs, where an awaited write waits about 1 ms for libuv's thread pool and holds up settling.
         const t0 = performance.now();
-        writeFileSync(path.join(opts.outDir, articleTextFile(f.meta.id)), item.article.text);
+        writeFileSync(path.join(genDir, articleTextFile(f.meta.id)), item.article.text);
+        builtIds.add(f.meta.id);
         timings.write += performance.now() - t0;
       }
       if (item.kind === 'article' || item.article) opts.onArticle?.(++counts.settled);
@@ -226,45 +210,79 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
     }
     timings.extract = performance.now() - streamStarted - timings.ingest - timings.write;
 
-    // facts.jsonl first, copied line by line; then the assembler takes the facts back one article at a time.
-    await time('write', () => writeFileAtomic(path.join(opts.outDir, FACTS_FILE), withNewlines(store.lines())));
-    const graph = await time('assemble', () => {
-      const assembler = createAssembler(kb, PIPELINE_VERSION);
-      for (const f of store.facts()) assembler.add(f);
-      return assembler.finish();
-    });
     const kept = store.size - counts.built;
-    const documentDates = store.index().map(({ id, documentDate: d }) => ({ article: id, date: d.date, source: d.source, ...(d.note ? { note: d.note } : {}) }));
-    const layout = await time('layout', () => applyLayout(graph));
-    const files: string[] = [];
-    await time('write', async () => {
-      // A record at a time: at 20,000 articles graph.json is over 100 MB as one string.
-      await writeFileAtomic(path.join(opts.outDir, 'graph.json'), serializeGraphChunks(graph));
-      files.push('graph.json');
-      for (const format of opts.formats) files.push(...(await exportGraph(graph, format, path.join(opts.outDir, `graph.${format}`))));
-    });
-
-    const report: BuildReport = {
+    const makeReport = (layout: { iterations: number; converged: boolean; placedEvents: number }, files: string[], graph?: KgGraph): BuildReport => ({
       pipelineVersion: PIPELINE_VERSION,
       inputs: opts.inputs,
       articles: { read: counts.read, built: counts.built, skipped: skipped.filter((s) => s.article || s.file).length, kept },
       skipped,
       diagnostics,
-      documentDates,
-      counts: countGraph(graph),
+      documentDates: store.index().map(({ id, documentDate: d }) => ({ article: id, date: d.date, source: d.source, ...(d.note ? { note: d.note } : {}) })),
+      counts: graph ? countGraph(graph) : { nodes: {}, edges: {} },
       layout: { iterations: layout.iterations, converged: layout.converged, placedEvents: layout.placedEvents },
       timings: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
       workers: opts.workers,
       cache: { hits: counts.hits, misses: counts.misses },
       files,
-    };
-    await writeFileAtomic(path.join(opts.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    return { graph, report };
+    });
+    if (counts.built + kept === 0) {
+      // A build that builds nothing (a typo in a path) leaves the previous output as it was.
+      return { graph: createAssembler(kb, PIPELINE_VERSION).finish(), report: makeReport({ iterations: 0, converged: true, placedEvents: 0 }, []), written: false };
+    }
+    // The texts of articles kept from the earlier graph, linked (not copied) into the new generation.
+    await time('write', () => {
+      for (const { id } of store.index()) if (!builtIds.has(id)) keepText(opts.outDir, genDir, id);
+    });
+    // facts.jsonl first, copied line by line; then the assembler takes the facts back one article at a time.
+    opts.onStage?.('facts');
+    await time('write', () => writeFileAtomic(path.join(genDir, FACTS_FILE), withNewlines(store.lines())));
+    opts.onStage?.('assemble');
+    const graph = await time('assemble', () => {
+      const assembler = createAssembler(kb, PIPELINE_VERSION);
+      for (const f of store.facts()) assembler.add(f);
+      return assembler.finish();
+    });
+    opts.onStage?.('layout');
+    const layout = await time('layout', () => applyLayout(graph));
+    const files: string[] = [];
+    await time('write', async () => {
+      // A record at a time: at 20,000 articles graph.json is over 100 MB as one string.
+      opts.onStage?.('write graph.json');
+      await writeFileAtomic(path.join(genDir, 'graph.json'), serializeGraphChunks(graph));
+      files.push('graph.json');
+      for (const format of opts.formats) {
+        opts.onStage?.(`write ${format}`);
+        files.push(...(await exportGraph(graph, format, path.join(genDir, `graph.${format}`))));
+      }
+    });
+
+    const report = makeReport(layout, files, graph);
+    opts.onStage?.('report');
+    await writeFileAtomic(path.join(genDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    opts.onStage?.('switch');
+    generation.commit();
+    committed = true;
+    return { graph, report, written: true };
   } finally {
     store.close();
+    if (!committed) generation.discard();
   }
 }
 
+
+// Links an article's text from the current output into the new generation; outputs from before hashed names used the encoded id.
+function keepText(outDir: string, genDir: string, id: string): void {
+  const to = path.join(genDir, articleTextFile(id));
+  for (const from of [path.join(outDir, articleTextFile(id)), path.join(outDir, 'articles', `${encodeURIComponent(id)}.txt`)]) {
+    if (!existsSync(from)) continue;
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    return;
+  }
+}
 
 function failedArticle(article: RawArticle, error: unknown): Diagnostic {
   const { id, file, line } = article.meta;

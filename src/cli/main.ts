@@ -1,12 +1,24 @@
 #!/usr/bin/env node
 // The `kg` command: registers the subcommands; the one place that catches errors, prints them and sets the exit code.
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
 import { KgError } from '../errors.js';
+
+// Output piped into head or a pager that quits closes the pipe: the command ends there, quietly (EPIPE is no error of ours).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command();
 program
   .name('kg')
   .description('Build a dated, sourced knowledge graph of who met, called or visited whom from news articles.')
+  .version(version, '-V, --version', 'print the version of kg')
   .showHelpAfterError()
   .exitOverride();
 

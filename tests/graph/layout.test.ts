@@ -107,6 +107,26 @@ describe('applyLayout', () => {
     expect(graph.everyNode((_key, a) => Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isFinite(a.size))).toBe(true);
   }, 60_000);
 
+  it('keeps isolated nodes out of ForceAtlas2 and sets them in a ring outside the connected ones', () => {
+    const graph = buildFixtureGraph();
+    const connected = graph.filterNodes((key) => graph.degree(key) > 0);
+    const place = graph.findNode((_key, a) => a.kind === 'place')!;
+    for (let i = 0; i < 1500; i++) graph.addNode(`place:lone-${i}`, { ...graph.getNodeAttributes(place), label: `Lone ${i}` });
+    const started = performance.now();
+    const report = applyLayout(graph);
+    // All-pairs FA2 over the 1,500 isolated nodes took several seconds; they are now placed in one pass.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(report.converged).toBe(true);
+    const cx = connected.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'x'), 0) / connected.length;
+    const cy = connected.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'y'), 0) / connected.length;
+    const distance = (key: string) => Math.hypot(graph.getNodeAttribute(key, 'x') - cx, graph.getNodeAttribute(key, 'y') - cy);
+    const reach = Math.max(...connected.map(distance));
+    const lone = graph.filterNodes((key) => key.startsWith('place:lone-'));
+    // noverlap may nudge a few of them afterwards.
+    expect(lone.filter((key) => distance(key) > reach).length).toBeGreaterThan(lone.length * 0.9);
+    expect(graph.everyNode((_key, a) => Number.isFinite(a.x) && Number.isFinite(a.y))).toBe(true);
+  });
+
   it('lays out every node with FA2 below placeEventsFrom', () => {
     expect(applyLayout(buildFixtureGraph())).toMatchObject({ placedEvents: 0 });
   });

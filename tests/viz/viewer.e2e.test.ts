@@ -134,7 +134,7 @@ describe('viewer on the seed articles', () => {
     await source.locator('.show-article').click();
     const mark = source.locator('.article-view mark');
     await mark.waitFor();
-    const article = readFileSync(join(dir, 'articles', `${first.article}.txt`), 'utf8');
+    const article = readFileSync(join(dir, graph.getAttribute('articles').find((a) => a.id === first.article)!.textFile), 'utf8');
     expect(await mark.evaluate((element) => element.textContent)).toBe(article.slice(first.start, first.end));
     expect(await source.locator('.article-text').evaluate((element) => element.textContent)).toBe(article);
     await page.screenshot({ path: `${ARTIFACTS}/viewer-article.png` });

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KgError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
-import { buildGraph, DEFAULT_BUILD_OPTIONS, type BuildReport, type BuildResult } from '../../pipeline.js';
+import type { BuildReport, BuildResult } from '../../pipeline.js';
+import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
 import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
 import { UsageError } from '../../errors.js';
 import { detectFormat, listFiles } from '../../stages/ingest/files.js';
@@ -78,6 +79,8 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
   const estimate = await estimateArticles(inputs.length > 0 ? inputs : DEFAULT_BUILD_OPTIONS.inputs);
   const progress = process.stderr.isTTY ? createProgress(estimate) : undefined;
   let result: BuildResult;
+  // The stages (compromise, linkedom...) load only when a build runs, not for --help or other commands.
+  const { buildGraph } = await import('../../pipeline.js');
   try {
     result = await buildGraph({
       inputs,
@@ -88,24 +91,30 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
       articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
       cacheDir: flags.cache === false ? null : flags.cache,
       onArticle: progress?.update,
+      onStage: progress?.stage,
     });
   } finally {
     progress?.stop();
   }
-  process.stderr.write(summarize(result.report, outDir));
-  if (result.report.articles.built + result.report.articles.kept === 0) {
-    throw new KgError('nothing-built', `build: no article could be built from ${result.report.inputs.join(', ')}; see ${path.join(outDir, 'report.json')}`);
+  if (!result.written) {
+    process.stderr.write(result.report.skipped.slice(0, 10).map((s) => `build: skipped: ${s.message}\n`).join(''));
+    throw new KgError('nothing-built', `build: no article could be built from ${result.report.inputs.join(', ')}; the output in ${outDir} is left as it was`);
   }
+  process.stderr.write(summarize(result.report, outDir));
   return result;
 }
 
 /** A progress bar on stderr with articles/s, and an ETA against the estimated total; it appears only once a run proves long. */
-function createProgress(estimate: number): { update: (done: number) => void; stop: () => void } {
+function createProgress(estimate: number): { update: (done: number) => void; stage: (name: string) => void; stop: () => void } {
   const bar = new SingleBar({ format: 'build [{bar}] {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 200 }, Presets.shades_classic);
   const started = performance.now();
   let shown = false;
+  // Set once the stages after extraction begin: the bar is not shown again.
+  let done = 0;
   return {
-    update(done) {
+    update(articles) {
+      if (done === Infinity) return;
+      done = articles;
       // A few articles build before a bar would be read.
       if (!shown && done < 50) return;
       const speed = (done / ((performance.now() - started) / 1000)).toFixed(0);
@@ -114,6 +123,14 @@ function createProgress(estimate: number): { update: (done: number) => void; sto
       // The estimate counts lines and files; duplicates or JSON arrays can make it short.
       if (done > bar.getTotal()) bar.setTotal(done);
       bar.update(done, { speed });
+    },
+    // After extraction the bar gives way to one line per stage, so a long assembly, layout or write is never silent.
+    stage(name) {
+      const long = shown || done === Infinity || performance.now() - started > 2000;
+      if (shown) bar.stop();
+      shown = false;
+      done = Infinity;
+      if (long) process.stderr.write(`build: ${name}... (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
     },
     stop() {
       if (shown) bar.stop();

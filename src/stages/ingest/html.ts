@@ -43,7 +43,7 @@ export function extractHtml(source: string): HtmlExtract & { flattened: number |
     language: document.documentElement?.getAttribute('lang') || null,
   };
   // Readability changes the document, so the metadata above is read first.
-  const article = new Readability(document as unknown as Document).parse();
+  const article = readMainText(document);
   let paragraphs = article?.content ? collectParagraphs(parseHTML(`<html><body>${article.content}</body></html>`).document.body) : [];
   if (paragraphs.length === 0) {
     const { document: page } = parseHTML(html);
@@ -51,6 +51,15 @@ export function extractHtml(source: string): HtmlExtract & { flattened: number |
     paragraphs = collectParagraphs(page.body);
   }
   return { text: paragraphs.join('\n\n'), fields, flattened: flat?.depth ?? null };
+}
+
+// Readability refuses some broken pages outright (a document it does not take for one); the whole body is read then.
+function readMainText(document: Document): { content?: string | null } | null {
+  try {
+    return new Readability(document as unknown as Document).parse();
+  } catch {
+    return null;
+  }
 }
 
 // Innermost blocks only (a <p> inside an <li> is one paragraph); a container with no blocks gives its whole text.

@@ -7,7 +7,7 @@ import type { Diagnostic, RawArticle } from '../../types.js';
 import { decodeText } from './decode.js';
 import { detectFormat, errorCode, fileStem, listFiles, notAFile, type ListingEntry } from './files.js';
 import { MAX_HTML_DEPTH } from './html-depth.js';
-import { extractHtml } from './html.js';
+import type { HtmlExtract } from './html.js';
 import { checkRecord, readJsonLines, shorten } from './json.js';
 import type { Manifest } from './manifest.js';
 import { MANIFEST_NAME, loadManifest } from './manifest.js';
@@ -105,17 +105,27 @@ async function* readFileItems(absolute: string, file: string, manifestLayer: Met
     return;
   }
   const at: Location = { file };
+  // linkedom and Readability load with the first page, not with every command that touches ingest.
+  const extractHtml = format === 'html' ? (await import('./html.js')).extractHtml : null;
   try {
     // Parsing is bounded in time like extraction: a page that would hang Readability costs that page only.
-    const items = runWithinBudget(() => [...parseFileItems(decoded.text, absolute, at, format, manifestLayer)], budget);
+    const items = runWithinBudget(() => [...parseFileItems(decoded.text, absolute, at, format, manifestLayer, extractHtml)], budget);
     yield* items;
   } catch (error) {
-    if (!(error instanceof BudgetExceeded)) throw error;
-    yield skipItem(makeDiagnostic('article-timeout', 'error', at, `${error.message} to parse (--article-timeout); check the file; skipped`));
+    // A parser that gives up on a broken file costs that file only.
+    if (error instanceof BudgetExceeded) yield skipItem(makeDiagnostic('article-timeout', 'error', at, `${error.message} to parse (--article-timeout); check the file; skipped`));
+    else yield skipItem(makeDiagnostic('unparseable-file', 'error', at, `cannot be parsed as ${format} (${shorten(error instanceof Error ? error.message : String(error))}); check the file; skipped`));
   }
 }
 
-function* parseFileItems(source: string, absolute: string, at: Location, format: RawArticle['format'], manifestLayer: MetaLayer | undefined): Generator<IngestItem> {
+function* parseFileItems(
+  source: string,
+  absolute: string,
+  at: Location,
+  format: RawArticle['format'],
+  manifestLayer: MetaLayer | undefined,
+  extractHtml: ((html: string) => HtmlExtract & { flattened: number | null }) | null,
+): Generator<IngestItem> {
   const manifestLayers = manifestLayer ? [manifestLayer] : [];
   if (format === 'txt' || format === 'md') {
     const normalized = normalizeLoneCarriageReturns(source);
@@ -133,7 +143,7 @@ function* parseFileItems(source: string, absolute: string, at: Location, format:
     // Explicit metadata: the folder's manifest (curated for this run) over the file's own front matter.
     yield* articleItems(fileStem(absolute), at, [...manifestLayers, { fields: split.fields, origin: 'front matter' }], split.body, format);
   } else if (format === 'html') {
-    const page = extractHtml(source);
+    const page = extractHtml!(source);
     if (page.flattened !== null) {
       yield noteItem(makeDiagnostic('html-too-deep', 'warning', at, `nests tags ${page.flattened} deep; read with the tags past ${MAX_HTML_DEPTH} levels left out (their text kept); built`));
     }

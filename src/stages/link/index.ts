@@ -6,7 +6,7 @@ import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/ke
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
-import { extendsName, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
+import { extendsName, firstNameBefore, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -100,6 +100,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
       if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
+      // "Neil Jordan", "Michael Chad": a country or capital after a first name is a surname.
+      if (entity.kind === 'country' && (entity.as === 'name' || entity.as === 'capital') && !/\s/.test(m.text) && firstNameBefore(text, sentenceTerms, m, sentence)) continue;
       if (entity.kind === 'country') {
         sentenceMentions.push(countryMention(m, entity.country, entity.as));
         if (entity.as === 'capital' || entity.as === 'metonym') {
@@ -164,7 +166,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         const title = titleBefore(titles, candidate.start, text) ?? titleBefore(titles, candidate.runStart, text);
         const single = candidate.words.length === 1;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
-        if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age') && titleCase(s)) continue;
+        if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
         const known = single ? localPeople.find((p) => foldWord(p.surname) === foldWord(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
         if (known) {
           sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
@@ -176,6 +178,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           continue;
         }
         const local = localPersonFor(candidate.text, localPeople);
+        if (candidate.familyFirst) local.alone.add(candidate.words[0]);
         introduced.set(local.id, local);
         local.firstStart = Math.min(local.firstStart, candidate.end);
         const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
@@ -228,8 +231,12 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   }
 
   // Later surname-only mentions of people the KB lacks ("Peskov" after "Kremlin spokesman Dmitry Peskov").
-  for (const local of localPeople) {
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegex(local.surname)}(?![\\p{L}])`, 'gu');
+  // A word two of them share may be either ("Kenyatta" for Uhuru and Jomo): only a word of one person links.
+  const owners = new Map<string, number>();
+  for (const local of localPeople) for (const w of local.alone) owners.set(w, (owners.get(w) ?? 0) + 1);
+  for (const local of localPeople) for (const word of local.alone) {
+    if (owners.get(word) !== 1 || word.length < 3) continue;
+    const re = new RegExp(`(?<![\\p{L}])${escapeRegex(word)}(?![\\p{L}])`, 'gu');
     for (const sentence of sentences) {
       for (const m of sentence.text.matchAll(re)) {
         const start = sentence.start + m.index;
@@ -251,6 +258,8 @@ interface LocalPerson {
   id: string;
   name: string;
   surname: string;
+  /** Words that stand for the person alone later in the article: the surname, the first name, a family name said first. */
+  alone: Set<string>;
   country: string | null;
   firstStart: number;
 }
@@ -346,7 +355,10 @@ function localPersonFor(name: string, localPeople: LocalPerson[]): LocalPerson {
   let local = localPeople.find((p) => p.id === id);
   if (!local) {
     const words = name.split(/\s+/);
-    local = { id, name, surname: words[words.length - 1], country: null, firstStart: Number.MAX_SAFE_INTEGER };
+    const surname = words[words.length - 1];
+    // A first name alone ("Randall" after "Randall Cunningham") is the person too, unless another person shares it.
+    const alone = new Set([surname, ...(words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[0]) ? [words[0]] : [])]);
+    local = { id, name, surname, alone, country: null, firstStart: Number.MAX_SAFE_INTEGER };
     localPeople.push(local);
   }
   return local;

@@ -13,6 +13,8 @@ export interface NameCandidate extends Span {
   evidence: Evidence[];
   /** Where the run began, honorifics included ("Chief John Odigie-Oyegun"), for the title before it. */
   runStart: number;
+  /** The first word is a family name the lexicon knows, said first ("Wang Dan", "Xiao Qiang"): it may stand alone later. */
+  familyFirst: boolean;
 }
 
 // Lower-case particles inside a name: "F.W. de Klerk", "Joost van der Westhuizen", "Mohammed bin Salman", "Ziyad al-Nakhalah".
@@ -67,7 +69,7 @@ const NOT_PERSON_FIRST = new Set([
   'courtesy', 'video', 'watch', 'read', 'related', 'featured', 'latest', 'breaking', 'exclusive', 'live', 'opinion', 'editorial', 'politics', 'business',
 ]);
 // A lower-case word right after the name that makes it a place or a thing: "Simón Bolívar airport", "Cheong Wa Dae palace".
-const THING_AFTER = /^[ \t\u00a0]+(airport|international|stadium|square|street|road|avenue|bridge|university|college|school|hospital|palace|hall|house|building|tower|park|station|port|dam|river|lake|island|hotel|centre|center|district|province|county|region|city|town|village|mosque|church|temple|cathedral|museum|prize|award|cup|trophy|storm|cyclone|hurricane|typhoon|holiday|day|festival|doctrine|era|administration|government|family|dynasty|foundation|institute|group|company|corporation|brand|case|affair)\b/iu;
+const THING_AFTER = /^[ \t\u00a0]+(airport|international|stadium|square|street|road|avenue|bridge|university|college|school|hospital|palace|hall|house|building|tower|park|station|port|dam|river|lake|island|hotel|centre|center|district|province|county|region|city|town|village|mosque|church|temple|cathedral|museum|prize|award|cup|trophy|storm|cyclone|hurricane|typhoon|holiday|day|festival|doctrine|era|administration|government|family|dynasty|foundation|institute|group|company|corporation|brand)\b/iu;
 const SPEECH = /^(?:[ \t\u00a0]*,[^,.;:!?]{1,60},)?[ \t\u00a0]+(?:also[ \t\u00a0]+)?(said|says|told|tells|added|adds|stated|asked|announced|noted|urged|insisted|denied|warned|explained|wrote|tweeted|declared|replied|argued|stressed|confirmed|acknowledged|admitted|claimed|suggested|recalled|quoted)\b/u;
 const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00a0]*,?[ \t\u00a0]*$/u;
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
@@ -172,6 +174,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
     const k = words.findIndex((w, i) => i >= 1 && i < words.length - 1 && w.tags.has('FirstName'));
     if (k > 0) words = words.slice(k);
   }
+  // A common word that opens the sentence is not part of the name: "Broker Khurshid Alam said".
+  if (words.length >= 3 && words[0].start === sentence.start && isCommon(words[0])) words = words.slice(1);
   while (words.length > 0 && PARTICLES.has(words[words.length - 1].text.toLowerCase())) words.pop();
   while (words.length > 0 && PARTICLES.has(words[0].text.toLowerCase()) && !UPPER_START.test(words[0].text)) words.shift();
   if (words.length === 0) return null;
@@ -214,7 +218,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   // "the Truth Social", "the Hong Kong Open": a name after "the" is a thing, unless a title came with it ("the late Dr X" keeps its title).
   if (/\bthe[ \t\u00a0]+$/iu.test(before) && !honorific && !strong) return null;
   if (LOCATION_BEFORE.test(before) && !evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition')) return null;
-  return { start, end, text: surface, words: names, evidence, runStart: run[0].start };
+  const familyFirst = personal.length === 2 && words[0].tags.has('LastName') && !words[0].tags.has('FirstName');
+  return { start, end, text: surface, words: names, evidence, runStart: run[0].start, familyFirst };
 }
 
 /** True when a capitalised word joins the KB name at `span` ("Oskar" before "Fischer", "Lloyd" after "Graham"): the text names someone else. */
@@ -242,9 +247,22 @@ export function surnameFollows(text: string, terms: Term[], span: Span): boolean
   return after.tags.has('LastName') || (isUnknown(after) && !after.tags.has('Place') && !after.tags.has('Organization'));
 }
 
+/** True when a first name comes right before `span` inside a sentence ("Neil" before "Jordan"): the KB country there is a surname. */
+export function firstNameBefore(text: string, terms: Term[], span: Span, sentence: Span): boolean {
+  const i = terms.findIndex((t) => t.start === span.start);
+  const before = i > 0 ? terms[i - 1] : undefined;
+  if (!before || before.start === sentence.start || !joins(text, before, terms[i])) return false;
+  return before.tags.has('FirstName') && nameWord(before, text) === 'name' && !isHonorific(before);
+}
+
 /** True when `span` starts or ends inside a word ("Zuma" in "Dlamini-Zuma"). */
 export function insideWord(text: string, span: Span): boolean {
   return /[\p{L}\p{N}][-\u2010\u2011'’]?$/u.test(text.slice(Math.max(0, span.start - 2), span.start)) || /^[-\u2010\u2011]?[\p{L}\p{N}]/u.test(text.slice(span.end, span.end + 2));
+}
+
+function isCommon(term: Term): boolean {
+  const tags = lexiconTags(term.text);
+  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
 function isHonorific(term: Term): boolean {

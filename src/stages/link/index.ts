@@ -6,7 +6,7 @@ import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/ke
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
-import { extendsName, firstNameBefore, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
+import { extendsName, firstNameBefore, insideWord, isTitleWord, knownFirstName, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -179,6 +179,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         }
         const local = localPersonFor(candidate.text, localPeople);
         if (candidate.familyFirst) local.alone.add(candidate.words[0]);
+        if (title || candidate.evidence.some((e) => e !== 'role-noun')) local.sure = true;
         introduced.set(local.id, local);
         local.firstStart = Math.min(local.firstStart, candidate.end);
         const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
@@ -225,6 +226,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     }
     const local = localPersonFor(candidate.text, localPeople);
     local.firstStart = Math.min(local.firstStart, candidate.end);
+    local.sure = true;
     const office = title && !title.plural ? { type: resolveOfficeType(title.office, qualifier?.country ?? null), of: qualifier?.of ?? null, title: title.title, start: qualifier?.start ?? title.start, end: candidate.end } : undefined;
     if (qualifier?.country && office) local.country ??= qualifier.country.iso2;
     mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: title ? 'title-apposition' : 'ner', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.8, office });
@@ -235,7 +237,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const owners = new Map<string, number>();
   for (const local of localPeople) for (const w of local.alone) owners.set(w, (owners.get(w) ?? 0) + 1);
   for (const local of localPeople) for (const word of local.alone) {
-    if (owners.get(word) !== 1 || word.length < 3) continue;
+    if (!local.sure || owners.get(word) !== 1 || word.length < 3) continue;
     const re = new RegExp(`(?<![\\p{L}])${escapeRegex(word)}(?![\\p{L}])`, 'gu');
     for (const sentence of sentences) {
       for (const m of sentence.text.matchAll(re)) {
@@ -262,6 +264,8 @@ interface LocalPerson {
   alone: Set<string>;
   country: string | null;
   firstStart: number;
+  /** Named with a title, an honorific, a first name or a speech verb: only then do its words alone stand for it later. */
+  sure: boolean;
 }
 
 /**
@@ -357,8 +361,8 @@ function localPersonFor(name: string, localPeople: LocalPerson[]): LocalPerson {
     const words = name.split(/\s+/);
     const surname = words[words.length - 1];
     // A first name alone ("Randall" after "Randall Cunningham") is the person too, unless another person shares it.
-    const alone = new Set([surname, ...(words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[0]) ? [words[0]] : [])]);
-    local = { id, name, surname, alone, country: null, firstStart: Number.MAX_SAFE_INTEGER };
+    const alone = new Set([surname, ...(words.length >= 2 && knownFirstName(words[0]) ? [words[0]] : [])]);
+    local = { id, name, surname, alone, country: null, firstStart: Number.MAX_SAFE_INTEGER, sure: false };
     localPeople.push(local);
   }
   return local;

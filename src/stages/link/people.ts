@@ -75,6 +75,13 @@ const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
 const APPOSITION_AFTER = /^[ \t\u00a0]*,[ \t\u00a0]+(?:who|whose|a|an|the|his|her|its|their|one|head|chairman|chief|leader|president|director|minister|secretary|spokesman|spokeswoman|aged)\b/u;
 const PORTFOLIO_BEFORE = /\b(?:minister|secretary|commissioner|director|ambassador|envoy|representative|adviser|advisor|spokesman|spokeswoman|chairman|president|head|chief)[ \t\u00a0]+(?:for|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/iu;
+// Nouns before a name that make it a body or a thing: "team Deportivo Coruna", "club Standard Liege", "company Cofinec".
+const THING_NOUNS = new Set([
+  'team', 'club', 'side', 'company', 'firm', 'group', 'bank', 'party', 'airline', 'carrier', 'agency', 'newspaper', 'daily', 'weekly', 'station',
+  'channel', 'magazine', 'band', 'brand', 'unit', 'fund', 'league', 'series', 'chain', 'maker', 'producer', 'exporter', 'importer', 'retailer',
+  'operator', 'subsidiary', 'rival', 'rivals', 'champions', 'outfit', 'province', 'region', 'city', 'town', 'village', 'district', 'state', 'river',
+  'street', 'hotel', 'stadium', 'tournament', 'festival', 'operation', 'plan', 'programme', 'program', 'movement', 'network', 'index', 'stock',
+]);
 // A title and a comma before the name: "the new ambassador of Thailand, Tanee Sangrat", "the president of Paraguay, Santiago Peña".
 const TITLE_COMMA_BEFORE = /\b(?:president|minister|ambassador|envoy|secretary|spokesman|spokeswoman|spokesperson|chairman|chairwoman|governor|senator|leader|chief|head|director|king|queen|emir|premier|chancellor|commissioner|counterpart)(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’-]*)*)?[ \t\u00a0]*,[ \t\u00a0]*$/u;
 const LOCATION_BEFORE = /\b(at|in|near|outside|inside|from|into|across|around|toward|towards)[ \t\u00a0]+(the[ \t\u00a0]+)?$/iu;
@@ -209,7 +216,7 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   if (AGE_AFTER.test(after)) evidence.push('age');
   if (APPOSITION_AFTER.test(after) || TITLE_COMMA_BEFORE.test(before)) evidence.push('apposition');
   // A role noun right before: "boxing legend Roberto Duran", "Brazilian midfielder Mauro Silva".
-  if (previous && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
+  if (previous && !THING_NOUNS.has(previous.text) && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
   // A credit line: "Xinhua/Huang Jingwen", "Petar Kujundzic/Reuters".
@@ -248,6 +255,11 @@ export function surnameFollows(text: string, terms: Term[], span: Span): boolean
 }
 
 /** True when a first name comes right before `span` inside a sentence ("Neil" before "Jordan"): the KB country there is a surname. */
+/** True when the lexicon knows the word as a first name ("Randall", "Meg"). */
+export function knownFirstName(word: string): boolean {
+  return lexiconTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+}
+
 export function firstNameBefore(text: string, terms: Term[], span: Span, sentence: Span): boolean {
   const i = terms.findIndex((t) => t.start === span.start);
   const before = i > 0 ? terms[i - 1] : undefined;

@@ -100,6 +100,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
       if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
+      // "Jordan said" after "Neil Jordan": the surname of a person the article named wins over the country.
+      if (entity.kind === 'country' && !/\s/.test(m.text) && localPeople.some((p) => p.sure && p.surname === m.text && p.firstStart <= m.start)) continue;
       // "Neil Jordan", "Michael Chad": a country or capital after a first name is a surname.
       if (entity.kind === 'country' && (entity.as === 'name' || entity.as === 'capital') && !/\s/.test(m.text) && firstNameBefore(text, sentenceTerms, m, sentence)) continue;
       if (entity.kind === 'country') {

@@ -75,6 +75,13 @@ const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
 const APPOSITION_AFTER = /^[ \t\u00a0]*,[ \t\u00a0]+(?:who|whose|a|an|the|his|her|its|their|one|head|chairman|chief|leader|president|director|minister|secretary|spokesman|spokeswoman|aged)\b/u;
 const PORTFOLIO_BEFORE = /\b(?:minister|secretary|commissioner|director|ambassador|envoy|representative|adviser|advisor|spokesman|spokeswoman|chairman|president|head|chief)[ \t\u00a0]+(?:for|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/iu;
+// The commonest family names of cultures that say them first (Chinese, Korean, Vietnamese): "Wang Donghai" is later "Wang".
+const FAMILY_FIRST = new Set([
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo',
+  'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang',
+  'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'jin', 'qin', 'wen', 'kim', 'lee', 'park', 'choi', 'jung', 'kang',
+  'cho', 'yoon', 'jang', 'lim', 'nguyen', 'tran', 'le', 'pham', 'hoang', 'vu', 'vo', 'dang', 'bui', 'ngo', 'duong',
+]);
 // Nouns before a name that make it a body or a thing: "team Deportivo Coruna", "club Standard Liege", "company Cofinec".
 const THING_NOUNS = new Set([
   'team', 'club', 'side', 'company', 'firm', 'group', 'bank', 'party', 'airline', 'carrier', 'agency', 'newspaper', 'daily', 'weekly', 'station',
@@ -225,7 +232,7 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   // "the Truth Social", "the Hong Kong Open": a name after "the" is a thing, unless a title came with it ("the late Dr X" keeps its title).
   if (/\bthe[ \t\u00a0]+$/iu.test(before) && !honorific && !strong) return null;
   if (LOCATION_BEFORE.test(before) && !evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition')) return null;
-  const familyFirst = personal.length === 2 && words[0].tags.has('LastName') && !words[0].tags.has('FirstName');
+  const familyFirst = personal.length === 2 && (words[0].tags.has('LastName') || FAMILY_FIRST.has(lower(words[0].text))) && !words[0].tags.has('FirstName');
   return { start, end, text: surface, words: names, evidence, runStart: run[0].start, familyFirst };
 }
 

@@ -240,7 +240,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   for (const local of localPeople) for (const w of local.alone) owners.set(w, (owners.get(w) ?? 0) + 1);
   for (const local of localPeople) for (const word of local.alone) {
     if (!local.sure || owners.get(word) !== 1 || word.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegex(word)}(?![\\p{L}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRegex(word)}(?![\\p{L}\\p{N}-])`, 'gu');
     for (const sentence of sentences) {
       for (const m of sentence.text.matchAll(re)) {
         const start = sentence.start + m.index;
@@ -361,7 +361,7 @@ function localPersonFor(name: string, localPeople: LocalPerson[]): LocalPerson {
   let local = localPeople.find((p) => p.id === id);
   if (!local) {
     const words = name.split(/\s+/);
-    const surname = words[words.length - 1];
+    const surname = deriveSurname(name);
     // A first name alone ("Randall" after "Randall Cunningham") is the person too, unless another person shares it.
     const alone = new Set([surname, ...(words.length >= 2 && knownFirstName(words[0]) ? [words[0]] : [])]);
     local = { id, name, surname, alone, country: null, firstStart: Number.MAX_SAFE_INTEGER, sure: false };

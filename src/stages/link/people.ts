@@ -18,7 +18,7 @@ export interface NameCandidate extends Span {
 }
 
 // Lower-case particles inside a name: "F.W. de Klerk", "Joost van der Westhuizen", "Mohammed bin Salman", "Ziyad al-Nakhalah".
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'binti', 'bint', 'al', 'el', 'abu', 'y', 'e']);
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'binti', 'bint', 'al', 'el', 'abu', 'y', 'e', 'wa', 'ould', 'zu', 'vom', 'af', 'av']);
 
 // Honorifics and titles of every culture news uses, stripped from the front of a name (lower case, no dots).
 const HONORIFICS = new Set([
@@ -34,7 +34,7 @@ const HONORIFICS = new Set([
   'top', 'acting', 'interim', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'commissioner', 'inspector', 'superintendent', 'officer',
   'coach', 'manager', 'democrat', 'republican', 'head', 'leader', 'president-elect', 'ex', 'excellencies', 'senior', 'assistant', 'associate',
   'executive', 'managing', 'chief-executive', 'adviser', 'advisor', 'cabinet', 'reps', 'mzee', 'asiwaju', 'mallam', 'malam', 'hrh', 'engr', 'barrister',
-  'congressmen', 'senators', 'ministers', 'governors', 'secretaries', 'leaders', 'presidents', 'ambassadors', 'envoys', 'councillor', 'councilor',
+  'representatives', 'congressmen', 'senators', 'ministers', 'governors', 'secretaries', 'leaders', 'presidents', 'ambassadors', 'envoys', 'councillor', 'councilor',
   'legend', 'captain', 'skipper', 'midfielder', 'striker', 'defender', 'goalkeeper', 'champion', 'veteran', 'star', 'actor', 'actress', 'singer',
 ]);
 // Titles that are also surnames, kept at the end of a name: "John Major", "Billie Jean King", "Carrie Lam Chief" is not one.
@@ -88,6 +88,8 @@ const THING_NOUNS = new Set([
   'channel', 'magazine', 'band', 'brand', 'unit', 'fund', 'league', 'series', 'chain', 'maker', 'producer', 'exporter', 'importer', 'retailer',
   'operator', 'subsidiary', 'rival', 'rivals', 'champions', 'outfit', 'province', 'region', 'city', 'town', 'village', 'district', 'state', 'river',
   'street', 'hotel', 'stadium', 'tournament', 'festival', 'operation', 'plan', 'programme', 'program', 'movement', 'network', 'index', 'stock',
+  'carrier', 'ship', 'vessel', 'tanker', 'frigate', 'submarine', 'yacht', 'aircraft', 'film', 'movie', 'book', 'novel', 'album', 'song', 'play',
+  'paper', 'tabloid', 'broadcaster', 'prison', 'jail', 'camp', 'mine', 'plant', 'refinery', 'factory', 'motel', 'restaurant', 'horse', 'colt', 'filly',
 ]);
 // A title and a comma before the name: "the new ambassador of Thailand, Tanee Sangrat", "the president of Paraguay, Santiago Peña".
 const TITLE_COMMA_BEFORE = /\b(?:president|minister|ambassador|envoy|secretary|spokesman|spokeswoman|spokesperson|chairman|chairwoman|governor|senator|leader|chief|head|director|king|queen|emir|premier|chancellor|commissioner|counterpart)(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’-]*)*)?[ \t\u00a0]*,[ \t\u00a0]*$/u;
@@ -138,7 +140,9 @@ export function nameCandidates(text: string, terms: Term[], covered: Span[], sen
   const runs: Term[][] = [];
   let run: Term[] = [];
   for (const term of terms) {
-    const kind = free(term) ? nameWord(term, text) : null;
+    let kind = free(term) ? nameWord(term, text) : null;
+    // The lower-case syllable of a hyphenated given name: "Kim In-so", "Li Song-ho", "Moon Jae-in".
+    if (!kind && free(term) && run.length >= 2 && text.slice(run[run.length - 1].end, term.start) === '-' && /^\p{Ll}{1,3}$/u.test(term.text)) kind = 'name';
     if (kind && (run.length === 0 || joins(text, run[run.length - 1], term)) && !(kind === 'particle' && run.length === 0)) {
       run.push(term);
       continue;
@@ -226,6 +230,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   if (previous && !THING_NOUNS.has(previous.text) && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
+  // "the aircraft carrier Carl Vinson", "the daily Sueddeutsche Zeitung": a thing's name, whatever its words.
+  if (previous && THING_NOUNS.has(previous.text) && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && !honorific && !SPEECH.test(after)) return null;
   // A credit line: "Xinhua/Huang Jingwen", "Petar Kujundzic/Reuters".
   if (/\/[ \t\u00a0]*$/u.test(before) || /^[ \t\u00a0]*\//u.test(after)) return null;
   const strong = evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition');

@@ -84,7 +84,6 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const localPeople: LocalPerson[] = [];
   const parsed = parseText(text);
   const singles: { candidate: NameCandidate; title: TitleMatch | null; qualifier: Qualifier | null }[] = [];
-  if (parsed.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed to parse the article: ${parsed.error.message}; only KB names and titles were linked` });
 
   for (const sentence of sentences) {
     const s = sentence.text;

@@ -165,6 +165,11 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   let honorific = false;
   // A title inside the run ends what comes before it: "Delaware Senator Chris Coons", "Party Chairman John Oyegun".
   for (let k = words.length - 2; k >= 1; k--) {
+    if (k + 2 < words.length && HONORIFIC_PAIRS.has(`${lower(words[k].text)} ${lower(words[k + 1].text)}`)) {
+      words = words.slice(k + 2);
+      honorific = true;
+      break;
+    }
     if (isHonorific(words[k])) {
       words = words.slice(k + 1);
       honorific = true;

@@ -237,15 +237,23 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   // A word two of them share may be either ("Kenyatta" for Uhuru and Jomo): only a word of one person links.
   const owners = new Map<string, number>();
   for (const local of localPeople) for (const w of local.alone) owners.set(w, (owners.get(w) ?? 0) + 1);
+  // One scan of the parsed words finds them all: each word is looked up by its first token.
+  const byFirstToken = new Map<string, { local: LocalPerson; word: string }[]>();
   for (const local of localPeople) for (const word of local.alone) {
     if (!local.sure || owners.get(word) !== 1 || word.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRegex(word)}(?![\\p{L}\\p{N}-])`, 'gu');
+    const first = word.split(/[\s-]/u)[0];
+    byFirstToken.set(first, [...(byFirstToken.get(first) ?? []), { local, word }]);
+  }
+  if (byFirstToken.size > 0) {
     for (const sentence of sentences) {
-      for (const m of sentence.text.matchAll(re)) {
-        const start = sentence.start + m.index;
-        const span = { start, end: start + m[0].length };
-        if (overlaps(span, mentions) || start < local.firstStart) continue;
-        mentions.push({ ...span, text: m[0], via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
+      for (const term of termsIn(parsed, sentence)) {
+        for (const { local, word } of byFirstToken.get(term.text.replace(/['’]s$/u, '')) ?? []) {
+          const span = { start: term.start, end: term.start + word.length };
+          if (text.slice(span.start, span.end) !== word || span.end > sentence.end || span.start < local.firstStart) continue;
+          // Whole words only: not "Castro" in "pre-Castro", not "Jones" in "Jonesboro".
+          if (/[\p{L}\p{N}'’-]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(text[span.end] ?? ' ') || overlaps(span, mentions)) continue;
+          mentions.push({ ...span, text: word, via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
+        }
       }
     }
   }

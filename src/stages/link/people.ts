@@ -3,7 +3,7 @@
 import { lexiconTags, type Term } from '../../nlp/parse.js';
 import type { Span } from '../../types.js';
 
-export type Evidence = 'honorific' | 'title' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
+export type Evidence = 'honorific' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
 
 export interface NameCandidate extends Span {
   text: string;
@@ -37,7 +37,7 @@ const HONORIFICS = new Set([
   'representatives', 'congressmen', 'senators', 'ministers', 'governors', 'secretaries', 'leaders', 'presidents', 'ambassadors', 'envoys', 'councillor', 'councilor',
   'legend', 'captain', 'skipper', 'midfielder', 'striker', 'defender', 'goalkeeper', 'champion', 'veteran', 'star', 'actor', 'actress', 'singer',
 ]);
-// Titles that are also surnames, kept at the end of a name: "John Major", "Billie Jean King", "Carrie Lam Chief" is not one.
+// Titles that are also surnames, kept at the end of a name: "John Major", "Billie Jean King".
 const SURNAME_TITLES = new Set(['major', 'king', 'prince', 'justice', 'marshal', 'chancellor', 'bishop', 'chair', 'head', 'star', 'field', 'right', 'late', 'leader']);
 // Malay honorifics of two words: the second word alone is a name ("Sri Mulyani"), after the first it is a title.
 const HONORIFIC_PAIRS = new Set(['tan sri', 'datuk seri', 'dato seri', 'dato sri', "dato' sri", "dato' seri", 'tun sri', 'datuk sri', 'puan sri']);
@@ -120,7 +120,6 @@ function nameWord(term: Term, text: string): 'name' | 'particle' | null {
   if (/\d/.test(letters)) return null;
   const personal = term.tags.has('FirstName') || term.tags.has('LastName') || term.tags.has('Person');
   if (!personal && BREAKING_TAGS.some((t) => term.tags.has(t))) return null;
-  if (term.tags.has('Honorific')) return 'name';
   return 'name';
 }
 
@@ -255,8 +254,10 @@ export function extendsName(text: string, terms: Term[], span: Span, covered: Sp
   if (i < 0 || j < 0) return false;
   const before = terms[i - 1];
   const after = terms[j + 1];
-  if (before && free(before) && nameWord(before, text) === 'name' && joins(text, before, terms[i]) && !HONORIFICS.has(lower(before.text)) && !before.tags.has('Honorific')) return true;
-  return !!after && free(after) && nameWord(after, text) === 'name' && joins(text, terms[j], after) && !/['’]s?$/u.test(terms[j].text);
+  // Spaces only: "Putin-Trump summit" names two people, and a hyphen inside a name is insideWord's case.
+  const spaced = (a: Term, b: Term) => /^[ \t\u00a0]+$/u.test(text.slice(a.end, b.start));
+  if (before && free(before) && nameWord(before, text) === 'name' && spaced(before, terms[i]) && !HONORIFICS.has(lower(before.text)) && !before.tags.has('Honorific')) return true;
+  return !!after && free(after) && nameWord(after, text) === 'name' && spaced(terms[j], after) && !/['’]s?$/u.test(terms[j].text);
 }
 
 /** True for a title word glued to a name by a typo ("Mileipresident"): the rest after a known surname. */

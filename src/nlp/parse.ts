@@ -1,9 +1,9 @@
-// One compromise parse of an article, made once and shared: its words with offsets into the original text and the
-// tags compromise's lexicon and pre-tagger give them. The link stage builds name candidates on it; later stages can reuse it.
+// One parse of an article, made once and shared: its words with offsets into the original text and the tags compromise's
+// lexicon and tag tree give them. The link stage builds name candidates on it; later stages can reuse it.
 import type { Span } from '../types.js';
-import { nlp, safely } from './compromise.js';
+import { nlp } from './compromise.js';
 
-/** A word as compromise reads it, with offsets into the parsed text. */
+/** A word of the text with its offsets and compromise's tags for it. */
 export interface Term extends Span {
   text: string;
   /** compromise tags: ProperNoun, FirstName, LastName, Honorific, Verb, Date, Demonym, Acronym... */
@@ -13,55 +13,14 @@ export interface Term extends Span {
 export interface ParsedText {
   /** Every term, in text order. */
   terms: Term[];
-  /** The error compromise threw, if it did (then `terms` is empty). */
-  error?: Error;
 }
 
-// The pre-tagger with the lexicon, without the post-tagger's match sweep: that sweep costs two thirds of a full nlp()
-// and refines verbs and nouns, not the capitalisation and name lexicon that name candidates need.
-const COMPUTE = ['alias', 'machine', 'index', 'id', 'normal', 'lexicon', 'preTagger', 'offset'];
-
-interface RawTerm {
-  text: string;
-  tags: Set<string>;
-  offset: { start: number; length: number };
+interface World {
+  model: { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
 }
-
-/** Parses `text` once: terms with their tags and offsets into `text` (checked against it, so a span always equals its text). */
-export function parseText(text: string): ParsedText {
-  const parsed = safely(() => {
-    const doc = nlp.tokenize(text);
-    doc.compute(COMPUTE);
-    return (doc as unknown as { document: RawTerm[][] }).document;
-  });
-  if (!parsed.value) return { terms: [], error: parsed.error };
-  const terms: Term[] = [];
-  let cursor = 0;
-  for (const sentence of parsed.value) {
-    for (const t of sentence) {
-      if (t.text === '') continue;
-      // compromise's offsets agree with the text; when they do not (a normalised character), find the word from the cursor.
-      let start = t.offset.start;
-      if (text.slice(start, start + t.text.length) !== t.text) start = text.indexOf(t.text, cursor);
-      if (start < 0) continue;
-      cursor = start + t.text.length;
-      if (!GLUED.test(t.text)) {
-        terms.push({ start, end: cursor, text: t.text, tags: t.tags });
-        continue;
-      }
-      // compromise keeps "attended.--Stephen" or "Kujundzic/Reuters" as one term: split it, so no span starts inside a word.
-      for (const piece of t.text.matchAll(/[\p{L}\p{M}\p{N}'’.-]+?(?=--|[\u2013\u2014/]|$)/gu)) {
-        const word = piece[0].replace(/^[.-]+|[.-]+$/g, '');
-        if (word === '') continue;
-        const at = start + piece.index + piece[0].indexOf(word);
-        terms.push({ start: at, end: at + word.length, text: word, tags: pieceTags(word) });
-      }
-    }
-  }
-  return { terms };
-}
-
-const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+const WORLD = nlp.world() as unknown as World;
+const LEXICON = WORLD.model.one.lexicon;
+const TAG_SET = WORLD.model.one.tagSet;
 
 /** The tags compromise's lexicon gives a word in lower case ("change" -> Infinitive), whatever its case in the text; [] if unknown. */
 export function lexiconTags(word: string): string[] {
@@ -69,13 +28,63 @@ export function lexiconTags(word: string): string[] {
   return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
 }
 
-const GLUED = /--|[\u2013\u2014/]/u;
+// Words as compromise splits them: dotted initials and acronyms ("F.W.", "U.S."), words with inner apostrophes ("O'Brien",
+// "Hoddle's"); hyphens, dashes and slashes separate words. Numbers with their inner punctuation ("4-38" stays two words).
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const tagCache = new Map<string, ReadonlySet<string>>();
 
-function pieceTags(word: string): Set<string> {
-  const tags = new Set(['Noun', ...lexiconTags(word)]);
-  if (tags.has('MaleName') || tags.has('FemaleName')) tags.add('FirstName');
-  if (/^\p{Lu}/u.test(word)) tags.add('ProperNoun');
+/**
+ * Parses `text` once: its words with offsets into `text` and compromise's tags for them, from its lexicon (one- and
+ * two-word entries) and tag tree, with its case rules (a capital makes a ProperNoun, capitals an Acronym). This is what
+ * compromise's pre-tagger gives a capitalised word, without the per-call cost of its sentence and term splitting.
+ */
+export function parseText(text: string): ParsedText {
+  const terms: Term[] = [];
+  for (const m of text.matchAll(WORD)) {
+    // Inside a sentence a capital makes a name of a common word ("Holding", "El"): only the lexicon's name, place, date
+    // and role tags stay, as in compromise's pre-tagger; at a sentence's start every tag stays ("In", "But").
+    const opening = /(?:^|[.!?:;"“”‘()\]\n\u2013\u2014]|--)[ \t\u00a0'’"“”]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
+    terms.push({ start: m.index, end: m.index + m[0].length, text: m[0], tags: tagsOf(m[0], opening) });
+  }
+  // Two-word lexicon entries ("Associated Press" Organization, "New York" City) tag both words.
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (!/^[ \t\u00a0]+$/u.test(text.slice(terms[i].end, terms[i + 1].start))) continue;
+    const pair = lexiconTags(`${terms[i].text} ${terms[i + 1].text}`);
+    if (pair.length === 0) continue;
+    for (const k of [i, i + 1]) terms[k] = { ...terms[k], tags: new Set([...terms[k].tags, ...expand(pair)]) };
+  }
+  return { terms };
+}
+
+// Tags a capitalised word keeps inside a sentence.
+const CAPITAL_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific', 'Place', 'City', 'Country', 'Region',
+  'Organization', 'Company', 'School', 'SportsTeam', 'Demonym', 'Date', 'Month', 'WeekDay', 'Holiday', 'Actor', 'Adjective', 'Value', 'Cardinal',
+  'TextValue', 'Pronoun', 'Plural', 'Singular', 'Noun', 'ProperNoun', 'Acronym']);
+
+function tagsOf(word: string, opening: boolean): ReadonlySet<string> {
+  const capital = /^\p{Lu}/u.test(word);
+  const cacheKey = capital && !opening ? `${word}\u0000` : word;
+  const cached = tagCache.get(cacheKey);
+  if (cached) return cached;
+  const bare = word.replace(/['’]s$/u, '');
+  const lexical = expand(lexiconTags(bare.replace(/\.$/, '')));
+  const tags = new Set(capital && !opening ? lexical.filter((t) => CAPITAL_TAGS.has(t)) : lexical);
+  if (capital) {
+    tags.add('ProperNoun');
+    tags.add('Noun');
+    if (/^\p{Lu}{2,5}$/u.test(bare) || /^(?:\p{Lu}\.)+$/u.test(bare)) tags.add('Acronym');
+  }
+  if (/^\p{N}/u.test(word)) tags.add('Value');
+  // compromise's fallback: a word it does not know is a noun.
+  if (tags.size === 0) tags.add('Noun');
+  if (tagCache.size < 50_000) tagCache.set(cacheKey, tags);
   return tags;
+}
+
+function expand(tags: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) out.push(t, ...(TAG_SET[t]?.parents ?? []));
+  return out;
 }
 
 /** The terms inside `span`, by binary search. */

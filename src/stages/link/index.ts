@@ -6,7 +6,7 @@ import { countryKey, orgKey, personKey, placeKey, slugify } from '../../graph/ke
 import type { CleanArticle, Diagnostic, EntityFact, EntityKind, Mention, OfficeFact, Role, Source } from '../../types.js';
 import { findTitles, type TitleMatch, type TitleOffice } from './titles.js';
 import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
-import { extendsName, insideWord, isTitleWord, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
+import { extendsName, firstNameBefore, insideWord, isTitleWord, knownFirstName, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
 import { PlaceLinker } from './places.js';
 
@@ -86,7 +86,6 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   const localPeople: LocalPerson[] = [];
   const parsed = parseText(text);
   const singles: { candidate: NameCandidate; title: TitleMatch | null; qualifier: Qualifier | null }[] = [];
-  if (parsed.error) diagnostics.push({ stage: 'link', code: 'library-error', severity: 'warning', article: clean.meta.id, message: `compromise failed to parse the article: ${parsed.error.message}; only KB names and titles were linked` });
   const organizations = new OrganizationLinker(clean, kb);
   const placeLinker = new PlaceLinker(clean, kb);
 
@@ -104,6 +103,10 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
       if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
+      // "Jordan said" after "Neil Jordan": the surname of a person the article named wins over the country.
+      if (entity.kind === 'country' && !/\s/.test(m.text) && localPeople.some((p) => p.sure && p.surname === m.text && p.firstStart <= m.start)) continue;
+      // "Neil Jordan", "Michael Chad": a country or capital after a first name is a surname.
+      if (entity.kind === 'country' && (entity.as === 'name' || entity.as === 'capital') && !/\s/.test(m.text) && firstNameBefore(text, sentenceTerms, m, sentence)) continue;
       if (entity.kind === 'country') {
         sentenceMentions.push(countryMention(m, entity.country, entity.as));
         if (entity.as === 'capital' || entity.as === 'metonym') {
@@ -169,7 +172,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         const title = titleBefore(titles, candidate.start, text) ?? titleBefore(titles, candidate.runStart, text);
         const single = candidate.words.length === 1;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
-        if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age') && titleCase(s)) continue;
+        if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
         const known = single ? localPeople.find((p) => foldWord(p.surname) === foldWord(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
         if (known) {
           sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
@@ -181,6 +184,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           continue;
         }
         const local = localPersonFor(candidate.text, localPeople);
+        if (candidate.familyFirst) local.alone.add(candidate.words[0]);
+        if (title || candidate.evidence.some((e) => e !== 'role-noun')) local.sure = true;
         introduced.set(local.id, local);
         local.firstStart = Math.min(local.firstStart, candidate.end);
         const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
@@ -228,20 +233,33 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     }
     const local = localPersonFor(candidate.text, localPeople);
     local.firstStart = Math.min(local.firstStart, candidate.end);
+    local.sure = true;
     const office = title && !title.plural ? { type: resolveOfficeType(title.office, qualifier?.country ?? null), of: qualifier?.of ?? null, title: title.title, start: qualifier?.start ?? title.start, end: candidate.end } : undefined;
     if (qualifier?.country && office) local.country ??= qualifier.country.iso2;
     mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: title ? 'title-apposition' : 'ner', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.8, office });
   }
 
   // Later surname-only mentions of people the KB lacks ("Peskov" after "Kremlin spokesman Dmitry Peskov").
-  for (const local of localPeople) {
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegex(local.surname)}(?![\\p{L}])`, 'gu');
+  // A word two of them share may be either ("Kenyatta" for Uhuru and Jomo): only a word of one person links.
+  const owners = new Map<string, number>();
+  for (const local of localPeople) for (const w of local.alone) owners.set(w, (owners.get(w) ?? 0) + 1);
+  // One scan of the parsed words finds them all: each word is looked up by its first token.
+  const byFirstToken = new Map<string, { local: LocalPerson; word: string }[]>();
+  for (const local of localPeople) for (const word of local.alone) {
+    if (!local.sure || owners.get(word) !== 1 || word.length < 3) continue;
+    const first = word.split(/[\s-]/u)[0];
+    byFirstToken.set(first, [...(byFirstToken.get(first) ?? []), { local, word }]);
+  }
+  if (byFirstToken.size > 0) {
     for (const sentence of sentences) {
-      for (const m of sentence.text.matchAll(re)) {
-        const start = sentence.start + m.index;
-        const span = { start, end: start + m[0].length };
-        if (overlaps(span, mentions) || start < local.firstStart) continue;
-        mentions.push({ ...span, text: m[0], via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
+      for (const term of termsIn(parsed, sentence)) {
+        for (const { local, word } of byFirstToken.get(term.text.replace(/['’]s$/u, '')) ?? []) {
+          const span = { start: term.start, end: term.start + word.length };
+          if (text.slice(span.start, span.end) !== word || span.end > sentence.end || span.start < local.firstStart) continue;
+          // Whole words only: not "Castro" in "pre-Castro", not "Jones" in "Jonesboro".
+          if (/[\p{L}\p{N}'’-]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(text[span.end] ?? ' ') || overlaps(span, mentions)) continue;
+          mentions.push({ ...span, text: word, via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
+        }
       }
     }
   }
@@ -258,8 +276,12 @@ interface LocalPerson {
   id: string;
   name: string;
   surname: string;
+  /** Words that stand for the person alone later in the article: the surname, the first name, a family name said first. */
+  alone: Set<string>;
   country: string | null;
   firstStart: number;
+  /** Named with a title, an honorific, a first name or a speech verb: only then do its words alone stand for it later. */
+  sure: boolean;
 }
 
 /**
@@ -353,7 +375,10 @@ function localPersonFor(name: string, localPeople: LocalPerson[]): LocalPerson {
   let local = localPeople.find((p) => p.id === id);
   if (!local) {
     const words = name.split(/\s+/);
-    local = { id, name, surname: words[words.length - 1], country: null, firstStart: Number.MAX_SAFE_INTEGER };
+    const surname = deriveSurname(name);
+    // A first name alone ("Randall" after "Randall Cunningham") is the person too, unless another person shares it.
+    const alone = new Set([surname, ...(words.length >= 2 && knownFirstName(words[0]) ? [words[0]] : [])]);
+    local = { id, name, surname, alone, country: null, firstStart: Number.MAX_SAFE_INTEGER, sure: false };
     localPeople.push(local);
   }
   return local;

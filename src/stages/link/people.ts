@@ -3,7 +3,7 @@
 import { lexiconTags, type Term } from '../../nlp/parse.js';
 import type { Span } from '../../types.js';
 
-export type Evidence = 'honorific' | 'title' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
+export type Evidence = 'honorific' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
 
 export interface NameCandidate extends Span {
   text: string;
@@ -13,10 +13,12 @@ export interface NameCandidate extends Span {
   evidence: Evidence[];
   /** Where the run began, honorifics included ("Chief John Odigie-Oyegun"), for the title before it. */
   runStart: number;
+  /** The first word is a family name the lexicon knows, said first ("Wang Dan", "Xiao Qiang"): it may stand alone later. */
+  familyFirst: boolean;
 }
 
 // Lower-case particles inside a name: "F.W. de Klerk", "Joost van der Westhuizen", "Mohammed bin Salman", "Ziyad al-Nakhalah".
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'binti', 'bint', 'al', 'el', 'abu', 'y', 'e']);
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'binti', 'bint', 'al', 'el', 'abu', 'y', 'e', 'wa', 'ould', 'zu', 'vom', 'af', 'av']);
 
 // Honorifics and titles of every culture news uses, stripped from the front of a name (lower case, no dots).
 const HONORIFICS = new Set([
@@ -32,10 +34,10 @@ const HONORIFICS = new Set([
   'top', 'acting', 'interim', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'commissioner', 'inspector', 'superintendent', 'officer',
   'coach', 'manager', 'democrat', 'republican', 'head', 'leader', 'president-elect', 'ex', 'excellencies', 'senior', 'assistant', 'associate',
   'executive', 'managing', 'chief-executive', 'adviser', 'advisor', 'cabinet', 'reps', 'mzee', 'asiwaju', 'mallam', 'malam', 'hrh', 'engr', 'barrister',
-  'congressmen', 'senators', 'ministers', 'governors', 'secretaries', 'leaders', 'presidents', 'ambassadors', 'envoys', 'councillor', 'councilor',
+  'representatives', 'congressmen', 'senators', 'ministers', 'governors', 'secretaries', 'leaders', 'presidents', 'ambassadors', 'envoys', 'councillor', 'councilor',
   'legend', 'captain', 'skipper', 'midfielder', 'striker', 'defender', 'goalkeeper', 'champion', 'veteran', 'star', 'actor', 'actress', 'singer',
 ]);
-// Titles that are also surnames, kept at the end of a name: "John Major", "Billie Jean King", "Carrie Lam Chief" is not one.
+// Titles that are also surnames, kept at the end of a name: "John Major", "Billie Jean King".
 const SURNAME_TITLES = new Set(['major', 'king', 'prince', 'justice', 'marshal', 'chancellor', 'bishop', 'chair', 'head', 'star', 'field', 'right', 'late', 'leader']);
 // Malay honorifics of two words: the second word alone is a name ("Sri Mulyani"), after the first it is a title.
 const HONORIFIC_PAIRS = new Set(['tan sri', 'datuk seri', 'dato seri', 'dato sri', "dato' sri", "dato' seri", 'tun sri', 'datuk sri', 'puan sri']);
@@ -67,12 +69,28 @@ const NOT_PERSON_FIRST = new Set([
   'courtesy', 'video', 'watch', 'read', 'related', 'featured', 'latest', 'breaking', 'exclusive', 'live', 'opinion', 'editorial', 'politics', 'business',
 ]);
 // A lower-case word right after the name that makes it a place or a thing: "Simón Bolívar airport", "Cheong Wa Dae palace".
-const THING_AFTER = /^[ \t\u00a0]+(airport|international|stadium|square|street|road|avenue|bridge|university|college|school|hospital|palace|hall|house|building|tower|park|station|port|dam|river|lake|island|hotel|centre|center|district|province|county|region|city|town|village|mosque|church|temple|cathedral|museum|prize|award|cup|trophy|storm|cyclone|hurricane|typhoon|holiday|day|festival|doctrine|era|administration|government|family|dynasty|foundation|institute|group|company|corporation|brand|case|affair)\b/iu;
+const THING_AFTER = /^[ \t\u00a0]+(airport|international|stadium|square|street|road|avenue|bridge|university|college|school|hospital|palace|hall|house|building|tower|park|station|port|dam|river|lake|island|hotel|centre|center|district|province|county|region|city|town|village|mosque|church|temple|cathedral|museum|prize|award|cup|trophy|storm|cyclone|hurricane|typhoon|holiday|day|festival|doctrine|era|administration|government|family|dynasty|foundation|institute|group|company|corporation|brand)\b/iu;
 const SPEECH = /^(?:[ \t\u00a0]*,[^,.;:!?]{1,60},)?[ \t\u00a0]+(?:also[ \t\u00a0]+)?(said|says|told|tells|added|adds|stated|asked|announced|noted|urged|insisted|denied|warned|explained|wrote|tweeted|declared|replied|argued|stressed|confirmed|acknowledged|admitted|claimed|suggested|recalled|quoted)\b/u;
 const SPEECH_BEFORE = /\b(said|says|told|according[ \t\u00a0]+to|quoted)[ \t\u00a0]*,?[ \t\u00a0]*$/u;
 const AGE_AFTER = /^[ \t\u00a0]*(?:,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*,|\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*\))/u;
 const APPOSITION_AFTER = /^[ \t\u00a0]*,[ \t\u00a0]+(?:who|whose|a|an|the|his|her|its|their|one|head|chairman|chief|leader|president|director|minister|secretary|spokesman|spokeswoman|aged)\b/u;
 const PORTFOLIO_BEFORE = /\b(?:minister|secretary|commissioner|director|ambassador|envoy|representative|adviser|advisor|spokesman|spokeswoman|chairman|president|head|chief)[ \t\u00a0]+(?:for|of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/iu;
+// The commonest family names of cultures that say them first (Chinese, Korean, Vietnamese): "Wang Donghai" is later "Wang".
+const FAMILY_FIRST = new Set([
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo',
+  'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang',
+  'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'jin', 'qin', 'wen', 'kim', 'lee', 'park', 'choi', 'jung', 'kang',
+  'cho', 'yoon', 'jang', 'lim', 'nguyen', 'tran', 'le', 'pham', 'hoang', 'vu', 'vo', 'dang', 'bui', 'ngo', 'duong',
+]);
+// Nouns before a name that make it a body or a thing: "team Deportivo Coruna", "club Standard Liege", "company Cofinec".
+const THING_NOUNS = new Set([
+  'team', 'club', 'side', 'company', 'firm', 'group', 'bank', 'party', 'airline', 'carrier', 'agency', 'newspaper', 'daily', 'weekly', 'station',
+  'channel', 'magazine', 'band', 'brand', 'unit', 'fund', 'league', 'series', 'chain', 'maker', 'producer', 'exporter', 'importer', 'retailer',
+  'operator', 'subsidiary', 'rival', 'rivals', 'champions', 'outfit', 'province', 'region', 'city', 'town', 'village', 'district', 'state', 'river',
+  'street', 'hotel', 'stadium', 'tournament', 'festival', 'operation', 'plan', 'programme', 'program', 'movement', 'network', 'index', 'stock',
+  'carrier', 'ship', 'vessel', 'tanker', 'frigate', 'submarine', 'yacht', 'aircraft', 'film', 'movie', 'book', 'novel', 'album', 'song', 'play',
+  'paper', 'tabloid', 'broadcaster', 'prison', 'jail', 'camp', 'mine', 'plant', 'refinery', 'factory', 'motel', 'restaurant', 'horse', 'colt', 'filly',
+]);
 // A title and a comma before the name: "the new ambassador of Thailand, Tanee Sangrat", "the president of Paraguay, Santiago Peña".
 const TITLE_COMMA_BEFORE = /\b(?:president|minister|ambassador|envoy|secretary|spokesman|spokeswoman|spokesperson|chairman|chairwoman|governor|senator|leader|chief|head|director|king|queen|emir|premier|chancellor|commissioner|counterpart)(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’-]*)*)?[ \t\u00a0]*,[ \t\u00a0]*$/u;
 const LOCATION_BEFORE = /\b(at|in|near|outside|inside|from|into|across|around|toward|towards)[ \t\u00a0]+(the[ \t\u00a0]+)?$/iu;
@@ -102,7 +120,6 @@ function nameWord(term: Term, text: string): 'name' | 'particle' | null {
   if (/\d/.test(letters)) return null;
   const personal = term.tags.has('FirstName') || term.tags.has('LastName') || term.tags.has('Person');
   if (!personal && BREAKING_TAGS.some((t) => term.tags.has(t))) return null;
-  if (term.tags.has('Honorific')) return 'name';
   return 'name';
 }
 
@@ -122,7 +139,9 @@ export function nameCandidates(text: string, terms: Term[], covered: Span[], sen
   const runs: Term[][] = [];
   let run: Term[] = [];
   for (const term of terms) {
-    const kind = free(term) ? nameWord(term, text) : null;
+    let kind = free(term) ? nameWord(term, text) : null;
+    // The lower-case syllable of a hyphenated given name: "Kim In-so", "Li Song-ho", "Moon Jae-in".
+    if (!kind && free(term) && run.length >= 2 && text.slice(run[run.length - 1].end, term.start) === '-' && /^\p{Ll}{1,3}$/u.test(term.text)) kind = 'name';
     if (kind && (run.length === 0 || joins(text, run[run.length - 1], term)) && !(kind === 'particle' && run.length === 0)) {
       run.push(term);
       continue;
@@ -145,6 +164,11 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   let honorific = false;
   // A title inside the run ends what comes before it: "Delaware Senator Chris Coons", "Party Chairman John Oyegun".
   for (let k = words.length - 2; k >= 1; k--) {
+    if (k + 2 < words.length && HONORIFIC_PAIRS.has(`${lower(words[k].text)} ${lower(words[k + 1].text)}`)) {
+      words = words.slice(k + 2);
+      honorific = true;
+      break;
+    }
     if (isHonorific(words[k])) {
       words = words.slice(k + 1);
       honorific = true;
@@ -172,6 +196,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
     const k = words.findIndex((w, i) => i >= 1 && i < words.length - 1 && w.tags.has('FirstName'));
     if (k > 0) words = words.slice(k);
   }
+  // A common word that opens the sentence is not part of the name: "Broker Khurshid Alam said".
+  if (words.length >= 3 && words[0].start === sentence.start && isCommon(words[0])) words = words.slice(1);
   while (words.length > 0 && PARTICLES.has(words[words.length - 1].text.toLowerCase())) words.pop();
   while (words.length > 0 && PARTICLES.has(words[0].text.toLowerCase()) && !UPPER_START.test(words[0].text)) words.shift();
   if (words.length === 0) return null;
@@ -205,16 +231,19 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   if (AGE_AFTER.test(after)) evidence.push('age');
   if (APPOSITION_AFTER.test(after) || TITLE_COMMA_BEFORE.test(before)) evidence.push('apposition');
   // A role noun right before: "boxing legend Roberto Duran", "Brazilian midfielder Mauro Silva".
-  if (previous && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
+  if (previous && !THING_NOUNS.has(previous.text) && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && /^\p{Ll}/u.test(previous.text) && (previous.tags.has('Actor') || (previous.tags.has('Noun') && !BREAKING_TAGS.some((t) => previous.tags.has(t)))) && personal.length >= 2) evidence.push('role-noun');
   // Words compromise's lexicon does not know at all: foreign personal names ("Danius Gleveckas", "Zalmay Khalilzad").
   if (personal.length >= 2 && personal.every((w) => isUnknown(w) || w.tags.has('FirstName') || w.tags.has('LastName'))) evidence.push('foreign-name');
+  // "the aircraft carrier Carl Vinson", "the daily Sueddeutsche Zeitung": a thing's name, whatever its words.
+  if (previous && THING_NOUNS.has(previous.text) && /^[ \t\u00a0]+$/u.test(text.slice(previous.end, run[0].start)) && !honorific && !SPEECH.test(after)) return null;
   // A credit line: "Xinhua/Huang Jingwen", "Petar Kujundzic/Reuters".
   if (/\/[ \t\u00a0]*$/u.test(before) || /^[ \t\u00a0]*\//u.test(after)) return null;
   const strong = evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition');
   // "the Truth Social", "the Hong Kong Open": a name after "the" is a thing, unless a title came with it ("the late Dr X" keeps its title).
   if (/\bthe[ \t\u00a0]+$/iu.test(before) && !honorific && !strong) return null;
   if (LOCATION_BEFORE.test(before) && !evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'apposition')) return null;
-  return { start, end, text: surface, words: names, evidence, runStart: run[0].start };
+  const familyFirst = personal.length === 2 && (words[0].tags.has('LastName') || FAMILY_FIRST.has(lower(words[0].text))) && !words[0].tags.has('FirstName');
+  return { start, end, text: surface, words: names, evidence, runStart: run[0].start, familyFirst };
 }
 
 /** True when a capitalised word joins the KB name at `span` ("Oskar" before "Fischer", "Lloyd" after "Graham"): the text names someone else. */
@@ -225,8 +254,10 @@ export function extendsName(text: string, terms: Term[], span: Span, covered: Sp
   if (i < 0 || j < 0) return false;
   const before = terms[i - 1];
   const after = terms[j + 1];
-  if (before && free(before) && nameWord(before, text) === 'name' && joins(text, before, terms[i]) && !HONORIFICS.has(lower(before.text)) && !before.tags.has('Honorific')) return true;
-  return !!after && free(after) && nameWord(after, text) === 'name' && joins(text, terms[j], after) && !/['’]s?$/u.test(terms[j].text);
+  // Spaces only: "Putin-Trump summit" names two people, and a hyphen inside a name is insideWord's case.
+  const spaced = (a: Term, b: Term) => /^[ \t\u00a0]+$/u.test(text.slice(a.end, b.start));
+  if (before && free(before) && nameWord(before, text) === 'name' && spaced(before, terms[i]) && !HONORIFICS.has(lower(before.text)) && !before.tags.has('Honorific')) return true;
+  return !!after && free(after) && nameWord(after, text) === 'name' && spaced(terms[j], after) && !/['’]s?$/u.test(terms[j].text);
 }
 
 /** True for a title word glued to a name by a typo ("Mileipresident"): the rest after a known surname. */
@@ -242,9 +273,27 @@ export function surnameFollows(text: string, terms: Term[], span: Span): boolean
   return after.tags.has('LastName') || (isUnknown(after) && !after.tags.has('Place') && !after.tags.has('Organization'));
 }
 
+/** True when a first name comes right before `span` inside a sentence ("Neil" before "Jordan"): the KB country there is a surname. */
+/** True when the lexicon knows the word as a first name ("Randall", "Meg"). */
+export function knownFirstName(word: string): boolean {
+  return lexiconTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+}
+
+export function firstNameBefore(text: string, terms: Term[], span: Span, sentence: Span): boolean {
+  const i = terms.findIndex((t) => t.start === span.start);
+  const before = i > 0 ? terms[i - 1] : undefined;
+  if (!before || before.start === sentence.start || !joins(text, before, terms[i])) return false;
+  return before.tags.has('FirstName') && nameWord(before, text) === 'name' && !isHonorific(before);
+}
+
 /** True when `span` starts or ends inside a word ("Zuma" in "Dlamini-Zuma"). */
 export function insideWord(text: string, span: Span): boolean {
   return /[\p{L}\p{N}][-\u2010\u2011'’]?$/u.test(text.slice(Math.max(0, span.start - 2), span.start)) || /^[-\u2010\u2011]?[\p{L}\p{N}]/u.test(text.slice(span.end, span.end + 2));
+}
+
+function isCommon(term: Term): boolean {
+  const tags = lexiconTags(term.text);
+  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
 function isHonorific(term: Term): boolean {

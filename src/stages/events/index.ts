@@ -9,6 +9,7 @@ import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
+import { foldSummits } from './summits.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
@@ -80,7 +81,28 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     }
     placeMeetingsAtVisits(found);
   }
-  return ctx.events.map((e) => e.fact);
+  const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
+  for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
+  return folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+}
+
+/** A summit's states drop out when one of their people attends for them. */
+function dropRepresented(ctx: Context, fact: EventFact): void {
+  const represented = representedBy(ctx, fact.participants.filter((k) => k.startsWith('person:')));
+  fact.participants = fact.participants.filter((k) => k.startsWith('person:') || !represented.has(k));
+  fact.participantEvidence = Object.fromEntries(fact.participants.map((k) => [k, fact.participantEvidence[k] ?? 'stated']));
+}
+
+/** The countries and bodies the given people hold office for or belong to. */
+function representedBy(ctx: Context, people: string[]): Set<string> {
+  const represented = new Set<string>();
+  for (const key of people) {
+    const entity = ctx.linked.entities.find((e) => e.key === key);
+    const iso2 = entity?.country ?? ctx.kb.person(key.slice('person:'.length))?.country ?? null;
+    if (iso2) represented.add(countryKey(iso2));
+    for (const r of entity?.roles ?? []) if (r.of) represented.add(r.of);
+  }
+  return represented;
 }
 
 /**
@@ -136,7 +158,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   }
   if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
-  if (participants.length < 2) return null;
+  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
+  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const signature = signatureOf(ctx, sentence);
   const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
   const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
@@ -157,7 +180,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     dateEvidence: date ? { text: date.text, rule: date.rule, anchor: date.anchor } : null,
     evidence: [evidence],
     trigger: trigger.text,
-    confidence: Math.min(...participants.map((p) => p.confidence)),
+    confidence: Math.min(1, ...participants.map((p) => p.confidence)),
     dateInferred: inferred,
     cancellationReported: status.status === 'cancelled' ? ctx.linked.date : null,
   };
@@ -481,13 +504,6 @@ function reduceParticipants(ctx: Context, parts: Participant[]): Participant[] {
     if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host, evidence: seen && seen.confidence >= p.confidence ? seen.evidence : p.evidence });
   }
   const list = [...byKey.values()];
-  const represented = new Set<string>();
-  for (const p of list) {
-    if (p.kind !== 'person') continue;
-    const entity = ctx.linked.entities.find((e) => e.key === p.key);
-    const iso2 = entity?.country ?? ctx.kb.person(p.key.slice('person:'.length))?.country ?? null;
-    if (iso2) represented.add(countryKey(iso2));
-    for (const r of entity?.roles ?? []) if (r.of) represented.add(r.of);
-  }
+  const represented = representedBy(ctx, list.filter((p) => p.kind === 'person').map((p) => p.key));
   return list.filter((p) => p.host || !(p.kind !== 'person' && represented.has(p.key))).sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
 }

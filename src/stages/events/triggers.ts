@@ -64,6 +64,7 @@ const PATTERNS: Pattern[] = [
   { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b/giu, type: 'meeting', form: 'verb', needsObject: true },
   { re: /\b(?:convene|convened|convenes)\b/giu, type: 'meeting', form: 'verb' },
   { re: /\bsummits?\b/giu, type: 'summit', form: 'noun' },
+  { re: /\bleaders['’]?\s+(?:meeting|summit)s?\b/giu, type: 'summit', form: 'noun' },
   { re: /\b(?:arrived|arrives|arriving|arrive)\s+(?:in|at)\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\btouch(?:ed|es|ing)?\s+down\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:travell?ed|travels?|travell?ing)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },

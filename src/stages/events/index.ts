@@ -63,6 +63,7 @@ interface Context {
   events: { fact: EventFact; at: number }[];
 }
 
+
 /** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
   const ctx: Context = { linked, kb, text: linked.clean.original, times, events: [] };
@@ -80,6 +81,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       ctx.events.push({ fact: event, at: trigger.start });
     }
     placeMeetingsAtVisits(found);
+    ctx.events = ctx.events.filter((e) => !e.fact.evidence.every((s) => s.start === sentence.start) || found.includes(e.fact));
   }
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
@@ -117,6 +119,11 @@ function sameAsEarlier(ctx: Context, event: EventFact): void {
 
 /** "last negotiated in July, when the prime minister ... traveled to Moscow": a meeting takes place where its party travelled. */
 function placeMeetingsAtVisits(events: EventFact[]): void {
+  // "arrived in Cairo to meet Egyptian officials": a meeting of the visitor with the host state is the visit itself.
+  for (const visit of events.filter((e) => e.type === 'visit')) {
+    const same = events.findIndex((e) => e.type === 'meeting' && e.participants.length === visit.participants.length && e.participants.every((p) => visit.participants.includes(p)));
+    if (same >= 0) events.splice(same, 1);
+  }
   for (const visit of events.filter((e) => e.type === 'visit' && e.location)) {
     for (const meeting of events.filter((e) => (e.type === 'meeting' || e.type === 'summit') && !e.location)) {
       if (visit.participants.some((p) => p.startsWith('person:') && meeting.participants.includes(p))) meeting.location = visit.location;
@@ -227,7 +234,9 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
     // "arrived in Moscow", "went to the Indonesian capital".
-    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end && m.start - trigger.end < 12);
+    // "land in Santa Cruz de La Sierra, Bolivia": a city the KB lacks, then its country.
+    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
+      && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
     if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
@@ -281,7 +290,9 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
   const parts: Participant[] = [];
   if (trigger.form === 'noun') {
     // A noun names its parties in its modifiers ("the Putin-Trump summit") or after it ("the call between Trump and Putin").
-    parts.push(...toParticipants(inRegion.filter((m) => m.end <= trigger.start && /^[\s-]*(?:[\p{L}“”"'’-]+\s+){0,2}$/u.test(text.slice(m.end, trigger.start))), 1));
+    // "the Beijing summit", "the Brasilia summit": a city before a gathering is where it meets, not a party.
+    const modifiers = inRegion.filter((m) => m.end <= trigger.start && /^[\s-]*(?:[\p{L}“”"'’-]+\s+){0,2}$/u.test(text.slice(m.end, trigger.start)));
+    parts.push(...toParticipants(modifiers.filter((m) => trigger.type === 'visit' || (m.form !== 'capital' && m.form !== 'metonym')), 1));
     const after = text.slice(trigger.end, region.end);
     const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));

@@ -89,7 +89,9 @@ function addAttendees(summit: EventFact, ctx: SummitContext): void {
       const absent = !standIn && ABSENT.test(clause);
       const from = standIn ? at + standIn.index : at;
       for (const m of ctx.mentions) {
-        if (m.start < from || m.end > span.end || m.qualifier || m.form === 'demonym') continue;
+        // Not a qualifier, a demonym, nor a place: "arrived in Beijing to attend the Beijing summit".
+        if (m.start < from || m.end > span.end || m.qualifier || m.form === 'demonym' || m.form === 'capital' || m.form === 'metonym') continue;
+        if (m.kind !== 'person' && /\b(?:in|at|to)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) continue;
         if (absent && !(m.kind === 'person' && HOST_BEFORE.test(ctx.text.slice(Math.max(at, m.start - 45), m.start)))) continue;
         if (m.kind === 'organization') continue;
         if (m.kind === 'country' && summit.participants.some((p) => p.startsWith('person:'))) {

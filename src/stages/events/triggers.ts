@@ -66,7 +66,7 @@ const PATTERNS: Pattern[] = [
   { re: /\bsummits?\b/giu, type: 'summit', form: 'noun' },
   { re: /\bleaders['’]?\s+(?:meeting|summit)s?\b/giu, type: 'summit', form: 'noun' },
   { re: /\b(?:arrived|arrives|arriving|arrive)\s+(?:in|at)\b/giu, type: 'visit', form: 'verb', destination: true },
-  { re: /\btouch(?:ed|es|ing)?\s+down\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\b(?:touch(?:ed|es|ing)?\s+down|land(?:ed|s|ing)?)\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:travell?ed|travels?|travell?ing)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:went|goes|going|flew|flies|flying)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+for\b/giu, type: 'visit', form: 'verb', destination: true },

@@ -28,7 +28,7 @@ const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
 // Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
-const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
+const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
 // A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
 const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
 const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
@@ -165,6 +165,8 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   }
   if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
+  // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".
+  if (trigger.jointSubject) participants = participants.filter((p) => p.end <= trigger.start);
   // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
   if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const signature = signatureOf(ctx, sentence);

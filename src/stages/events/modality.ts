@@ -76,7 +76,8 @@ export function modalityOf(text: string, verbs: VerbPhrase[], trigger: Trigger, 
   const previous = inClause.filter((v) => v.end <= verb.start);
   const matrixVerb = previous[previous.length - 1];
   const link = matrixVerb ? text.slice(matrixVerb.end, verb.start) : '';
-  const matrix = matrixVerb && /^(?:\s+[\p{L}.'’-]+){0,6}?\s+to\s+$|^\s+to\s+$/u.test(link) && link.length < 60 ? matrixVerb : null;
+  // The object may come between, with its apposition: "invited Nguyen Phu Trong, general secretary of ..., to visit".
+  const matrix = matrixVerb && /\sto\s+$/u.test(link) && !/[;:]/.test(link) && link.length < 120 ? matrixVerb : null;
   return { verb, matrix, governs };
 }
 

@@ -103,7 +103,7 @@ describe('parties', () => {
   });
 
   it('a speaker reporting a visit is not its visitor (d16)', () => {
-    const text = "Hu said he believes that Aquino's visit to China, the first of his visit to a country outside the Association of Southeast Asian Nations(ASEAN), will further promote bilateral traditional friendship.";
+    const text = "Chinese President Hu Jintao and his Philippine counterpart Benigno Aquino III held talks in Beijing Wednesday afternoon. Hu said he believes that Aquino's visit to China, the first of his visit to a country outside the Association of Southeast Asian Nations(ASEAN), will further promote bilateral traditional friendship.";
     expect(events(text, '2011-09-01').filter((e) => e.participants.includes('person:hu-jintao'))).toEqual([]);
   });
 

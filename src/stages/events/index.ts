@@ -28,7 +28,7 @@ const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
 // Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
-const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
+const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed)\b/i;
 // A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
 const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
 const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
@@ -204,7 +204,7 @@ function hasPartyObject(ctx: Context, trigger: Trigger, region: Span, participan
   const phrase = /^[^,.;]*?(?=\s(?:at|in|on|to|for|from|with|and|who|which|during|after|before)\b|[,.;]|$)/.exec(ctx.text.slice(object.end, object.end + 60))?.[0] ?? '';
   if (gap.length > 80 || /[;.]/.test(gap) || NOT_VISITOR.test(gap) || NOT_VISITOR.test(phrase)) return false;
   // "called on X to resign", "called on X for": an appeal.
-  if (/^call/i.test(trigger.text) && /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60)))) return false;
+  if (/^call/i.test(trigger.text) && (/[,]|\bfor\b/.test(gap) || /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60))))) return false;
   return true;
 }
 
@@ -271,9 +271,12 @@ function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
   if (!speech) return false;
   const verbEnd = m.end + speech.index + speech[0].length;
   if (m.start >= trigger.end) return /[,”"]/.test(text.slice(trigger.end, m.start));
-  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb.
+  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb ("said he believes
+  // that Aquino's visit"), not when the trigger is where the speaker said it ("said this in a telephone conversation").
   if (verbEnd > trigger.start) return false;
-  return /^\s+(?:that\s+)?(?:the\s+|\p{Lu})/u.test(text.slice(verbEnd, trigger.start)) && !/^\s+(?:this|it|so)\b/i.test(text.slice(verbEnd, trigger.start)) && /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(text.slice(verbEnd, trigger.start));
+  const between = text.slice(verbEnd, trigger.start);
+  if (/^\s+(?:this|it|so)?\s*(?:in|during|after|at|on|by)\b/i.test(between)) return false;
+  return /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b|['’]s\b/u.test(between);
 }
 
 /** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
@@ -314,7 +317,8 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
   if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
-  return reduceParticipants(ctx, parts);
+  // "Hu said he believes that Aquino's visit ...": a pronoun that says or believes is a speaker too ("he and Putin would convene" is not).
+  return reduceParticipants(ctx, parts.filter((p) => !(p.evidence === 'pronoun' && isSpeaker(ctx.text, { start: p.start, end: p.end } as LinkedMention, trigger))));
 }
 
 function toParticipants(mentions: LinkedMention[], confidence: number): Participant[] {

@@ -72,6 +72,8 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+for\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}visits?\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
+  // "since the visit by the late Indira Gandhi": a noun whose visitor follows.
+  { re: /(?<=\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2})visits?\b(?=\s+(?:by|from)\b)/giu, type: 'visit', form: 'noun', destination: true },
   { re: /\b(?:trip|journey)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
 ];
 

@@ -476,8 +476,11 @@ function officeHolders(ctx: Context, start: number, end: number, title: string):
   return out;
 }
 
-/** The two people of the last event reported before `at`, of any type: "spoke with Sheinbaum ... their meeting at the G7". */
+/** "Suga agreed with Xi in their first talks": the two people named before in the sentence; else those of the last event ("spoke with Sheinbaum ... their meeting at the G7"). */
 function lastPair(ctx: Context, at: number): string[] | null {
+  const sentence = ctx.linked.sentences.find((s) => s.start <= at && at < s.end);
+  const named = [...new Set(ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier && sentence && m.start >= sentence.start && m.end <= at).map((m) => m.key))];
+  if (named.length === 2) return named;
   const last = [...ctx.events].reverse().find((e) => e.at < at);
   const people = last?.fact.participants.filter((k) => k.startsWith('person:')) ?? [];
   return people.length === 2 ? people : null;

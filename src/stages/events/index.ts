@@ -21,7 +21,10 @@ const LEADING_PP = /^\s*(?:in|during|on)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
-const ROLE_PRONOUN_RE = /\b[Tt]he\s+([Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ss]enator|[Gg]overnor|[Cc]hairman|[Ff]oreign\s+[Mm]inister|[Ss]ecretary-[Gg]eneral)\b(?!\s+(?:of\b|\p{Lu}))(?![’']s)/gu;
+// At a clause's start the article may be missing: "External Affairs Minister held long discussions with ...".
+const ROLE_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
+const caseFree = (title: string) => title.split(/([\s-]+)/).map((w) => (/^[\s-]+$/.test(w) ? (w.includes('-') ? '-' : '\\s+') : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)).join('');
+const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".

@@ -74,7 +74,13 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
-    const verbs = parseVerbs(sentence.text, sentence.start);
+    // compromise parses only the clauses that hold a trigger, each once: the parse is the stage's dearest step.
+    const parsed = new Map<number, VerbPhrase[]>();
+    const verbs = (clause: Span) => {
+      let found = parsed.get(clause.start);
+      if (!found) parsed.set(clause.start, (found = parseVerbs(ctx.text.slice(clause.start, clause.end), clause.start)));
+      return found;
+    };
     const found: EventFact[] = [];
     for (const trigger of triggers) {
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
@@ -134,7 +140,7 @@ function placeMeetingsAtVisits(events: EventFact[]): void {
   }
 }
 
-function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: VerbPhrase[]): EventFact | null {
+function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: (clause: Span) => VerbPhrase[]): EventFact | null {
   const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
   const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
   const index = sameClause.indexOf(trigger);
@@ -145,7 +151,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
-  const modality = modalityOf(ctx.text, verbs, trigger, clause);
+  const modality = modalityOf(ctx.text, verbs(clause), trigger, clause);
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
   // "In a follow-up phone call on Valentine's Day, the Prime Minister told him ...": the main clause's subject and object.

@@ -38,6 +38,7 @@ const FOUND: [string, string, string | null, Expected][] = [
   ['"when she visited": the subject pronoun is the sentence subject (d10)', 'Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11', { type: 'visit', participants: ['person:theresa-may', 'country:US'], status: 'occurred', date: '2017-01' }],
   ['"speaks to reporters ... after speaking by phone with": the audience is no call, the date is the call\'s (d26)', 'Japanese Prime Minister Yoshihide Suga speaks to reporters in Tokyo on Sept. 25, 2020, after speaking by phone with Chinese President Xi Jinping, their first conversation since Suga took office.', null, { type: 'call', participants: ['person:yoshihide-suga', 'person:xi-jinping'], date: '2020-09-25' }],
   ['"agreed with Xi in their first talks" (d26)', 'Prime Minister Yoshihide Suga on Friday agreed with Chinese President Xi Jinping in their first talks to closely cooperate for the further development of bilateral ties.', '2020-09-25', { type: 'meeting', participants: ['person:yoshihide-suga', 'person:xi-jinping'], date: '2020-09-25' }],
+  ['the author of a first-person quote hosts (d23)', 'President Muhammadu Buhari has received another important dignitary at the Abuja House in London.\n\nIn a post on his Facebook wall on Thursday evening, Buhari wrote: “Very pleased to welcome my friend the Most Revd and Rt Hon Justin Welby, Archbishop of Canterbury, to Abuja House this afternoon.”', '2017-03-09', { type: 'meeting', participants: ['person:muhammadu-buhari'], status: 'occurred' }],
   ['"their productive meeting": the pair of the call before (d36)', 'Today, the Prime Minister, Mark Carney, spoke with the President of Mexico, Claudia Sheinbaum. The leaders discussed trade, building on their productive meeting at the G7 Summit in Kananaskis.', '2025-07-15', { type: 'meeting', participants: ['person:mark-carney', 'person:claudia-sheinbaum'] }],
 ];
 
@@ -108,6 +109,11 @@ describe('parties', () => {
   it('a speaker reporting a visit is not its visitor (d16)', () => {
     const text = "Chinese President Hu Jintao and his Philippine counterpart Benigno Aquino III held talks in Beijing Wednesday afternoon. Hu said he believes that Aquino's visit to China, the first of his visit to a country outside the Association of Southeast Asian Nations(ASEAN), will further promote bilateral traditional friendship.";
     expect(events(text, '2011-09-01').filter((e) => e.participants.includes('person:hu-jintao'))).toEqual([]);
+  });
+
+  it('the pronoun of a relative clause stands for what the clause is about, not the subject before it (d16)', () => {
+    const text = 'Chinese President Hu Jintao held talks with his Philippine counterpart.\n\nHu hosted a red-carpet welcome ceremony for Aquino, who is on his first state visit to China, at the Great Hall of the People.';
+    expect(events(text, '2011-09-01').filter((e) => e.type === 'visit' && e.participants.includes('person:hu-jintao'))).toEqual([]);
   });
 
   it('"the presidents of Serbia and Kosovo" are their office holders, found as a group (d24)', () => {

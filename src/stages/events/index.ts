@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
 import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
-import { addDays, UNKNOWN_DATE } from '../dates/index.js';
+import { addDays, rangesOverlap, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
@@ -92,9 +92,20 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     placeMeetingsAtVisits(found);
     ctx.events = ctx.events.filter((e) => !e.fact.evidence.every((s) => s.start === sentence.start) || found.includes(e.fact));
   }
+  talksThatWereCalls(ctx.events.map((e) => e.fact));
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
   return folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+}
+
+/** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */
+function talksThatWereCalls(facts: EventFact[]): void {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+  for (const f of facts) {
+    if (f.type !== 'meeting' || !/^(?:talks|discussions|exchanges|discussed)$/i.test(f.trigger)) continue;
+    const call = facts.find((c) => c.type === 'call' && same(c.participants, f.participants) && (c.date.precision === 'unknown' || f.date.precision === 'unknown' || rangesOverlap(c.date, f.date)));
+    if (call) f.type = 'call';
+  }
 }
 
 /** A summit's states drop out when one of their people attends for them. */
@@ -285,6 +296,9 @@ function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
   if (verbEnd > trigger.start) return false;
   const between = text.slice(verbEnd, trigger.start);
   if (/^\s+(?:this|it|so)?\s*(?:in|during|after|at|on|by)\b/i.test(between)) return false;
+  // 'Buhari wrote: “Very pleased to welcome my friend ...': the author of a first-person quote is its subject.
+  const quote = between.search(/[“"]/);
+  if (quote >= 0 && !/\s\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(between.slice(quote + 1).replace(/^\s*\p{Lu}\p{Ll}*/u, ''))) return false;
   return /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b|['’]s\b/u.test(between);
 }
 
@@ -393,9 +407,16 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOn
     const holder = titleHolder(ctx, at, m[1]);
     if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
   }
+  // ", who is on his first state visit": the pronouns of a relative clause stand for the word the clause is about.
+  const relative = /^\s*who\b/i.test(slice) && /,\s*$/.test(ctx.text.slice(Math.max(0, span.start - 3), span.start));
+  const about = relative ? ctx.linked.mentions.find((x) => x.kind === 'person' && x.end <= span.start && span.start - x.end <= 3) : undefined;
   for (const m of slice.matchAll(PRONOUN_RE)) {
     if (subjectsOnly && !/^(?:he|she)$/i.test(m[0])) continue;
     const at = span.start + m.index;
+    if (relative) {
+      if (about) out.push({ key: about.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
+      continue;
+    }
     const subject = /^(?:he|she)$/i.test(m[0]);
     // A subject pronoun after a person in its own clause stands for that clause's subject ("Mahuta has announced she will").
     const own = subject ? ctx.linked.mentions.find((x) => x.kind === 'person' && !x.qualifier && x.start >= span.start && x.end <= at) : undefined;

@@ -44,6 +44,8 @@ function compatible(cluster: EventCluster, report: EventCluster['reports'][numbe
   const fact = report.fact;
   if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
   if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
+  // A bare year ("visited New Zealand in 1998") is a historical aside: an undated report of the same pair is not it.
+  if ((cluster.date.precision === 'year') !== (fact.date.precision === 'year') && (cluster.date.precision === 'unknown' || fact.date.precision === 'unknown')) return false;
   // Across articles, an undated report may join a dated event only when both articles have a date to check it against.
   if (!cluster.reports.some((r) => r.article === report.article)) {
     const dated = [cluster.date.precision !== 'unknown', fact.date.precision !== 'unknown'].filter(Boolean).length;

@@ -13,6 +13,8 @@ export function findClauses(sentence: Sentence): Span[] {
   const cuts = [sentence.start];
   for (const m of sentence.text.matchAll(BOUNDARY)) {
     const at = sentence.start + m.index + m[0].length;
+    // "Leaders Meeting and Associated Meetings": a name, not a coordinated verb (the pattern is case-blind).
+    if (/^\sand\s+$/i.test(m[0]) && /^\p{Lu}/u.test(sentence.text.slice(m.index + m[0].length))) continue;
     if (at > cuts[cuts.length - 1] && at < sentence.end) cuts.push(at);
     // A non-restrictive relative clause (", who has fostered ... leaders,") ends at its closing comma.
     if (/^,\s*$/.test(m[0]) && /^(?:who|which)\b/i.test(sentence.text.slice(m.index + m[0].length))) {

@@ -7,7 +7,9 @@ function textOf(clause: Span, sentence: Span & { text: string }): string {
 }
 
 /** Picks the time expression for a trigger: after it in its region, then before it, then its clause, the sentence, a post's signature. */
-export function pickEventDate(times: TimeExpression[], trigger: Trigger, region: Span, clause: Span, sentence: Span & { text: string }, clauses: Span[], triggers: Trigger[], signature: Span | null): TimeExpression | null {
+export function pickEventDate(all: TimeExpression[], trigger: Trigger, region: Span, clause: Span, sentence: Span & { text: string }, clauses: Span[], triggers: Trigger[], signature: Span | null): TimeExpression | null {
+  // "for the third time since 1979", "founded in 1971": a start of a span, not the time of the event.
+  const times = all.filter((t) => !/\b(?:since|until|till|founded\s+in|established\s+in)\s+$/i.test(sentence.text.slice(Math.max(0, t.start - sentence.start - 16), t.start - sentence.start)));
   const known = times.filter((t) => t.precision !== 'unknown');
   const within = (s: Span) => known.filter((t) => t.start >= s.start && t.end <= s.end);
   const after = times.filter((t) => t.start >= trigger.end && t.end <= region.end);

@@ -3,12 +3,13 @@ import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey } from '../../graph/keys.js';
 import type { Sentence } from '../../nlp/sentences.js';
 import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
-import { addDays, UNKNOWN_DATE } from '../dates/index.js';
+import { addDays, rangesOverlap, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
 import { pickEventDate } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
+import { foldSummits } from './summits.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 // "the two presidents", "both leaders", "the presidents'": people introduced before.
@@ -20,14 +21,17 @@ const LEADING_PP = /^\s*(?:in|during|on)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L
 const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
-const ROLE_PRONOUN_RE = /\b[Tt]he\s+([Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ss]enator|[Gg]overnor|[Cc]hairman|[Ff]oreign\s+[Mm]inister|[Ss]ecretary-[Gg]eneral)\b(?!\s+(?:of\b|\p{Lu}))(?![’']s)/gu;
+// At a clause's start the article may be missing: "External Affairs Minister held long discussions with ...".
+const ROLE_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
+const caseFree = (title: string) => title.split(/([\s-]+)/).map((w) => (/^[\s-]+$/.test(w) ? (w.includes('-') ? '-' : '\\s+') : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)).join('');
+const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
 // Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
-const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported)\b/i;
+const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed)\b/i;
 // A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
 const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
 const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
@@ -62,6 +66,7 @@ interface Context {
   events: { fact: EventFact; at: number }[];
 }
 
+
 /** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
   const ctx: Context = { linked, kb, text: linked.clean.original, times, events: [] };
@@ -69,7 +74,13 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
-    const verbs = parseVerbs(sentence.text, sentence.start);
+    // compromise parses only the clauses that hold a trigger, each once: the parse is the stage's dearest step.
+    const parsed = new Map<number, VerbPhrase[]>();
+    const verbs = (clause: Span) => {
+      let found = parsed.get(clause.start);
+      if (!found) parsed.set(clause.start, (found = parseVerbs(ctx.text.slice(clause.start, clause.end), clause.start)));
+      return found;
+    };
     const found: EventFact[] = [];
     for (const trigger of triggers) {
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
@@ -79,8 +90,41 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       ctx.events.push({ fact: event, at: trigger.start });
     }
     placeMeetingsAtVisits(found);
+    ctx.events = ctx.events.filter((e) => !e.fact.evidence.every((s) => s.start === sentence.start) || found.includes(e.fact));
   }
-  return ctx.events.map((e) => e.fact);
+  talksThatWereCalls(ctx.events.map((e) => e.fact));
+  const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
+  for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
+  return folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+}
+
+/** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */
+function talksThatWereCalls(facts: EventFact[]): void {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+  for (const f of facts) {
+    if (f.type !== 'meeting' || !/^(?:talks|discussions|exchanges|discussed)$/i.test(f.trigger)) continue;
+    const call = facts.find((c) => c.type === 'call' && same(c.participants, f.participants) && (c.date.precision === 'unknown' || f.date.precision === 'unknown' || rangesOverlap(c.date, f.date)));
+    if (call) f.type = 'call';
+  }
+}
+
+/** A summit's states drop out when one of their people attends for them. */
+function dropRepresented(ctx: Context, fact: EventFact): void {
+  const represented = representedBy(ctx, fact.participants.filter((k) => k.startsWith('person:')));
+  fact.participants = fact.participants.filter((k) => k.startsWith('person:') || !represented.has(k));
+  fact.participantEvidence = Object.fromEntries(fact.participants.map((k) => [k, fact.participantEvidence[k] ?? 'stated']));
+}
+
+/** The countries and bodies the given people hold office for or belong to. */
+function representedBy(ctx: Context, people: string[]): Set<string> {
+  const represented = new Set<string>();
+  for (const key of people) {
+    const entity = ctx.linked.entities.find((e) => e.key === key);
+    const iso2 = entity?.country ?? ctx.kb.person(key.slice('person:'.length))?.country ?? null;
+    if (iso2) represented.add(countryKey(iso2));
+    for (const r of entity?.roles ?? []) if (r.of) represented.add(r.of);
+  }
+  return represented;
 }
 
 /**
@@ -95,6 +139,11 @@ function sameAsEarlier(ctx: Context, event: EventFact): void {
 
 /** "last negotiated in July, when the prime minister ... traveled to Moscow": a meeting takes place where its party travelled. */
 function placeMeetingsAtVisits(events: EventFact[]): void {
+  // "arrived in Cairo to meet Egyptian officials": a meeting of the visitor with the host state is the visit itself.
+  for (const visit of events.filter((e) => e.type === 'visit')) {
+    const same = events.findIndex((e) => e.type === 'meeting' && e.participants.length === visit.participants.length && e.participants.every((p) => visit.participants.includes(p)));
+    if (same >= 0) events.splice(same, 1);
+  }
   for (const visit of events.filter((e) => e.type === 'visit' && e.location)) {
     for (const meeting of events.filter((e) => (e.type === 'meeting' || e.type === 'summit') && !e.location)) {
       if (visit.participants.some((p) => p.startsWith('person:') && meeting.participants.includes(p))) meeting.location = visit.location;
@@ -102,7 +151,7 @@ function placeMeetingsAtVisits(events: EventFact[]): void {
   }
 }
 
-function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: VerbPhrase[]): EventFact | null {
+function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: (clause: Span) => VerbPhrase[]): EventFact | null {
   const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
   const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
   const index = sameClause.indexOf(trigger);
@@ -113,7 +162,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
-  const modality = modalityOf(ctx.text, verbs, trigger, clause);
+  const modality = modalityOf(ctx.text, verbs(clause), trigger, clause);
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
   // "In a follow-up phone call on Valentine's Day, the Prime Minister told him ...": the main clause's subject and object.
@@ -136,7 +185,10 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   }
   if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
-  if (participants.length < 2) return null;
+  // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".
+  if (trigger.jointSubject) participants = participants.filter((p) => p.end <= trigger.start);
+  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
+  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const signature = signatureOf(ctx, sentence);
   const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
   const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
@@ -157,7 +209,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     dateEvidence: date ? { text: date.text, rule: date.rule, anchor: date.anchor } : null,
     evidence: [evidence],
     trigger: trigger.text,
-    confidence: Math.min(...participants.map((p) => p.confidence)),
+    confidence: Math.min(1, ...participants.map((p) => p.confidence)),
     dateInferred: inferred,
     cancellationReported: status.status === 'cancelled' ? ctx.linked.date : null,
   };
@@ -172,7 +224,7 @@ function hasPartyObject(ctx: Context, trigger: Trigger, region: Span, participan
   const phrase = /^[^,.;]*?(?=\s(?:at|in|on|to|for|from|with|and|who|which|during|after|before)\b|[,.;]|$)/.exec(ctx.text.slice(object.end, object.end + 60))?.[0] ?? '';
   if (gap.length > 80 || /[;.]/.test(gap) || NOT_VISITOR.test(gap) || NOT_VISITOR.test(phrase)) return false;
   // "called on X to resign", "called on X for": an appeal.
-  if (/^call/i.test(trigger.text) && /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60)))) return false;
+  if (/^call/i.test(trigger.text) && (/[,]|\bfor\b/.test(gap) || /^[^,.;]{0,60}?\b(?:to\s+[a-z]+|for)\b/i.test(ctx.text.slice(object.end, Math.max(region.end, object.end + 60))))) return false;
   return true;
 }
 
@@ -204,7 +256,9 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
     // "arrived in Moscow", "went to the Indonesian capital".
-    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end && m.start - trigger.end < 12);
+    // "land in Santa Cruz de La Sierra, Bolivia": a city the KB lacks, then its country.
+    const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
+      && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
     if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
@@ -237,9 +291,15 @@ function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
   if (!speech) return false;
   const verbEnd = m.end + speech.index + speech[0].length;
   if (m.start >= trigger.end) return /[,”"]/.test(text.slice(trigger.end, m.start));
-  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb.
+  // Before the trigger: a speaker only when the trigger has its own subject after the speech verb ("said he believes
+  // that Aquino's visit"), not when the trigger is where the speaker said it ("said this in a telephone conversation").
   if (verbEnd > trigger.start) return false;
-  return /^\s+(?:that\s+)?(?:the\s+|\p{Lu})/u.test(text.slice(verbEnd, trigger.start)) && !/^\s+(?:this|it|so)\b/i.test(text.slice(verbEnd, trigger.start)) && /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(text.slice(verbEnd, trigger.start));
+  const between = text.slice(verbEnd, trigger.start);
+  if (/^\s+(?:this|it|so)?\s*(?:in|during|after|at|on|by)\b/i.test(between)) return false;
+  // 'Buhari wrote: “Very pleased to welcome my friend ...': the author of a first-person quote is its subject.
+  const quote = between.search(/[“"]/);
+  if (quote >= 0 && !/\s\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(between.slice(quote + 1).replace(/^\s*\p{Lu}\p{Ll}*/u, ''))) return false;
+  return /\p{Lu}\p{Ll}+|\b(?:he|she|they)\b|['’]s\b/u.test(between);
 }
 
 /** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
@@ -258,7 +318,9 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
   const parts: Participant[] = [];
   if (trigger.form === 'noun') {
     // A noun names its parties in its modifiers ("the Putin-Trump summit") or after it ("the call between Trump and Putin").
-    parts.push(...toParticipants(inRegion.filter((m) => m.end <= trigger.start && /^[\s-]*(?:[\p{L}“”"'’-]+\s+){0,2}$/u.test(text.slice(m.end, trigger.start))), 1));
+    // "the Beijing summit", "the Brasilia summit": a city before a gathering is where it meets, not a party.
+    const modifiers = inRegion.filter((m) => m.end <= trigger.start && /^[\s-]*(?:[\p{L}“”"'’-]+\s+){0,2}$/u.test(text.slice(m.end, trigger.start)));
+    parts.push(...toParticipants(modifiers.filter((m) => trigger.type === 'visit' || (m.form !== 'capital' && m.form !== 'metonym')), 1));
     const after = text.slice(trigger.end, region.end);
     const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
@@ -278,7 +340,8 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
   if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
-  return reduceParticipants(ctx, parts);
+  // "Hu said he believes that Aquino's visit ...": a pronoun that says or believes is a speaker too ("he and Putin would convene" is not).
+  return reduceParticipants(ctx, parts.filter((p) => !(p.evidence === 'pronoun' && isSpeaker(ctx.text, { start: p.start, end: p.end } as LinkedMention, trigger))));
 }
 
 function toParticipants(mentions: LinkedMention[], confidence: number): Participant[] {
@@ -344,9 +407,16 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOn
     const holder = titleHolder(ctx, at, m[1]);
     if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
   }
+  // ", who is on his first state visit": the pronouns of a relative clause stand for the word the clause is about.
+  const relative = /^\s*who\b/i.test(slice) && /,\s*$/.test(ctx.text.slice(Math.max(0, span.start - 3), span.start));
+  const about = relative ? ctx.linked.mentions.find((x) => x.kind === 'person' && x.end <= span.start && span.start - x.end <= 3) : undefined;
   for (const m of slice.matchAll(PRONOUN_RE)) {
     if (subjectsOnly && !/^(?:he|she)$/i.test(m[0])) continue;
     const at = span.start + m.index;
+    if (relative) {
+      if (about) out.push({ key: about.key, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'pronoun' });
+      continue;
+    }
     const subject = /^(?:he|she)$/i.test(m[0]);
     // A subject pronoun after a person in its own clause stands for that clause's subject ("Mahuta has announced she will").
     const own = subject ? ctx.linked.mentions.find((x) => x.kind === 'person' && !x.qualifier && x.start >= span.start && x.end <= at) : undefined;
@@ -436,8 +506,11 @@ function officeHolders(ctx: Context, start: number, end: number, title: string):
   return out;
 }
 
-/** The two people of the last event reported before `at`, of any type: "spoke with Sheinbaum ... their meeting at the G7". */
+/** "Suga agreed with Xi in their first talks": the two people named before in the sentence; else those of the last event ("spoke with Sheinbaum ... their meeting at the G7"). */
 function lastPair(ctx: Context, at: number): string[] | null {
+  const sentence = ctx.linked.sentences.find((s) => s.start <= at && at < s.end);
+  const named = [...new Set(ctx.linked.mentions.filter((m) => m.kind === 'person' && !m.qualifier && sentence && m.start >= sentence.start && m.end <= at).map((m) => m.key))];
+  if (named.length === 2) return named;
   const last = [...ctx.events].reverse().find((e) => e.at < at);
   const people = last?.fact.participants.filter((k) => k.startsWith('person:')) ?? [];
   return people.length === 2 ? people : null;
@@ -481,13 +554,6 @@ function reduceParticipants(ctx: Context, parts: Participant[]): Participant[] {
     if (!seen || p.confidence > seen.confidence || p.host) byKey.set(p.key, { ...p, host: p.host || seen?.host, evidence: seen && seen.confidence >= p.confidence ? seen.evidence : p.evidence });
   }
   const list = [...byKey.values()];
-  const represented = new Set<string>();
-  for (const p of list) {
-    if (p.kind !== 'person') continue;
-    const entity = ctx.linked.entities.find((e) => e.key === p.key);
-    const iso2 = entity?.country ?? ctx.kb.person(p.key.slice('person:'.length))?.country ?? null;
-    if (iso2) represented.add(countryKey(iso2));
-    for (const r of entity?.roles ?? []) if (r.of) represented.add(r.of);
-  }
+  const represented = representedBy(ctx, list.filter((p) => p.kind === 'person').map((p) => p.key));
   return list.filter((p) => p.host || !(p.kind !== 'person' && represented.has(p.key))).sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
 }

@@ -42,9 +42,9 @@ const PROPOSING = /^(?:demand|propose|offer|invite|ask|urge|request|seek|want|ho
 const PLANNING = /^(?:expect|plan|intend|agree|prepare|schedule|arrange|aim|decide|promise|pledge|vow|be due|be set|be scheduled|set|look forward|consider|mull)\b/;
 // Words between a verb and its object noun that keep the noun its object: "cancelled his planned meeting", "demanded a meeting".
 const OBJECT_GAP = /^[\s\p{L}\p{N}.,’'“”"-]*$/u;
-const ADJUNCT = /\b(?:after|before|during|since|following|at|in|on|with|of|from|until|when|while|as|amid|over|about|and|or|for|to)\s/i;
+const ADJUNCT = /\b(?:after|before|during|since|following|at|in|on|with|of|from|until|when|while|as|amid|over|about|and|or|for|to|regarding|concerning|ahead|towards?)\s/i;
 // Verbs whose object is a topic, not an event their subject takes part in: "discuss the upcoming talks".
-const TOPIC_VERB = /^(?:discuss|address|mention|review|consider|debate|welcome|praise|criticize|criticise|condemn|report|describe|note)\b/;
+const TOPIC_VERB = /^(?:regard|concern|involve|discuss|address|mention|review|consider|debate|welcome|praise|criticize|criticise|condemn|report|describe|note)\b/;
 const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|their|its|this|that|our)\s+$/i;
 
 export interface Modality {
@@ -76,7 +76,8 @@ export function modalityOf(text: string, verbs: VerbPhrase[], trigger: Trigger, 
   const previous = inClause.filter((v) => v.end <= verb.start);
   const matrixVerb = previous[previous.length - 1];
   const link = matrixVerb ? text.slice(matrixVerb.end, verb.start) : '';
-  const matrix = matrixVerb && /^(?:\s+[\p{L}.'’-]+){0,6}?\s+to\s+$|^\s+to\s+$/u.test(link) && link.length < 60 ? matrixVerb : null;
+  // The object may come between, with its apposition: "invited Nguyen Phu Trong, general secretary of ..., to visit".
+  const matrix = matrixVerb && /\sto\s+$/u.test(link) && !/[;:]/.test(link) && link.length < 120 ? matrixVerb : null;
   return { verb, matrix, governs };
 }
 

@@ -64,18 +64,22 @@ const PATTERNS: Pattern[] = [
   { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b/giu, type: 'meeting', form: 'verb', needsObject: true },
   { re: /\b(?:convene|convened|convenes)\b/giu, type: 'meeting', form: 'verb' },
   { re: /\bsummits?\b/giu, type: 'summit', form: 'noun' },
+  { re: /\bleaders['’]?\s+(?:meeting|summit)s?\b/giu, type: 'summit', form: 'noun' },
   { re: /\b(?:arrived|arrives|arriving|arrive)\s+(?:in|at)\b/giu, type: 'visit', form: 'verb', destination: true },
-  { re: /\btouch(?:ed|es|ing)?\s+down\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
+  { re: /\b(?:touch(?:ed|es|ing)?\s+down|land(?:ed|s|ing)?)\s+in\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:travell?ed|travels?|travell?ing)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:went|goes|going|flew|flies|flying)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+for\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}visits?\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
+  // "since the visit by the late Indira Gandhi": a noun whose visitor follows.
+  { re: /(?<=\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2})visits?\b(?=\s+(?:by|from)\b)/giu, type: 'visit', form: 'noun', destination: true },
   { re: /\b(?:trip|journey)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
 ];
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.
-const NOT_EVENT = /^(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)/i;
+// "spoke to reporters": an audience, not a call.
+const NOT_EVENT = /^(?:(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
 // A verb trigger used as a noun or adjective: "Sirius XM host", "this year's host", "talk-show hosts", "a negotiated deal".
 // Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
 const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;

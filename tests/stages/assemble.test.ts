@@ -1,0 +1,82 @@
+// Assembling events: which reports merge (dates and places must agree) and what the graph records of them.
+import { loadKnowledgeBase } from '../../src/kb/index.js';
+import { validateGraph } from '../../src/graph/validate.js';
+import { extractArticleFacts } from '../../src/pipeline.js';
+import { clusterEvents, createAssembler } from '../../src/stages/assemble/index.js';
+import type { EventFact, ResolvedDate } from '../../src/types.js';
+
+const kb = loadKnowledgeBase();
+const PARTIES = ['person:giorgia-meloni', 'person:volodymyr-zelensky'];
+const COUNTRY: Record<string, string> = { 'place:rome': 'country:IT', 'place:kyiv': 'country:UA' };
+
+function day(iso: string): ResolvedDate {
+  return { date: iso, precision: 'day', dateStart: iso, dateEnd: iso };
+}
+
+const UNDATED: ResolvedDate = { date: null, precision: 'unknown', dateStart: null, dateEnd: null };
+
+function report(article: string, anchor: string, date: ResolvedDate, location: string | null, extra: Partial<EventFact> = {}) {
+  const fact: EventFact = {
+    type: 'meeting', status: 'occurred', hedged: false, participants: PARTIES, participantEvidence: { [PARTIES[0]]: 'stated', [PARTIES[1]]: 'stated' },
+    location, date, dateEvidence: null, dateInferred: false, cancellationReported: null,
+    evidence: [{ article, quote: 'q', start: 0, end: 1 }], trigger: 'met', confidence: 1, ...extra,
+  };
+  return { fact, article, anchor };
+}
+
+describe('event reports merge only when their dates and places agree', () => {
+  it('two meetings of one pair, 26 April in Rome and 10 May in Kyiv, stay two', () => {
+    const clusters = clusterEvents([
+      report('a', '2023-04-27', day('2023-04-26'), 'place:rome'),
+      report('b', '2023-05-11', day('2023-05-10'), 'place:kyiv'),
+      // An undated report in the Kyiv article, placed in Kyiv: it is the Kyiv meeting, not the Rome one.
+      report('b', '2023-05-11', UNDATED, 'place:kyiv'),
+    ], (key) => COUNTRY[key] ?? null);
+    expect(clusters.map((c) => [c.location, c.date.date, c.reports.length])).toEqual([['place:rome', '2023-04-26', 1], ['place:kyiv', '2023-05-10', 2]]);
+  });
+
+  it('an undated report with a place that contradicts the only dated meeting does not join it', () => {
+    const clusters = clusterEvents([report('a', '2023-04-27', day('2023-04-26'), 'place:rome'), report('a', '2023-04-27', UNDATED, 'place:kyiv')], (key) => COUNTRY[key] ?? null);
+    expect(clusters).toHaveLength(2);
+  });
+
+  it('a lead-event range joins the dated report it overlaps, across articles', () => {
+    const inferred: ResolvedDate = { date: null, precision: 'range', dateStart: '2023-04-26', dateEnd: '2023-04-27' };
+    const clusters = clusterEvents([report('a', '2023-04-27', day('2023-04-26'), 'place:rome'), report('b', '2023-04-27', inferred, null, { dateInferred: true })], (key) => COUNTRY[key] ?? null);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0].date.date).toBe('2023-04-26');
+  });
+
+  it('a historical aside dated by a bare year takes no undated report (d32: "visited New Zealand in 1998")', () => {
+    const clusters = clusterEvents([report('a', '2023-06-07', { date: '1998', precision: 'year', dateStart: '1998-01-01', dateEnd: '1998-12-31' }, null), report('a', '2023-06-07', UNDATED, null)], () => null);
+    expect(clusters).toHaveLength(2);
+  });
+});
+
+describe('what the graph records of an event', () => {
+  function build(texts: [string, string | null][]) {
+    const assembler = createAssembler(kb, 'test');
+    texts.forEach(([text, published], i) => assembler.add(extractArticleFacts({ meta: { id: `a${i}`, title: null, url: null, published, source: null, language: null, file: `a${i}.txt` }, text, format: 'txt' }, kb)));
+    return assembler.finish();
+  }
+
+  it('participant edges say how each party was found; an inferred date and a reported cancellation are attributes', () => {
+    const graph = build([
+      ['Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11'],
+      ['Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25'],
+      ['Prime Minister of India Narendra Modi will no longer be visiting Guyana as planned in early December.', '2018-10-20'],
+    ]);
+    const foundBy: Record<string, string | null | undefined> = {};
+    graph.forEachEdge((_, attrs, source, target) => {
+      if (attrs.relation === 'participant') foundBy[`${source} ${graph.getNodeAttribute(target, 'label')}`] = attrs.foundBy;
+    });
+    expect(foundBy['person:theresa-may Visit: United States - Theresa May']).toBe('pronoun');
+    expect(foundBy['country:US Visit: United States - Theresa May']).toBe('visit');
+    const events = graph.filterNodes((_, a) => a.kind === 'event').map((k) => graph.getNodeAttributes(k));
+    const call = events.find((e) => e.kind === 'event' && e.eventType === 'call');
+    expect(call && call.kind === 'event' && [call.dateInferred, call.datePrecision, call.dateStart, call.dateEnd]).toEqual([true, 'range', '2020-03-24', '2020-03-25']);
+    const cancelled = events.find((e) => e.kind === 'event' && e.status === 'cancelled');
+    expect(cancelled && cancelled.kind === 'event' && [cancelled.cancellationReported, cancelled.dateStart, cancelled.dateInferred]).toEqual(['2018-10-20', '2018-12-01', false]);
+    expect(validateGraph(graph)).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+// Events on real news sentences (the dev set, CoNLL-2003 and TempEval-3 training text): triggers, false triggers,
+// status words, parties and how they were found, planned dates of cancelled events, the lead-event range and summits.
+import { loadKnowledgeBase } from '../../src/kb/index.js';
+import { extractArticleFacts } from '../../src/pipeline.js';
+import { findTriggers } from '../../src/stages/events/triggers.js';
+import type { EventFact } from '../../src/types.js';
+
+const kb = loadKnowledgeBase();
+
+function events(text: string, published: string | null): EventFact[] {
+  const facts = extractArticleFacts({ meta: { id: 'a', title: null, url: null, published, source: null, language: null, file: 'a.txt' }, text, format: 'txt' }, kb);
+  return facts.events;
+}
+
+interface Expected {
+  type: string;
+  participants: string[];
+  status?: string;
+  date?: string | null;
+  range?: [string, string];
+  location?: string;
+}
+
+const FOUND: [string, string, string | null, Expected][] = [
+  ['"called up" (d12)', 'Earlier, Modi had called up Saudi Crown Prince Mohammed bin Salman and discussed the possibility of a G-20 leaders’ summit through a video-conference.', '2020-03-25', { type: 'call', participants: ['person:narendra-modi', 'person:mohammed-bin-salman'], status: 'occurred' }],
+  ['"had a phone conversation" (d12)', 'Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
+  ['"held talks" (d15)', 'Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama', '2014-11-12', { type: 'meeting', participants: ['person:xi-jinping', 'person:barack-obama'], status: 'occurred', date: '2014-11-12' }],
+  ['"received" (d05)', 'President Uhuru Kenyatta this morning received South African President Jacob Zuma at State House, Nairobi.', '2016-10-11', { type: 'meeting', participants: ['person:uhuru-kenyatta', 'person:jacob-zuma'], status: 'occurred', date: '2016-10-11' }],
+  ['"has hosted" (d04)', 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.', '2023-08-18', { type: 'meeting', participants: ['person:william-ruto', 'person:chris-coons'], status: 'occurred' }],
+  ['"had in-depth exchanges" with a joint subject (d17)', 'Xi invited Nguyen Phu Trong, general secretary of the Communist Party of Vietnam Central Committee, to visit China in January this year. Xi and Trong had in-depth exchanges on major issues of common concern.', null, { type: 'meeting', participants: ['person:xi-jinping', 'person:nguyen-phu-trong'], status: 'occurred' }],
+  ['"A and B discussed" (d14)', 'Dmitry Medvedev and Asif Ali Zardari discussed current issues in regional security and prospects for developing bilateral cooperation.', '2010-06-10', { type: 'meeting', participants: ['person:dmitry-medvedev', 'person:asif-ali-zardari'] }],
+  ['"went to the Indonesian capital" (d38)', 'Wang Yi replaced his colleague and went to the Indonesian capital for the meetings.', '2023-07-23', { type: 'visit', participants: ['person:wang-yi', 'country:ID'], status: 'occurred', location: 'country:ID' }],
+  ['"departs for ... next week" (d28)', 'Foreign Affairs Minister Nanaia Mahuta departs for Fiji next week, her first trip to the Pacific since announcing New Zealand’s Pacific Resilience approach.', '2022-03-25', { type: 'visit', participants: ['person:nanaia-mahuta', 'country:FJ'], status: 'planned', range: ['2022-03-28', '2022-04-03'] }],
+  ['"will land in <city>, <country>" (d19)', 'Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia, where he will participate in an official visit.', '2024-07-07', { type: 'visit', participants: ['person:luiz-inacio-lula-da-silva', 'country:BO'], status: 'planned', date: '2024-07-09' }],
+  ['a bare title at the clause start (d01)', 'The External Affairs Minister S Jaishankar held 11 bilateral meetings with his foreign counterparts, the Ministry of External Affairs (MEA) said.\n\nExternal Affairs Minister held long discussions on fundamentalism and terrorism with Uzbek Foreign Minister Abdulaziz Kamilov on the sidelines of the UNG', '2019-09-24', { type: 'meeting', participants: ['person:subrahmanyam-jaishankar', 'person:abdulaziz-kamilov'], status: 'occurred' }],
+  ['"The president had earlier received ..." (d23)', 'President Muhammadu Buhari has received another important dignitary at the Abuja House in London, where he is presently recuperating from an undisclosed ailment.\n\nThe president had earlier received the likes of Asiwaju Bola Ahmed Tinubu, Senate President Bukola Saraki, among others.', '2017-03-09', { type: 'meeting', participants: ['person:muhammadu-buhari', 'person:bola-ahmed-tinubu', 'person:bukola-saraki'], status: 'occurred' }],
+  ['"In a follow-up phone call on ..., the Prime Minister told him" (d10)', 'Theresa May invited the US President Donald Trump when she visited the White House in January.\n\nIn a follow-up phone call on Valentine\'s Day, the Prime Minister told him she looked forward to him coming to Britain "later this year".', '2017-07-11', { type: 'call', participants: ['person:theresa-may', 'person:donald-trump'], status: 'occurred' }],
+  ['"when she visited": the subject pronoun is the sentence subject (d10)', 'Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11', { type: 'visit', participants: ['person:theresa-may', 'country:US'], status: 'occurred', date: '2017-01' }],
+  ['"speaks to reporters ... after speaking by phone with": the audience is no call, the date is the call\'s (d26)', 'Japanese Prime Minister Yoshihide Suga speaks to reporters in Tokyo on Sept. 25, 2020, after speaking by phone with Chinese President Xi Jinping, their first conversation since Suga took office.', null, { type: 'call', participants: ['person:yoshihide-suga', 'person:xi-jinping'], date: '2020-09-25' }],
+  ['"agreed with Xi in their first talks" (d26)', 'Prime Minister Yoshihide Suga on Friday agreed with Chinese President Xi Jinping in their first talks to closely cooperate for the further development of bilateral ties.', '2020-09-25', { type: 'meeting', participants: ['person:yoshihide-suga', 'person:xi-jinping'], date: '2020-09-25' }],
+  ['the author of a first-person quote hosts (d23)', 'President Muhammadu Buhari has received another important dignitary at the Abuja House in London.\n\nIn a post on his Facebook wall on Thursday evening, Buhari wrote: “Very pleased to welcome my friend the Most Revd and Rt Hon Justin Welby, Archbishop of Canterbury, to Abuja House this afternoon.”', '2017-03-09', { type: 'meeting', participants: ['person:muhammadu-buhari'], status: 'occurred' }],
+  ['"their productive meeting": the pair of the call before (d36)', 'Today, the Prime Minister, Mark Carney, spoke with the President of Mexico, Claudia Sheinbaum. The leaders discussed trade, building on their productive meeting at the G7 Summit in Kananaskis.', '2025-07-15', { type: 'meeting', participants: ['person:mark-carney', 'person:claudia-sheinbaum'] }],
+];
+
+describe('triggers in real news sentences', () => {
+  it.each(FOUND)('%s', (_, text, published, want) => {
+    const found = events(text, published).filter((e) => e.type === want.type);
+    const match = found.find((e) => want.participants.every((p) => e.participants.includes(p)));
+    expect(match).toBeDefined();
+    if (want.status) expect(match!.status).toBe(want.status);
+    if (want.date !== undefined) expect(match!.date.date).toBe(want.date);
+    if (want.range) expect([match!.date.dateStart, match!.date.dateEnd]).toEqual(want.range);
+    if (want.location) expect(match!.location).toBe(want.location);
+  });
+});
+
+// The trigger words the issue quotes from real reports, each on its own.
+describe('trigger words', () => {
+  it.each([
+    ['telephoned', 'call'], ['called up', 'call'], ['reached out to', 'call'], ['had a phone conversation', 'call'],
+    ['held talks', 'meeting'], ['renewed negotiations', 'meeting'], ['received', 'meeting'], ['hosted', 'meeting'], ['welcomed', 'meeting'],
+    ['called on', 'meeting'], ['held long discussions', 'meeting'], ['touched down in', 'visit'], ['paid a visit to', 'visit'],
+    ['the SCO summit in Tianjin', 'summit'], ['the ECOWAS extraordinary summit', 'summit'], ["the PIF leaders' meeting", 'summit'],
+  ])('"%s" is a %s trigger', (phrase, type) => {
+    expect(findTriggers(phrase).map((t) => t.type)).toContain(type);
+  });
+
+  it.each([
+    ['Sirius XM host', 'a talk-show host'],
+    ['a negotiated deal', 'an adjective'],
+    ['a call to modernize', 'an appeal'],
+    ["this year's host, Solomon Islands Prime Minister Jeremiah Manele", 'the host of a forum, named as a noun'],
+  ])('"%s" is no trigger (%s)', (phrase) => {
+    expect(findTriggers(phrase).filter((t) => t.text !== 'summit')).toEqual([]);
+  });
+});
+
+describe('what did not happen, or not yet', () => {
+  it.each([
+    ['"refused to meet" is cancelled (d13)', 'Gujarat Chief Minister Narendra Modi also refused to meet a senior United States Congressional delegation as a mark of protest.', null, 'meeting', 'cancelled'],
+    ['"has been postponed" is cancelled (d10)', "Donald Trump's state visit to the UK has been postponed until next year, it has been confirmed.", '2017-07-11', 'visit', 'cancelled'],
+    ['"will no longer be visiting" is cancelled (d09)', 'Prime Minister of India Narendra Modi will no longer be visiting Guyana as planned in early December.', '2018-10-20', 'visit', 'cancelled'],
+    ['"would seek another meeting" is planned (d24)', 'Kosovo’s president Hashim Thaci was due to discuss the swap plan with his Serbian counterpart Aleksandar Vucic.\n\n“Difficulties remain,” Ms Mogherini said in a statement, although she said she would seek another meeting with the two presidents later this month.', '2018-09-07', 'meeting', 'planned'],
+    ['"invited ... to visit" is planned (d17)', 'Xi Jinping invited Nguyen Phu Trong, general secretary of the Communist Party of Vietnam Central Committee, to visit China in January this year.', null, 'visit', 'planned'],
+  ])('%s', (_, text, published, type, status) => {
+    const found = events(text, published).filter((e) => e.type === type);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((e) => e.status)).toEqual(found.map(() => status));
+  });
+
+  it.each([
+    ['an appeal to a state (TempEval-3)', 'Gore called on Israel to continue taking risks for peace.', null],
+    ['an appeal to a community (d08)', 'The participants called on the international community to extend development assistance to Afghanistan.', '2022-02-15'],
+    ['"called on Saturday for elections" (d34)', 'Samaras called on Saturday for "immediate" elections, a scenario that Papandreou had sought to avoid.', '2011-11-06'],
+    ['"welcomed the job figures" (TempEval-3)', 'President Clinton welcomed the job figures at a news conference Friday.', '1998-02-06'],
+    ['"telephoned a radio station" (CoNLL-2003)', 'Fagan had earlier telephoned an Auckland radio station in a distraught state, saying he feared for his life.', '1996-08-22'],
+    ['"blocked from attending" (d11)', "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08'],
+  ])('no event: %s', (_, text, published) => {
+    expect(events(text, published)).toEqual([]);
+  });
+});
+
+describe('parties', () => {
+  it('a quoted speaker is not a participant (d02)', () => {
+    const text = 'Mr Jaishankar met Zalmay Khalilzad in New York. He also had a meeting with US Special Envoy on Afghanistan," the spokesperson for the Ministry of External Affairs, Raveesh Kumar, said at a press briefing in New York.';
+    expect(events(text, '2019-09-24').flatMap((e) => e.participants)).not.toContain('person:raveesh-kumar');
+  });
+
+  it('a speaker reporting a visit is not its visitor (d16)', () => {
+    const text = "Chinese President Hu Jintao and his Philippine counterpart Benigno Aquino III held talks in Beijing Wednesday afternoon. Hu said he believes that Aquino's visit to China, the first of his visit to a country outside the Association of Southeast Asian Nations(ASEAN), will further promote bilateral traditional friendship.";
+    expect(events(text, '2011-09-01').filter((e) => e.participants.includes('person:hu-jintao'))).toEqual([]);
+  });
+
+  it('the pronoun of a relative clause stands for what the clause is about, not the subject before it (d16)', () => {
+    const text = 'Chinese President Hu Jintao held talks with his Philippine counterpart.\n\nHu hosted a red-carpet welcome ceremony for Aquino, who is on his first state visit to China, at the Great Hall of the People.';
+    expect(events(text, '2011-09-01').filter((e) => e.type === 'visit' && e.participants.includes('person:hu-jintao'))).toEqual([]);
+  });
+
+  it('"the presidents of Serbia and Kosovo" are their office holders, found as a group (d24)', () => {
+    const text = 'The presidents of Serbia and Kosovo abruptly called off a face-to-face meeting in Brussels on Friday, deflating hopes of a deal involving a land swap.\n\nKosovo’s president Hashim Thaci was due to discuss the swap plan with his Serbian counterpart Aleksandar Vucic.';
+    const meeting = events(text, '2018-09-07').find((e) => e.type === 'meeting' && e.status === 'cancelled');
+    expect(meeting?.participants.sort()).toEqual(['person:aleksandar-vucic', 'person:hashim-thaci']);
+    expect(meeting?.participantEvidence['person:hashim-thaci']).toBe('group');
+    expect(meeting?.date.date).toBe('2018-09-07');
+  });
+
+  it('how each participant was found: stated, pronoun, visit host (d10)', () => {
+    const [visit] = events('Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11').filter((e) => e.type === 'visit');
+    expect(visit.participantEvidence).toEqual({ 'person:theresa-may': 'pronoun', 'country:US': 'visit' });
+    const [call] = events('Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25');
+    expect(call.participantEvidence).toEqual({ 'person:subrahmanyam-jaishankar': 'stated', 'person:wang-yi': 'stated' });
+  });
+
+  it('a body named by its demonym stands for its state ("the American delegation", d13)', () => {
+    const found = events('Gujarat Chief Minister Narendra Modi also refused to meet the American delegation.', null);
+    expect(found[0]?.participantEvidence['country:US']).toBe('demonym');
+  });
+});
+
+describe('dates of events', () => {
+  it('a cancelled visit keeps the date it was planned for and records when the cancellation was reported (d09)', () => {
+    const [visit] = events('Prime Minister of India Narendra Modi will no longer be visiting Guyana as planned in early December.', '2018-10-20');
+    expect(visit.status).toBe('cancelled');
+    expect([visit.date.dateStart, visit.date.dateEnd]).toEqual(['2018-12-01', '2018-12-10']);
+    expect(visit.cancellationReported).toBe('2018-10-20');
+  });
+
+  it('a past report with no time expression gets a 2-day range ending on the publication date, marked inferred (d12)', () => {
+    const [call] = events('Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25');
+    expect(call.date).toEqual({ date: null, precision: 'range', dateStart: '2020-03-24', dateEnd: '2020-03-25' });
+    expect(call.dateInferred).toBe(true);
+    expect(call.dateEvidence?.rule).toBe('lead-event-publication');
+  });
+
+  it.each([
+    ['a pluperfect aside (d23)', 'President Muhammadu Buhari has received another important dignitary.\n\nThe president had earlier received the likes of Asiwaju Bola Ahmed Tinubu, Senate President Bukola Saraki, among others.', '2017-03-09'],
+    ['a plan (d28)', 'While in Fiji, Minister Nanaia Mahuta will meet with Prime Minister and Minister of Foreign Affairs Josaia Voreqe Bainimarama.', '2022-03-25'],
+    ['no publication date (d17)', 'Xi and Nguyen Phu Trong had in-depth exchanges on major issues of common concern.', null],
+  ])('no inferred date for %s', (_, text, published) => {
+    for (const e of events(text, published)) expect(e.dateInferred).toBe(false);
+  });
+
+  it('"since 1979" does not date a summit (d11)', () => {
+    const found = events("Solomon Islands is hosting the PIF leaders meeting for the third time since 1979. Addressing the meeting, the PIF Secretary General Baron Waqa highlighted the work of Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08');
+    for (const e of found) expect(e.date.date).not.toBe('1979');
+  });
+});
+
+describe('a summit is one event with its attendees', () => {
+  it('the 54th PIF Leaders Meeting (d11): present, not barred', () => {
+    const text = [
+      "Pacific Islands Forum's leaders' summit kicks off in Solomon Islands",
+      "The 54th Pacific Islands Forum (PIF) Leaders Meeting and Associated Meetings officially opened in Solomon Islands 's capital Honiara on Monday, with delegates from 18 member states including Australia and New Zealand participating in the five-day event.",
+      "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.",
+      '"If we are bold and united, the SIS will not only endure as a grouping, but will lead in showing how vulnerability can be transformed into political strength," Kiribati\'s President Taneti Maamau said at the SIS Leaders Meeting, which is part of the ongoing PIF meeting.',
+      'Addressing the meeting, the PIF Secretary General Baron Waqa highlighted the S',
+    ].join('\n\n');
+    const summits = events(text, '2025-09-08').filter((e) => e.type === 'summit');
+    expect(summits).toHaveLength(1);
+    const [summit] = summits;
+    for (const p of ['person:jeremiah-manele', 'person:taneti-maamau', 'person:baron-waqa', 'country:AU', 'country:NZ']) expect(summit.participants).toContain(p);
+    for (const p of ['country:CN', 'country:FR', 'country:US', 'country:JP', 'country:TW']) expect(summit.participants).not.toContain(p);
+    expect(summit.date.date).toBe('2025-09-08');
+  });
+
+  it('an absent president is out, her stand-in in (d18)', () => {
+    const text = [
+      'On Tuesday, the presidents of the South American countries will take part in a regional summit convened by Brazilian President Lula da Silva.',
+      'The Brasilia summit will also have the participation of presidents Alberto Fernandez (Argentina), Luis Arce (Bolivia), Gabriel Boric (Chile).',
+      'President Dina Boluarte will not take part at the summit due to the ongoing political crisis in Peru. She will be represented by the Ministers Council President Alberto Otarola.',
+    ].join('\n\n');
+    const summits = events(text, '2023-05-30').filter((e) => e.type === 'summit');
+    expect(summits).toHaveLength(1);
+    for (const p of ['person:luiz-inacio-lula-da-silva', 'person:alberto-fernandez', 'person:luis-arce', 'person:gabriel-boric']) expect(summits[0].participants).toContain(p);
+    expect(summits[0].participants).not.toContain('person:dina-boluarte');
+    // Argentina, Bolivia and Chile are there through their presidents.
+    expect(summits[0].participants.filter((p) => p.startsWith('country:'))).toEqual([]);
+  });
+});

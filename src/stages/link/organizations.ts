@@ -247,8 +247,11 @@ export class OrganizationLinker {
     };
     // A KB organisation is replaced only by a longer name around it ("New Democratic Party" around "Democratic Party").
     const cutsKbOrg = (span: Span) => current.some((m) => m.kind === 'organization' && overlapsSpan(m, span) && (m.start < span.start || m.end > span.end));
+    // "de Klerk and African National Congress": words joined by "and" to a KB organisation are a list of two, not a longer name.
+    const listedBeforeKbOrg = (span: Span) =>
+      current.some((m) => m.kind === 'organization' && m.start > span.start && m.end <= span.end && /\s+and\s+$/.test(text.slice(span.start - base, m.start - base)));
     const add = (o: OrgSpan) => {
-      if (!taken(o) && !person(o) && !kbOrgExactly(o) && !cutsKbOrg(o) && !this.knownOtherwise(o)) out.push(o);
+      if (!taken(o) && !person(o) && !kbOrgExactly(o) && !cutsKbOrg(o) && !listedBeforeKbOrg(o) && !this.knownOtherwise(o)) out.push(o);
     };
 
     for (const run of capitalisedRuns(text)) {

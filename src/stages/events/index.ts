@@ -339,7 +339,11 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     else parts.push(...pronounsBefore(ctx, { start: region.start, end: trigger.start }, sentence, true));
     parts.push(...objectPronoun(ctx, trigger, sentence, parts));
   }
-  if (trigger.type === 'visit' && location?.countryKey) parts.push({ key: location.countryKey, kind: 'country', start: location.start, end: location.end, confidence: 0.9, evidence: 'visit', host: true });
+  // A visit goes to the country of its destination: a capital stands for it, a town lies in it ("land in Santa Cruz"),
+  // unless the visitors are at home there (a leader's tour of his own country is no visit to it).
+  const destination = location?.countryKey ?? (location?.country ? countryKey(location.country) : null);
+  const atHome = !location?.countryKey && destination !== null && representedBy(ctx, parts.filter((p) => p.kind === 'person').map((p) => p.key)).has(destination);
+  if (trigger.type === 'visit' && destination && !atHome) parts.push({ key: destination, kind: 'country', start: location!.start, end: location!.end, confidence: 0.9, evidence: 'visit', host: true });
   // "Hu said he believes that Aquino's visit ...": a pronoun that says or believes is a speaker too ("he and Putin would convene" is not).
   return reduceParticipants(ctx, parts.filter((p) => !(p.evidence === 'pronoun' && isSpeaker(ctx.text, { start: p.start, end: p.end } as LinkedMention, trigger))));
 }

@@ -21,9 +21,13 @@ interface Expected {
   location?: string;
 }
 
+// d12 as printed: the full name comes before the bare "Jaishankar", which alone would be an unknown surname.
+const D12_CALL = 'External Affairs Minister S Jaishankar spoke to his counterpart in the EU, Vice President and High Representative Josep Borrell. “Assured him of our fullest support in the return of EU citizens from India,” Jaishankar tweeted.\n\nJaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.';
+const withWang = (found: EventFact[]) => found.filter((e) => e.participants.includes('person:wang-yi'));
+
 const FOUND: [string, string, string | null, Expected][] = [
   ['"called up" (d12)', 'Earlier, Modi had called up Saudi Crown Prince Mohammed bin Salman and discussed the possibility of a G-20 leaders’ summit through a video-conference.', '2020-03-25', { type: 'call', participants: ['person:narendra-modi', 'person:mohammed-bin-salman'], status: 'occurred' }],
-  ['"had a phone conversation" (d12)', 'Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
+  ['"had a phone conversation" (d12)', D12_CALL, '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
   ['"held talks" (d15)', 'Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama', '2014-11-12', { type: 'meeting', participants: ['person:xi-jinping', 'person:barack-obama'], status: 'occurred', date: '2014-11-12' }],
   ['"received" (d05)', 'President Uhuru Kenyatta this morning received South African President Jacob Zuma at State House, Nairobi.', '2016-10-11', { type: 'meeting', participants: ['person:uhuru-kenyatta', 'person:jacob-zuma'], status: 'occurred', date: '2016-10-11' }],
   ['"has hosted" (d04)', 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.', '2023-08-18', { type: 'meeting', participants: ['person:william-ruto', 'person:chris-coons'], status: 'occurred' }],
@@ -108,7 +112,7 @@ describe('parties', () => {
 
   it('a speaker reporting a visit is not its visitor (d16)', () => {
     const text = "Chinese President Hu Jintao and his Philippine counterpart Benigno Aquino III held talks in Beijing Wednesday afternoon. Hu said he believes that Aquino's visit to China, the first of his visit to a country outside the Association of Southeast Asian Nations(ASEAN), will further promote bilateral traditional friendship.";
-    expect(events(text, '2011-09-01').filter((e) => e.participants.includes('person:hu-jintao'))).toEqual([]);
+    expect(events(text, '2011-09-01').filter((e) => e.type === 'visit' && e.participants.includes('person:hu-jintao'))).toEqual([]);
   });
 
   it('the pronoun of a relative clause stands for what the clause is about, not the subject before it (d16)', () => {
@@ -127,7 +131,7 @@ describe('parties', () => {
   it('how each participant was found: stated, pronoun, visit host (d10)', () => {
     const [visit] = events('Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11').filter((e) => e.type === 'visit');
     expect(visit.participantEvidence).toEqual({ 'person:theresa-may': 'pronoun', 'country:US': 'visit' });
-    const [call] = events('Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25');
+    const [call] = withWang(events(D12_CALL, '2020-03-25'));
     expect(call.participantEvidence).toEqual({ 'person:subrahmanyam-jaishankar': 'stated', 'person:wang-yi': 'stated' });
   });
 
@@ -146,7 +150,7 @@ describe('dates of events', () => {
   });
 
   it('a past report with no time expression gets a 2-day range ending on the publication date, marked inferred (d12)', () => {
-    const [call] = events('Jaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25');
+    const [call] = withWang(events(D12_CALL, '2020-03-25'));
     expect(call.date).toEqual({ date: null, precision: 'range', dateStart: '2020-03-24', dateEnd: '2020-03-25' });
     expect(call.dateInferred).toBe(true);
     expect(call.dateEvidence?.rule).toBe('lead-event-publication');

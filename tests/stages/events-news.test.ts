@@ -1,16 +1,13 @@
 // Events on real news sentences (the dev set, CoNLL-2003 and TempEval-3 training text): triggers, false triggers,
 // status words, parties and how they were found, planned dates of cancelled events, the lead-event range and summits.
 import { loadKnowledgeBase } from '../../src/kb/index.js';
-import { extractArticleFacts } from '../../src/pipeline.js';
+import { eventsOf } from '../helpers/events.js';
 import { findTriggers } from '../../src/stages/events/triggers.js';
 import type { EventFact } from '../../src/types.js';
 
 const kb = loadKnowledgeBase();
 
-function events(text: string, published: string | null): EventFact[] {
-  const facts = extractArticleFacts({ meta: { id: 'a', title: null, url: null, published, source: null, language: null, file: 'a.txt' }, text, format: 'txt' }, kb);
-  return facts.events;
-}
+const events = (text: string, published: string | null): EventFact[] => eventsOf(kb, text, published);
 
 interface Expected {
   type: string;

@@ -1,14 +1,11 @@
 // Events on real sentences with pinned document dates: each trigger form, participants, status, location and date.
 import { loadKnowledgeBase } from '../../src/kb/index.js';
-import { extractArticleFacts } from '../../src/pipeline.js';
+import { eventsOf } from '../helpers/events.js';
 import type { EventFact } from '../../src/types.js';
 
 const kb = loadKnowledgeBase();
 
-function events(text: string, published: string | null): EventFact[] {
-  const facts = extractArticleFacts({ meta: { id: 'a', title: null, url: null, published, source: null, language: null, file: 'a.txt' }, text, format: 'txt' }, kb);
-  return facts.events;
-}
+const events = (text: string, published: string | null): EventFact[] => eventsOf(kb, text, published);
 
 interface Expected {
   type: string;

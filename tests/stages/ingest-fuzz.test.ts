@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cleanArticle } from '../../src/stages/clean/index.js';
 import { readArticles } from '../../src/stages/ingest/index.js';
+import { createRandom as random } from '../../src/graph/random.js';
 
 const FIXTURES = 'tests/fixtures/ingest/formats';
 const SEEDS = ['plain.txt', 'front-matter.md', 'page.html', 'record.json', 'records.json', 'records.jsonl', 'bom-crlf.txt'].map((name) => ({
@@ -22,17 +23,6 @@ const FRAGMENTS = [
 ].map((s) => Buffer.from(s, 'utf8'));
 const RAW_BYTES = [0x00, 0xff, 0xfe, 0xc3, 0x80, 0x0d, 0x0a, 0xef, 0xbb, 0xbf];
 
-// mulberry32: a small seeded generator, so a failure is reproduced by its seed.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(bytes: Buffer, next: () => number): Buffer {
   let out = bytes;

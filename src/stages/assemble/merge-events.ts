@@ -1,5 +1,5 @@
 // Merges event reports that are the same real event, within an article and across articles.
-import { intersectRanges, rangeWidth, rangesOverlap } from '../dates/index.js';
+import { daysBetween, intersectRanges, rangeWidth, rangesOverlap } from '../dates/index.js';
 import type { EventFact, EventStatus, ResolvedDate } from '../../types.js';
 
 /** One real event: the reports of it, each with the article date it was resolved against. */
@@ -49,12 +49,25 @@ function compatible(cluster: EventCluster, report: EventCluster['reports'][numbe
   // Across articles, an undated report may join a dated event only when both articles have a date to check it against.
   if (!cluster.reports.some((r) => r.article === report.article)) {
     const dated = [cluster.date.precision !== 'unknown', fact.date.precision !== 'unknown'].filter(Boolean).length;
-    if (dated === 0 || (dated === 1 && (!report.anchor || cluster.reports.some((r) => !r.anchor)))) return false;
+    if (dated === 0 && !sameNewsCycle(cluster, report)) return false;
+    if (dated === 1 && (!report.anchor || cluster.reports.some((r) => !r.anchor))) return false;
   }
   const merged = combineDates(cluster.date, fact.date);
   if (![...cluster.reports, report].every((r) => fitsReport(merged, r))) return false;
   if (cluster.status === 'cancelled' && fact.status !== 'cancelled' && fact.status !== 'planned') return false;
   return locationsAgree(cluster.location, fact.location, countryOf);
+}
+
+// Undated reports of one pair in articles a few days apart are one story told twice ("Mahuta will meet Bainimarama" in
+// two papers of the same week); further apart, the same pair may well have met again.
+const NEWS_CYCLE_DAYS = 7;
+
+/** Whether every report of the cluster and the new one come from dated articles within one news cycle. */
+function sameNewsCycle(cluster: EventCluster, report: EventCluster['reports'][number]): boolean {
+  const anchors = [...cluster.reports, report].map((r) => r.anchor);
+  if (anchors.some((a) => a === null)) return false;
+  const sorted = (anchors as string[]).sort();
+  return daysBetween(sorted[0], sorted[sorted.length - 1]) <= NEWS_CYCLE_DAYS;
 }
 
 /** A report cannot describe as done an event after its article's date, nor as planned one well before it. */

@@ -78,7 +78,8 @@ function removeLeftovers(outDir: string): void {
   const current = currentGeneration(outDir);
   const generations = path.join(outDir, GENERATIONS);
   for (const entry of existsSync(generations) ? readdirSync(generations) : []) {
-    const dir = path.join(generations, entry);
+    // Compared as absolute paths: with a relative output folder ("out", the default) the link resolves to an absolute one.
+    const dir = path.resolve(generations, entry);
     if (dir !== current) rmSync(dir, { recursive: true, force: true });
   }
   for (const entry of readdirSync(outDir)) {

@@ -85,3 +85,14 @@ it('counts as skipped only what was not built, so --strict passes on warnings al
   expect(report.diagnostics.filter((d) => d.stage === 'ingest').map((d) => d.code)).toEqual(['bad-record', 'bad-date', 'replacement-character']);
   expect([report.skipped, report.articles.skipped, report.articles.built, result.code]).toEqual([[], 0, 2, 0]);
 });
+
+it('a build into a relative output folder (the default "out") keeps its generation and can be read back', async () => {
+  const dir = path.join(tmp, 'relative');
+  await mkdir(dir);
+  await writeFile(path.join(dir, 'a.txt'), GOOD);
+  for (let i = 0; i < 2; i += 1) {
+    await run(TSX, [CLI, 'build', 'a.txt', '--out', 'out', '--workers', '1', '--no-cache', '--formats', 'graphml'], { cwd: dir });
+    const graph = JSON.parse(await readFile(path.join(dir, 'out/graph.json'), 'utf8')) as { nodes: unknown[] };
+    expect(graph.nodes.length).toBeGreaterThan(0);
+  }
+});

@@ -9,6 +9,7 @@ import { parseText, termsIn, type ParsedText } from '../../nlp/parse.js';
 import { extendsName, firstNameBefore, insideWord, isTitleWord, knownFirstName, nameCandidates, surnameFollows, type NameCandidate } from './people.js';
 import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
 import { PlaceLinker } from './places.js';
+import { overlapsAny } from './spans.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -225,7 +226,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   }
 
   for (const { candidate, title, qualifier } of singles) {
-    if (overlaps(candidate, mentions)) continue;
+    if (overlapsAny(candidate, mentions)) continue;
     const other = namedPersonFor(candidate.text, mentions);
     if (other) {
       mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: other.key, kind: 'person', label: other.label, form: 'surname', qualifier: false, confidence: 0.85 });
@@ -257,7 +258,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           const span = { start: term.start, end: term.start + word.length };
           if (text.slice(span.start, span.end) !== word || span.end > sentence.end || span.start < local.firstStart) continue;
           // Whole words only: not "Castro" in "pre-Castro", not "Jones" in "Jonesboro".
-          if (/[\p{L}\p{N}'’-]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(text[span.end] ?? ' ') || overlaps(span, mentions)) continue;
+          if (/[\p{L}\p{N}'’-]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(text[span.end] ?? ' ') || overlapsAny(span, mentions)) continue;
           mentions.push({ ...span, text: word, via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
         }
       }
@@ -495,10 +496,6 @@ function resolveRole(title: TitleMatch, qualifier: Qualifier | null, introduced:
   // Without a date, only someone the article itself introduced with that office.
   const candidates = [...introduced.values()].filter((p): p is KbPerson => 'offices' in p && p.offices.some((o) => o.type === type && o.of === of));
   return candidates.length === 1 ? candidates[0] : null;
-}
-
-function overlaps(span: { start: number; end: number }, others: readonly { start: number; end: number }[]): boolean {
-  return others.some((o) => o.start < span.end && span.start < o.end);
 }
 
 function escapeRegex(s: string): string {

@@ -6,6 +6,7 @@
 import type { KnowledgeBase, NameMatch } from '../../kb/knowledge-base.js';
 import { orgKey, slugify } from '../../graph/keys.js';
 import type { CleanArticle, EntityFact, Span } from '../../types.js';
+import { spansOverlap } from './spans.js';
 import type { LinkedMention, PlaceMention } from './index.js';
 
 interface Word extends Span {
@@ -176,10 +177,6 @@ function stripThe(text: string, start: number): { text: string; start: number } 
   return m ? { text: text.slice(m[0].length), start: start + m[0].length } : { text, start };
 }
 
-function overlapsSpan(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Finds the organisations of one article, sentence by sentence, with what the whole article defines (acronyms). */
 export class OrganizationLinker {
   /** Acronyms the article defines: "APC" -> the All Progressives Congress. */
@@ -214,18 +211,18 @@ export class OrganizationLinker {
     const headline = this.clean.blocks.some((b) => b.kind === 'title' && b.start <= sentence.start && sentence.start < b.end);
     const found = this.find(sentence.text, sentence.start, current, places).filter((o) => !headline || o.form === 'acronym' || o.via === 'org-acronym-definition');
     for (const org of found) {
-      const blocking = names.find((n) => overlapsSpan(n, org) && n.entries.some((e) => e.kind === 'person') && !n.entries.some((e) => e.kind !== 'person') && /\s/.test(n.text));
+      const blocking = names.find((n) => spansOverlap(n, org) && n.entries.some((e) => e.kind === 'person') && !n.entries.some((e) => e.kind !== 'person') && /\s/.test(n.text));
       if (blocking) continue;
       // KB organisations inside a longer name are not that organisation ("Democratic Party" in "New Democratic Party");
       // countries and places inside one qualify it ("Kenya" in "Kenya Kwanza Alliance").
       for (let i = current.length - 1; i >= 0; i -= 1) {
         const m = current[i];
-        if (!overlapsSpan(m, org)) continue;
+        if (!spansOverlap(m, org)) continue;
         if (m.kind === 'organization') current.splice(i, 1);
         else m.qualifier = true;
       }
-      for (let i = places.length - 1; i >= 0; i -= 1) if (overlapsSpan(places[i], org)) places.splice(i, 1);
-      for (const n of names) if (overlapsSpan(n, org)) used.add(n.start);
+      for (let i = places.length - 1; i >= 0; i -= 1) if (spansOverlap(places[i], org)) places.splice(i, 1);
+      for (const n of names) if (spansOverlap(n, org)) used.add(n.start);
       current.push({ start: org.start, end: org.end, text: org.text, via: org.via, key: org.key, kind: 'organization', label: org.label, form: org.form, qualifier: false, confidence: 0.8 });
       const spelled = initials(org.label, false);
       if (org.form === 'name' && spelled.length >= 3 && !this.kb.lookup(spelled).length) this.longForms.set(spelled, { key: org.key, label: org.label });
@@ -234,8 +231,8 @@ export class OrganizationLinker {
 
   private find(text: string, base: number, current: LinkedMention[], places: PlaceMention[]): OrgSpan[] {
     const out: OrgSpan[] = [];
-    const taken = (span: Span) => out.some((o) => overlapsSpan(o, span));
-    const person = (span: Span) => current.some((m) => m.kind === 'person' && overlapsSpan(m, span));
+    const taken = (span: Span) => out.some((o) => spansOverlap(o, span));
+    const person = (span: Span) => current.some((m) => m.kind === 'person' && spansOverlap(m, span));
     const kbOrgExactly = (span: Span) => current.some((m) => m.kind === 'organization' && m.start === span.start && m.end === span.end);
     const country = (span: Span) => current.some((m) => m.kind === 'country' && m.start >= span.start && m.end <= span.end);
     // "Russia-NATO Council", "EU-China Summit": a format between two parties the KB knows, whose words are the parties.
@@ -246,7 +243,7 @@ export class OrganizationLinker {
       return isGeneric(rest.replace(/[-–]/g, ' ').trim() || 'the');
     };
     // A KB organisation is replaced only by a longer name around it ("New Democratic Party" around "Democratic Party").
-    const cutsKbOrg = (span: Span) => current.some((m) => m.kind === 'organization' && overlapsSpan(m, span) && (m.start < span.start || m.end > span.end));
+    const cutsKbOrg = (span: Span) => current.some((m) => m.kind === 'organization' && spansOverlap(m, span) && (m.start < span.start || m.end > span.end));
     // "de Klerk and African National Congress": words joined by "and" to a KB organisation are a list of two, not a longer name.
     const listedBeforeKbOrg = (span: Span) =>
       current.some((m) => m.kind === 'organization' && m.start > span.start && m.end <= span.end && /\s+and\s+$/.test(text.slice(span.start - base, m.start - base)));
@@ -293,7 +290,7 @@ export class OrganizationLinker {
     for (const w of words(text)) {
       if (!/^\p{Lu}[\p{Lu}\p{N}&-]{1,9}$/u.test(w.text)) continue;
       const defined = this.acronyms.get(letters(w.text)) ?? (w.text.length >= 3 ? this.longForms.get(letters(w.text)) : undefined);
-      if (defined && !current.some((m) => m.kind !== 'organization' && overlapsSpan(m, { start: base + w.start, end: base + w.end }))) {
+      if (defined && !current.some((m) => m.kind !== 'organization' && spansOverlap(m, { start: base + w.start, end: base + w.end }))) {
         add({ start: base + w.start, end: base + w.end, text: w.text, key: defined.key, label: defined.label, via: 'org-acronym', form: 'acronym' });
       }
     }
@@ -308,7 +305,7 @@ export class OrganizationLinker {
       if (!COMPANY_LIST.test(text.slice(0, run[0].start))) continue;
       for (const item of this.listAt(text, run[0].start)) {
         const span = { start: base + item.start, end: base + item.start + item.text.length };
-        if (country(span) || current.some((m) => m.kind !== 'organization' && overlapsSpan(m, span))) continue;
+        if (country(span) || current.some((m) => m.kind !== 'organization' && spansOverlap(m, span))) continue;
         add(this.named(item.text, span.start, 'org-list'));
       }
     }

@@ -2,6 +2,7 @@
 // (with initials, hyphens and particles), cut clear of honorifics, titles, dates and furniture words, kept only with evidence.
 import { lexiconTags, type Term } from '../../nlp/parse.js';
 import type { Span } from '../../types.js';
+import { overlapsAny } from './spans.js';
 
 export type Evidence = 'honorific' | 'first-name' | 'speech' | 'age' | 'role-noun' | 'apposition' | 'foreign-name';
 
@@ -135,7 +136,7 @@ function joins(text: string, a: Term, b: Term): boolean {
 
 /** Capitalised runs of one sentence's terms outside `covered`, cut into name candidates with their evidence. */
 export function nameCandidates(text: string, terms: Term[], covered: Span[], sentence: Span): NameCandidate[] {
-  const free = (t: Term) => !covered.some((c) => c.start < t.end && t.start < c.end);
+  const free = (t: Term) => !overlapsAny(t, covered);
   const runs: Term[][] = [];
   let run: Term[] = [];
   for (const term of terms) {
@@ -248,7 +249,7 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
 
 /** True when a capitalised word joins the KB name at `span` ("Oskar" before "Fischer", "Lloyd" after "Graham"): the text names someone else. */
 export function extendsName(text: string, terms: Term[], span: Span, covered: Span[]): boolean {
-  const free = (t: Term) => !covered.some((c) => c.start < t.end && t.start < c.end);
+  const free = (t: Term) => !overlapsAny(t, covered);
   const i = terms.findIndex((t) => t.start === span.start);
   const j = terms.findIndex((t) => t.end === span.end);
   if (i < 0 || j < 0) return false;

@@ -7,6 +7,7 @@ import type { KbPlace } from '../../kb/types.js';
 import type { CleanArticle, Span } from '../../types.js';
 import type { LinkedMention, PlaceMention } from './index.js';
 import { capitalisedRuns } from './organizations.js';
+import { spansOverlap } from './spans.js';
 
 // A town this small, or that is no capital, needs a word that makes it a place ("in", "visited") and its country in the story.
 const MAJOR_POPULATION = 1_000_000;
@@ -87,7 +88,7 @@ export class PlaceLinker {
       if (cities.length === 0 || this.kb.lookup(name).length > 0) continue;
       // "Kansas City", "Jersey City": a town whose name holds a state's or a country's replaces them; nothing else does.
       const inside = (s: Span) => s.start >= span.start && s.end <= span.end && (s.start > span.start || s.end < span.end);
-      const clash = [...current, ...places].filter((m) => overlaps(m, span));
+      const clash = [...current, ...places].filter((m) => spansOverlap(m, span));
       if (clash.some((m) => !inside(m) || ('kind' in m && m.kind !== 'country'))) continue;
       const target = this.targetAfter(text.slice(relEnd));
       const cued = cuedBefore(text.slice(0, relStart));
@@ -188,9 +189,5 @@ function cuedBefore(prefix: string): boolean {
     rest = rest.slice(0, item.index);
   }
   return false;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 

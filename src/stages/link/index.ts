@@ -140,7 +140,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       const qualifier = title ? qualifierBefore(title, sentenceMentions, text, kb) : null;
       if (!isFullName(m.text)) {
         // A bare surname goes first to someone the article introduced with it ("Fischer" after "Oskar Fischer").
-        const local = localPeople.find((p) => foldWord(p.surname) === foldWord(m.text) && p.firstStart <= m.start);
+        const local = localPeople.find((p) => foldName(p.surname) === foldName(m.text) && p.firstStart <= m.start);
         if (local) {
           sentenceMentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname', key: personKey(local.id), kind: 'person', label: local.name, form: 'surname', qualifier: false, confidence: 0.9 });
           used.add(m.start);
@@ -174,7 +174,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         const single = candidate.words.length === 1;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
         if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
-        const known = single ? localPeople.find((p) => foldWord(p.surname) === foldWord(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
+        const known = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
         if (known) {
           sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
           continue;
@@ -561,10 +561,6 @@ function collectOffices(clean: CleanArticle, mentions: LinkedMention[]): OfficeF
 
 const LEADER_OFFICES = new Set<OfficeType>(['head_of_state', 'head_of_government', 'secretary_general', 'org_president']);
 const UNIQUE_OFFICES = new Set<OfficeType>([...LEADER_OFFICES, 'foreign_minister', 'defence_minister']);
-
-function foldWord(word: string): string {
-  return foldName(word);
-}
 
 /** The person introduced earlier whose surname this is, if exactly one. */
 function personBySurname(surname: string, introduced: Map<string, KbPerson | LocalPerson>): KbPerson | LocalPerson | null {

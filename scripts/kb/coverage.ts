@@ -1,6 +1,7 @@
 // Prints how much of the world the built-in KB covers: people and dated offices per UN region, and, per region and
 // year (1 July), how many UN member states have a head of state or government and a foreign minister on record.
-// Usage: npx tsx scripts/kb/coverage.ts [--from 2000] [--to 2025] [--gaps 2025-07-01]
+// Usage: npx tsx scripts/kb/coverage.ts [--from 2000] [--to 2025] [--gaps 2025-07-01] [--leaderless REGION]
+// (--gaps lists the offices missing on a date; --leaderless lists, per member of REGION, the years without a leader)
 import { createRequire } from 'node:module';
 import { loadKnowledgeBase } from '../../src/kb/index.js';
 import type { KbPerson } from '../../src/kb/index.js';
@@ -13,6 +14,7 @@ const arg = (name: string, fallback: string) => {
 const from = Number(arg('--from', '2000'));
 const to = Number(arg('--to', '2025'));
 const gapsAt = arg('--gaps', '');
+const leaderless = arg('--leaderless', '');
 
 const kb = loadKnowledgeBase();
 const members = WORLD.filter((c) => c.unMember);
@@ -60,5 +62,13 @@ if (gapsAt) {
       fm(c.cca2, gapsAt) ? '' : 'FM',
     ].filter(Boolean);
     if (miss.length) console.log(`${c.cca2}\t${regionOf(c)}\t${miss.join(' ')}`);
+  }
+}
+
+if (leaderless) {
+  console.log(`\nyears without a head of state or government, ${leaderless}`);
+  for (const c of members.filter((m) => regionOf(m) === leaderless)) {
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((y) => !leader(c.cca2, `${y}-07-01`));
+    if (years.length) console.log(`${c.cca2}\t${years.join(' ')}`);
   }
 }

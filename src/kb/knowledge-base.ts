@@ -50,7 +50,7 @@ export class KnowledgeBase {
   private readonly officesByHolder = new Map<string, { person: KbPerson; office: KbOffice }[]>();
   private readonly names = new NameIndex<KbEntry>();
   /** Where the loader read it (set by load.ts): a worker thread loads the same KB from these. */
-  sources: KbSources = { dir: '', user: [] };
+  sources: KbSources | null = null;
   /** What each of the user's --kb files added and changed (set by load.ts). */
   userFiles: UserFileReport[] = [];
 

@@ -66,7 +66,7 @@ export function mergeUserFiles(base: KbData, user: readonly UserKbFile[], iso2: 
   const parsed: { file: string; kind: Kind; entry: Entry; patch: boolean }[] = [];
   for (const { file, text } of user) {
     const items = parseJson(file, text);
-    if (!Array.isArray(items)) fail(file, 'expected an array of people, organisations or places');
+    if (!Array.isArray(items)) fail(file, 'expected an array of people, organisations or places (a --kb folder holds only KB files)');
     items.forEach((item: unknown, i) => {
       if (typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string') fail(file, `entry #${i + 1}: expected an object with a string "id"`);
       const entry = item as Entry;

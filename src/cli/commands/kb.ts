@@ -24,7 +24,7 @@ function term(o: KbOffice): string {
 
 const HELP_AFTER = `
 Examples:
-  kg kb check --kb tests/fixtures/kb/invented.json
+  kg kb check --kb tests/fixtures/kb/user
   kg kb who "the Kenyan president" --at 2019-05-01
   kg kb find Fischer --at 2001-06-01
   kg kb import wikidata tests/fixtures/kb/wikidata-results.json --out /tmp/wikidata-people.json
@@ -55,7 +55,7 @@ export function registerKb(program: Command): void {
     .requiredOption('--at <date>', 'the date (YYYY-MM-DD) the phrase is read at', parseDate)
     .option('--kb <path>', 'a KB file or folder (repeatable)', collectPaths, [])
     .action(async (phrase: string, flags: { at: string; kb: string[] }) => {
-      process.stdout.write(await resolveText(phrase, flags.at, flags.kb));
+      process.stdout.write(await resolveText(phrase, flags.at, flags.kb, 'a role links when exactly one KB person holds the office that day (see kg kb find)'));
     });
 
   kb.command('find')
@@ -78,7 +78,7 @@ export function registerKb(program: Command): void {
         else lines.push(`place:${e.place.id}  ${e.place.name} (${e.place.country ?? '-'})`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
-      if (flags.at) process.stdout.write(await resolveText(name, flags.at, flags.kb));
+      if (flags.at) process.stdout.write(await resolveText(name, flags.at, flags.kb, 'a name several KB people share links in an article that names one of them in full, or that names the country of the one in office that day'));
     });
 
   const importer = kb.command('import').description('Convert entries from another source into a KB file for --kb.');
@@ -112,7 +112,7 @@ export function registerKb(program: Command): void {
 }
 
 /** The link stage's reading of a text at a date: each person, country and organisation mention and what it links to. */
-async function resolveText(text: string, date: string, kbPaths: string[]): Promise<string> {
+async function resolveText(text: string, date: string, kbPaths: string[], why: string): Promise<string> {
   const { findEntities } = await import('../../analyze.js');
   const base = await loadKb(kbPaths);
   const mentions = findEntities(text, { published: date, kbPaths });
@@ -124,7 +124,7 @@ async function resolveText(text: string, date: string, kbPaths: string[]): Promi
   });
   if (people.length === 0) {
     const others = mentions.filter((m) => !m.qualifier).map((m) => `${m.text} -> ${m.key}`);
-    lines.push(`"${text}" at ${date}: links to no person${others.length > 0 ? ` (found: ${others.join(', ')})` : ''}; a role needs exactly one KB holder of the office that day (see kg kb find)`);
+    lines.push(`"${text}" at ${date}: links to no person${others.length > 0 ? ` (found: ${others.join(', ')})` : ''}; ${why}`);
   }
   return `${lines.join('\n')}\n`;
 }

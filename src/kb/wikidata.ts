@@ -17,8 +17,12 @@ const CLASS_TYPES: Record<string, OfficeType> = { Q48352: 'head_of_state', Q2285
 const COUNTRY_TITLES: [RegExp, OfficeType][] = [
   [/^(?:president|king|queen|emir|sultan|monarch|head of state|supreme leader|grand duke|prince)$/i, 'head_of_state'],
   [/^(?:prime minister|premier|(?:federal )?chancellor|head of government|taoiseach|president of the government)$/i, 'head_of_government'],
-  [/^(?:foreign minister|minister (?:of|for) foreign affairs(?: and [\w ]+)?|(?:united states )?secretary of state|foreign secretary|secretary of state for foreign[\w ,]*affairs)$/i, 'foreign_minister'],
+  [/^(?:united states )?secretary of state$/i, 'foreign_minister'],
 ];
+// Foreign ministers go by many titles ("Cabinet Secretary for Foreign Affairs", "Secretary of State for Foreign and
+// Commonwealth Affairs"); a junior or deputy one, or a minister of foreign trade, is not one.
+const FOREIGN_MINISTER = /foreign (?:affairs|minister|secretary|relations)|foreign(?:,| and) commonwealth/i;
+const NOT_THE_MINISTER = /\b(?:deputy|vice|assistant|junior|permanent|principal|under|parliamentary|minister of state|state minister)\b/i;
 const ORG_TITLES: [RegExp, OfficeType][] = [
   [/^secretary[- ]general$/i, 'secretary_general'],
   [/^(?:president|chair(?:person|man|woman)?)$/i, 'org_president'],
@@ -109,7 +113,8 @@ function officeOf(row: Row, kb: KnowledgeBase): KbOffice | string {
   const title = titleOf(label, qualifier);
   const byClass = CLASS_TYPES[entityId(row.positionClass?.value) ?? ''] ?? CLASS_TYPES[entityId(row.position?.value) ?? ''];
   const table = row.country ? COUNTRY_TITLES : ORG_TITLES;
-  const type = byClass ?? table.find(([re]) => re.test(title))?.[1] ?? 'official';
+  const foreign = row.country && FOREIGN_MINISTER.test(title) && /minister|secretary/i.test(title) && !NOT_THE_MINISTER.test(title);
+  const type = byClass ?? table.find(([re]) => re.test(title))?.[1] ?? (foreign ? 'foreign_minister' : 'official');
   return { type, title, of, from, to };
 }
 

@@ -68,6 +68,10 @@ it.each<[string, { code?: string; label?: string }, string | undefined, string, 
   ['President of the Government of Spain', { label: 'Spain' }, undefined, 'ES', 'head_of_government', 'President of the Government'],
   ['United States Secretary of State', { code: 'US', label: 'United States' }, undefined, 'US', 'foreign_minister', 'United States Secretary of State'],
   ['Premier of the People\'s Republic of China', { label: 'People\'s Republic of China' }, undefined, 'CN', 'head_of_government', 'Premier'],
+  ['Cabinet Secretary for Foreign Affairs of Kenya', { label: 'Kenya' }, undefined, 'KE', 'foreign_minister', 'Cabinet Secretary for Foreign Affairs'],
+  ['Secretary of State for Foreign and Commonwealth Affairs', { code: 'GB' }, undefined, 'GB', 'foreign_minister', 'Secretary of State for Foreign and Commonwealth Affairs'],
+  ['Minister of State for Foreign Affairs of Kenya', { label: 'Kenya' }, undefined, 'KE', 'official', 'Minister of State for Foreign Affairs'],
+  ['Minister of Foreign Trade of Kenya', { label: 'Kenya' }, undefined, 'KE', 'official', 'Minister of Foreign Trade'],
   ['Taoiseach', { label: 'Ireland' }, 'Q2285706', 'IE', 'head_of_government', 'Taoiseach'],
   ['Supreme Leader of Iran', { code: 'IR' }, 'Q48352', 'IR', 'head_of_state', 'Supreme Leader'],
 ])('%s', (positionLabel, country, positionClass, of, type, title) => {
@@ -79,6 +83,14 @@ it('leaves out a row whose country it cannot map to an ISO2 code', () => {
   const { people, skipped } = importWikidata([row('President of Atlantis', { label: 'Atlantis' })], kb);
   expect(people).toEqual([]);
   expect(skipped[0].reason).toMatch(/country Q990000309 has no ISO2 code/);
+});
+
+it('an imported person with a built-in id extends the built-in entry when loaded', () => {
+  const r = { ...row('Cabinet Secretary for Foreign Affairs of Kenya', { code: 'KE', label: 'Kenya' }), personLabel: { type: 'literal', value: 'Uhuru Kenyatta', 'xml:lang': 'en' }, altLabel: { type: 'literal', value: 'Uhuru Muigai Kenyatta, Uhuru M. Kenyatta', 'xml:lang': 'en' } };
+  const { people } = importWikidata([r], kb);
+  const merged = loadKnowledgeBaseFrom({ dir: kb.sources!.dir, user: [{ file: path.join(tmp, 'kenyatta.json'), text: JSON.stringify(people) }] });
+  expect(merged.userFiles[0].changed).toEqual([{ key: 'person:uhuru-kenyatta', changes: ['aliases added: Uhuru M. Kenyatta', 'office added: foreign_minister of KE from 2001-05-01 to now', 'source added: Wikidata Q990000009'] }]);
+  expect(merged.person('uhuru-kenyatta')!.offices).toHaveLength(kb.person('uhuru-kenyatta')!.offices.length + 1);
 });
 
 it('refuses results that are not SPARQL JSON or lack the query\'s variables', () => {

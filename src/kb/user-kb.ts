@@ -80,8 +80,9 @@ export function mergeUserFiles(base: KbData, user: readonly UserKbFile[], iso2: 
   for (const kind of ['person', 'organization', 'place'] as const) checkUniqueIds(parsed.filter((p) => p.kind === kind));
 
   const orgIds = new Set([...builtIn.organization.keys(), ...parsed.filter((p) => p.kind === 'organization').map((p) => p.entry.id)]);
-  for (const { file, kind, entry } of parsed) {
-    if (kind === 'person') checkPerson(file, entry as Partial<KbPerson> & { id: string }, iso2, orgIds);
+  for (const { file, kind, entry, patch } of parsed) {
+    // A correction keeps the built-in id even when it corrects the name's spelling.
+    if (kind === 'person') checkPerson(file, { ...entry, ...(patch ? { name: undefined } : {}) } as Partial<KbPerson> & { id: string }, iso2, orgIds);
     else if (kind === 'organization') checkOrganization(file, entry as Partial<KbOrganization> & { id: string }, iso2, orgIds);
     else checkPlace(file, entry as Partial<KbPlace> & { id: string }, iso2);
   }

@@ -49,6 +49,15 @@ describe('merging', () => {
     ]);
   });
 
+  it('corrects a name, keeping the old one as an alias so text that used it still links', () => {
+    const file = path.join(tmp, 'name.json');
+    writeFileSync(file, JSON.stringify([{ id: 'uhuru-kenyatta', name: 'Uhuru Muigai Kenyatta' }]));
+    const kb = loadKnowledgeBase(undefined, [file]);
+    expect(kb.person('uhuru-kenyatta')?.name).toBe('Uhuru Muigai Kenyatta');
+    expect(kb.lookup('Uhuru Kenyatta').map((e) => (e.kind === 'person' ? e.person.name : e.kind))).toEqual(['Uhuru Muigai Kenyatta']);
+    expect(kb.userFiles[0].changed).toEqual([{ key: 'person:uhuru-kenyatta', changes: ['name: "Uhuru Muigai Kenyatta" (was "Uhuru Kenyatta")'] }]);
+  });
+
   it('reads a folder recursively, its files in sorted order', () => {
     const kb = loadKnowledgeBase(undefined, [path.dirname(INVENTED)]);
     expect(kb.userFiles.map((f) => path.basename(f.file))).toEqual(['invented.json', 'kenyatta-term-end.json']);

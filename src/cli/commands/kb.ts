@@ -100,7 +100,7 @@ export function registerKb(program: Command): void {
       const text = `${JSON.stringify(people, null, 2)}\n`;
       // The file must load as a --kb file before it is written.
       const { loadKnowledgeBaseFrom } = await import('../../kb/index.js');
-      const merged = loadKnowledgeBaseFrom({ dir: base.sources?.dir ?? '', user: [{ file: flags.out, text }] });
+      const merged = loadKnowledgeBaseFrom({ dir: base.sources!.dir, user: [{ file: flags.out, text }] });
       await writeFileAtomic(flags.out, text);
       const report = merged.userFiles[0];
       const lines = [`kb import: ${rows.length} rows -> ${people.length} people with ${people.reduce((n, p) => n + p.offices.length, 0)} offices in ${flags.out} (${report.added.length} new, ${report.changed.length} extending built-in entries of the same id)`];

@@ -128,4 +128,4 @@ it('runs the README example from the command line', async () => {
   expect(check.stdout).toMatch(/~ person:uhuru-kenyatta: .*ends 2018-12-31 \(was 2022-09-13\)/);
   const who = await kg(['kb', 'who', 'the Kenyan prime minister', '--at', '1996-02-14', '--kb', out]);
   expect(who.stdout).toMatch(/-> Tomas Ekwueme-Larsen \(person:tomas-ekwueme-larsen, via role\)/);
-}, 90_000);
+}, 180_000);

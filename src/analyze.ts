@@ -10,6 +10,8 @@ export interface AnalyzeOptions {
   published?: string | null;
   /** Article id used in diagnostics. */
   id?: string;
+  /** The user's KB files or folders (--kb), merged over the built-in KB. */
+  kbPaths?: string[];
 }
 
 function rawArticle(text: string, options: AnalyzeOptions): RawArticle {
@@ -20,7 +22,7 @@ function rawArticle(text: string, options: AnalyzeOptions): RawArticle {
 /** The people, countries and organisations mentioned in `text` (page furniture removed), with spans into `text` and their links. */
 export function findEntities(text: string, options: AnalyzeOptions = {}): LinkedMention[] {
   const { article } = cleanArticle(rawArticle(text, options));
-  return linkMentions(article, options.published ?? null, loadKnowledgeBase()).mentions;
+  return linkMentions(article, options.published ?? null, loadKnowledgeBase(undefined, options.kbPaths)).mentions;
 }
 
 /** Every time expression in the article body of `text` (page furniture skipped), resolved against the document date: span, value, precision, range and rule. */

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
+import type { UserFileReport } from './kb/user-kb.js';
 import { loadKnowledgeBase } from './kb/index.js';
 import { createDeduplicator, hashText, readArticles } from './stages/ingest/index.js';
 import { extractArticleFacts } from './pipeline/extract.js';
@@ -63,6 +64,8 @@ export interface BuildReport {
   /** Articles whose facts came from the cache (hits) or were extracted (misses). */
   cache: { hits: number; misses: number };
   files: string[];
+  /** What each of the user's --kb files added to the built-in KB and changed in it. */
+  kb: UserFileReport[];
 }
 
 export interface BuildResult {
@@ -94,8 +97,8 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       timings[stage] += performance.now() - t0;
     }
   };
-  const kb = await time('kb', () => loadKnowledgeBase());
-  const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, await time('kb', () => hashPipeline(PIPELINE_VERSION)));
+  const kb = await time('kb', () => loadKnowledgeBase(undefined, opts.kbPaths));
+  const cache = opts.cacheDir === null ? null : openArticleCache(opts.cacheDir, await time('kb', () => hashPipeline(PIPELINE_VERSION, undefined, kb.sources?.user)));
   // Everything is written into a new generation, which becomes the output only once whole (pipeline/output.ts).
   const generation = await openGeneration(opts.outDir);
   const genDir = generation.dir;
@@ -224,6 +227,7 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       workers: opts.workers,
       cache: { hits: counts.hits, misses: counts.misses },
       files,
+      kb: kb.userFiles,
     });
     if (counts.built + kept === 0) {
       // A build that builds nothing (a typo in a path) leaves the previous output as it was.

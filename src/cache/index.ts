@@ -1,10 +1,11 @@
-// Per-article cache of extracted facts: one JSON file per article, keyed by its text and metadata, the pipeline version, the KB files and the sources.
+// Per-article cache of extracted facts: one JSON file per article, keyed by its text and metadata, the pipeline version, the KB files (the user's too) and the sources.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KgError } from '../errors.js';
 import { writeFileAtomic } from '../graph/serialize.js';
+import { hashUserFiles, type UserKbFile } from '../kb/index.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
 
 const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb', import.meta.url));
@@ -16,9 +17,9 @@ export interface ArticleCache {
   set(raw: RawArticle, facts: ArticleFacts): Promise<void>;
 }
 
-/** The salt of every cache key: pipeline version, the KB files and the TypeScript sources, so an edited KB or extractor never serves stale facts. */
-export async function hashPipeline(pipelineVersion: string, kbDir: string = DEFAULT_KB_DIR): Promise<string> {
-  const kb = await hashFiles(kbDir, () => true);
+/** The salt of every cache key: pipeline version, the KB files, the user's --kb files and the TypeScript sources, so an edited KB or extractor never serves stale facts. */
+export async function hashPipeline(pipelineVersion: string, kbDir: string = DEFAULT_KB_DIR, userKb: readonly UserKbFile[] = []): Promise<string> {
+  const kb = `${await hashFiles(kbDir, () => true)}${userKb.length > 0 ? `+${hashUserFiles(userKb)}` : ''}`;
   // Every source file, not only the extraction stages: a change elsewhere costs a re-extraction, never a wrong fact.
   const sources = await hashFiles(SOURCE_DIR, (file) => file.endsWith('.ts'));
   return `${pipelineVersion}:${kb}:${sources}`;

@@ -30,6 +30,7 @@ const commands = await Promise.all([
   import('./commands/view.js').then((m) => m.registerView),
   import('./commands/query.js').then((m) => m.registerQuery),
   import('./commands/repl.js').then((m) => m.registerRepl),
+  import('./commands/kb.js').then((m) => m.registerKb),
 ]);
 for (const register of commands) register(program);
 

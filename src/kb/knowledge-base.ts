@@ -3,6 +3,7 @@ import { foldDiacritics } from '../graph/keys.js';
 import { UsageError } from '../errors.js';
 import { NameIndex } from './name-index.js';
 import type { KbCountry, KbEntry, KbOffice, KbOrganization, KbPerson, KbPlace, OfficeType } from './types.js';
+import type { KbSources, UserFileReport } from './user-kb.js';
 
 /** A KB name found in a text: offsets into the text, the text as written, and every entry it may denote. */
 export interface NameMatch {
@@ -48,6 +49,10 @@ export class KnowledgeBase {
   private readonly bySurnameKey = new Map<string, KbPerson[]>();
   private readonly officesByHolder = new Map<string, { person: KbPerson; office: KbOffice }[]>();
   private readonly names = new NameIndex<KbEntry>();
+  /** Where the loader read it (set by load.ts): a worker thread loads the same KB from these. */
+  sources: KbSources | null = null;
+  /** What each of the user's --kb files added and changed (set by load.ts). */
+  userFiles: UserFileReport[] = [];
 
   constructor(
     readonly people: readonly KbPerson[],

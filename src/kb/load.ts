@@ -1,54 +1,107 @@
-// Reads data/kb, validates every file and cross-reference, and returns a cached KnowledgeBase per directory.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+// Reads data/kb and the user's --kb files, validates every file and cross-reference, and returns a cached KnowledgeBase.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { slugify } from '../graph/keys.js';
 import { KgError } from '../errors.js';
 import { buildCountries, listIso2Codes } from './countries.js';
 import { attachGazetteer, loadGazetteer } from './gazetteer.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { countriesFileSchema, organizationsFileSchema, peopleFileSchema, placesFileSchema } from './schema.js';
-import type { KbOrganization, KbPerson, KbPlace } from './types.js';
+import type { KbPerson } from './types.js';
+import { mergeUserFiles, type KbData, type KbSources, type UserKbFile } from './user-kb.js';
+import { checkOrganization, checkPerson, checkPlace, checkUniqueIds, fail, idAt, parseEntries } from './validate.js';
 
-const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb', import.meta.url));
+export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb', import.meta.url));
+
+const builtIns = new Map<string, KbData>();
 const cache = new Map<string, KnowledgeBase>();
 
-/** Loads, validates and indexes the KB in `dir` (default: the repository's data/kb); cached per directory. */
-export function loadKnowledgeBase(dir: string = DEFAULT_KB_DIR): KnowledgeBase {
-  const key = resolve(dir);
+/**
+ * Loads, validates and indexes the KB in `dir` (default: the repository's data/kb) with the user's files or folders
+ * (`kg build --kb`) merged over it; cached per folder and user files' content.
+ */
+export function loadKnowledgeBase(dir: string = DEFAULT_KB_DIR, userPaths: readonly string[] = []): KnowledgeBase {
+  return loadKnowledgeBaseFrom({ dir: resolve(dir), user: readUserFiles(userPaths) });
+}
+
+/** The KB of sources already read (a worker gets them from the main thread, so both hold the same KB). */
+export function loadKnowledgeBaseFrom(sources: KbSources): KnowledgeBase {
+  const key = `${resolve(sources.dir)}\0${hashUserFiles(sources.user)}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const kb = readKnowledgeBase(key);
+  const base = readBuiltIn(resolve(sources.dir));
+  const { data, reports } = mergeUserFiles(base, sources.user, listIso2Codes());
+  const kb = new KnowledgeBase(
+    data.people.map((p) => p.entry),
+    buildCountries(data.curated),
+    data.organizations.map((o) => o.entry),
+    data.places.map((p) => p.entry),
+  );
+  kb.sources = { dir: resolve(sources.dir), user: sources.user };
+  kb.userFiles = reports;
+  attachGazetteer(kb, loadGazetteer());
   cache.set(key, kb);
   return kb;
 }
 
-function readKnowledgeBase(dir: string): KnowledgeBase {
+/** SHA-256 of the user's KB files (text only, in order): the per-article cache key includes it, so a changed KB redoes the articles. */
+export function hashUserFiles(user: readonly UserKbFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of user) hash.update(f.text).update('\0');
+  return user.length === 0 ? '' : hash.digest('hex');
+}
+
+/** The JSON files of --kb paths: a file as given, a folder's .json files recursively in sorted order. */
+export function readUserFiles(paths: readonly string[]): UserKbFile[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    if (!existsSync(full)) throw new KgError('kb-invalid', `--kb ${p}: no such file or folder`, 2);
+    if (statSync(full).isDirectory()) {
+      const found = readdirSync(full, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(full, f))
+        .filter((f) => statSync(f).isFile());
+      if (found.length === 0) throw new KgError('kb-invalid', `--kb ${p}: the folder holds no .json file`, 2);
+      files.push(...found);
+    } else {
+      files.push(full);
+    }
+  }
+  return [...new Set(files)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+}
+
+function readBuiltIn(dir: string): KbData {
+  const cached = builtIns.get(dir);
+  if (cached) return cached;
   const iso2 = listIso2Codes();
-  const curated = parseFile(join(dir, 'countries.json'), countriesFileSchema, () => null);
+  const countriesFile = join(dir, 'countries.json');
+  const curated = parseFile(countriesFile, countriesFileSchema, () => null);
   for (const code of Object.keys(curated)) {
-    if (!iso2.has(code)) fail(join(dir, 'countries.json'), `entry "${code}": not an ISO 3166-1 alpha-2 code`);
+    if (!iso2.has(code)) fail(countriesFile, `entry "${code}": not an ISO 3166-1 alpha-2 code`);
   }
-  const organizations = parseFile(join(dir, 'organizations.json'), organizationsFileSchema, (i, data) => idAt(data, i));
-  const places = parseFile(join(dir, 'places.json'), placesFileSchema, (i, data) => idAt(data, i));
-  const people: { file: string; person: KbPerson }[] = [];
+  const orgFile = join(dir, 'organizations.json');
+  const placeFile = join(dir, 'places.json');
+  const organizations = parseFile(orgFile, organizationsFileSchema, (i, data) => idAt(data, i)).map((entry) => ({ file: orgFile, entry }));
+  const places = parseFile(placeFile, placesFileSchema, (i, data) => idAt(data, i)).map((entry) => ({ file: placeFile, entry }));
+  const people: { file: string; entry: KbPerson }[] = [];
   for (const file of listPeopleFiles(dir)) {
-    for (const person of parseFile(file, peopleFileSchema, (i, data) => idAt(data, i))) people.push({ file, person });
+    for (const entry of parseFile(file, peopleFileSchema, (i, data) => idAt(data, i))) people.push({ file, entry });
   }
 
-  checkOrganizations(join(dir, 'organizations.json'), organizations, iso2);
-  checkPlaces(join(dir, 'places.json'), places, iso2);
-  checkPeople(people, iso2, new Set(organizations.map((o) => o.id)));
-
-  const kb = new KnowledgeBase(
-    people.map((p) => p.person),
-    buildCountries(curated),
-    organizations,
-    places,
-  );
-  attachGazetteer(kb, loadGazetteer());
-  return kb;
+  checkUniqueIds(organizations);
+  checkUniqueIds(places);
+  checkUniqueIds(people);
+  const orgIds = new Set(organizations.map((o) => o.entry.id));
+  for (const o of organizations) checkOrganization(o.file, o.entry, iso2, orgIds);
+  for (const p of places) checkPlace(p.file, p.entry, iso2);
+  for (const p of people) checkPerson(p.file, p.entry, iso2, orgIds);
+  const data = { curated, people, organizations, places };
+  builtIns.set(dir, data);
+  return data;
 }
 
 function listPeopleFiles(dir: string): string[] {
@@ -62,85 +115,6 @@ function listPeopleFiles(dir: string): string[] {
 
 function parseFile<S extends z.ZodType>(file: string, schema: S, entryName: (index: number, data: unknown) => string | null): z.infer<S> {
   if (!existsSync(file)) fail(file, 'missing');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    fail(file, `not JSON (${(err as Error).message})`);
-  }
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const [head, ...rest] = issue.path;
-  const named = typeof head === 'number' ? entryName(head, data) : typeof head === 'string' ? head : null;
-  const where = named !== null ? `entry "${named}"${rest.length > 0 ? `, field ${rest.join('.')}` : ''}: ` : '';
-  fail(file, `${where}${issue.message}`);
+  return parseEntries(file, readFileSync(file, 'utf8'), schema, entryName);
 }
 
-function idAt(data: unknown, index: number): string {
-  const item = Array.isArray(data) ? (data[index] as { id?: unknown } | undefined) : undefined;
-  return typeof item?.id === 'string' ? item.id : `#${index + 1}`;
-}
-
-/** Fails on a duplicate id or one that is not a slug; returns the ids. */
-function checkSlugIds(file: string, entries: { id: string }[]): Set<string> {
-  const ids = new Set<string>();
-  for (const { id } of entries) {
-    if (ids.has(id)) fail(file, `entry "${id}": duplicate id`);
-    ids.add(id);
-    if (id !== slugify(id)) fail(file, `entry "${id}": id is not a slug (${slugify(id)})`);
-  }
-  return ids;
-}
-
-function checkOrganizations(file: string, organizations: KbOrganization[], iso2: Set<string>): void {
-  const ids = checkSlugIds(file, organizations);
-  for (const o of organizations) {
-    for (const m of o.members) if (!iso2.has(m)) fail(file, `entry "${o.id}": member "${m}" is not an ISO2 code`);
-  }
-  for (const o of organizations) {
-    if (o.parent !== undefined && !ids.has(o.parent)) fail(file, `entry "${o.id}": parent "${o.parent}" is not a known organisation`);
-  }
-}
-
-function checkPlaces(file: string, places: KbPlace[], iso2: Set<string>): void {
-  checkSlugIds(file, places);
-  for (const p of places) {
-    if (p.country !== null && !iso2.has(p.country)) fail(file, `entry "${p.id}": country "${p.country}" is not an ISO2 code`);
-    if (p.admin !== undefined && p.admin.slice(0, 2) !== p.country) fail(file, `entry "${p.id}": admin "${p.admin}" is not in its country "${p.country}"`);
-  }
-}
-
-function checkPeople(people: { file: string; person: KbPerson }[], iso2: Set<string>, organizations: Set<string>): void {
-  const seen = new Map<string, string>();
-  for (const { file, person: p } of people) {
-    const entry = `entry "${p.id}"`;
-    const earlier = seen.get(p.id);
-    if (earlier !== undefined) fail(file, `${entry}: duplicate id (also in ${displayPath(earlier)})`);
-    seen.set(p.id, file);
-    const slug = slugify(p.name);
-    if (p.id !== slug && !p.id.startsWith(`${slug}-`)) fail(file, `${entry}: id is not the slug of the name "${p.name}" (${slug})`);
-    if (p.country !== null && !iso2.has(p.country)) fail(file, `${entry}: country "${p.country}" is not an ISO2 code`);
-    p.offices.forEach((o, i) => {
-      const office = `${entry}, office ${i + 1}`;
-      if (!iso2.has(o.of) && !organizations.has(o.of)) fail(file, `${office}: "${o.of}" is neither an ISO2 code nor an organisation id`);
-      if (!isCalendarDate(o.from)) fail(file, `${office}: ${o.from} is not a calendar date`);
-      if (o.to !== null && !isCalendarDate(o.to)) fail(file, `${office}: ${o.to} is not a calendar date`);
-      if (o.to !== null && o.to < o.from) fail(file, `${office}: ends (${o.to}) before it begins (${o.from})`);
-    });
-  }
-}
-
-function isCalendarDate(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-}
-
-function fail(file: string, message: string): never {
-  throw new KgError('kb-invalid', `${displayPath(file)}: ${message}`);
-}

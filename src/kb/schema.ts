@@ -25,7 +25,7 @@ const officeSchema = z.strictObject({
   to: isoDate.nullable(),
 });
 
-const personSchema = z.strictObject({
+export const personSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   aliases: z.array(nonEmpty),
@@ -52,7 +52,7 @@ export type CuratedCountry = z.infer<typeof curatedCountrySchema>;
 /** What an organisation is, as the annotation conventions name the kinds. */
 export const ORGANIZATION_KINDS = ['igo', 'party', 'armed-group', 'company', 'media', 'government', 'other'] as const;
 
-const organizationSchema = z.strictObject({
+export const organizationSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   acronym: nonEmpty.nullable(),
@@ -65,7 +65,7 @@ const organizationSchema = z.strictObject({
 
 export const organizationsFileSchema = z.array(organizationSchema);
 
-const placeSchema = z.strictObject({
+export const placeSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   aliases: z.array(nonEmpty),
@@ -77,3 +77,8 @@ const placeSchema = z.strictObject({
 });
 
 export const placesFileSchema = z.array(placeSchema);
+
+// A user's entry with a built-in id corrects or extends it: only the id is required, the fields given are merged (user-kb.ts).
+export const personPatchSchema = personSchema.partial().extend({ id: nonEmpty });
+export const organizationPatchSchema = organizationSchema.partial().extend({ id: nonEmpty });
+export const placePatchSchema = placeSchema.partial().extend({ id: nonEmpty });

@@ -22,6 +22,8 @@ export interface BuildOptions {
   inlineArticles: number;
   /** Folder of the per-article cache (default: <outDir>/.cache), or null for none. */
   cacheDir: string | null;
+  /** The user's KB files or folders (--kb), merged over the built-in KB. */
+  kbPaths: string[];
   /** Milliseconds one article may take to parse or extract before it is skipped with an article-timeout diagnostic (default 30 s). */
   articleTimeoutMs: number;
   /** Called after each article, for progress display. */
@@ -30,5 +32,5 @@ export interface BuildOptions {
   onStage?: (stage: string) => void;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS, cacheDir: path.join('out', CACHE_FOLDER) };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { inputs: ['data/articles'], outDir: 'out', into: false, formats: ['graphml', 'gexf'], workers: availableParallelism(), inlineArticles: 32, articleTimeoutMs: DEFAULT_ARTICLE_TIMEOUT_MS, kbPaths: [], cacheDir: path.join('out', CACHE_FOLDER) };
 

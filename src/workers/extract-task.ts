@@ -1,6 +1,7 @@
 // The task each pool worker runs: the per-article stages against a knowledge base loaded once per worker, within the article's time budget.
 import { parentPort } from 'node:worker_threads';
-import { loadKnowledgeBase } from '../kb/index.js';
+import { workerData } from 'piscina';
+import { loadKnowledgeBase, loadKnowledgeBaseFrom, type KbSources } from '../kb/index.js';
 import { BudgetExceeded, runWithinBudget } from '../pipeline/budget.js';
 import { extractArticleFacts } from '../pipeline/extract.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
@@ -8,7 +9,8 @@ import { WORKER_READY } from './messages.js';
 
 const WARM_UP = 'Russian President Vladimir Putin met Hungarian Prime Minister Viktor Orban in Moscow on Monday. They will meet again in July.';
 
-const kb = loadKnowledgeBase();
+// The main thread's KB, user files (--kb) included, from the text it read.
+const kb = workerData ? loadKnowledgeBaseFrom(workerData as KbSources) : loadKnowledgeBase();
 // One short article first, so the lazy loading and first compilation of the stages (about 1 s) is not counted
 // against the first real article's time budget.
 extractArticleFacts({ meta: { id: 'warm-up', title: null, url: null, published: '2025-01-01', source: null, language: null, file: 'warm-up' }, text: WARM_UP, format: 'txt' }, kb);

@@ -40,7 +40,7 @@ export function createExtractor(
       if (pool === null) {
         // execArgv []: the entry registers tsx itself; a loader inherited from the parent (tsx's --import) would register it twice.
         // Several tasks queued per worker: with one, a worker idles for a round trip to this thread after each article (10-15% of its time).
-        pool = new Piscina<ExtractJob, ExtractOutcome>({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv: [], concurrentTasksPerWorker: TASKS_PER_WORKER });
+        pool = new Piscina<ExtractJob, ExtractOutcome>({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv: [], workerData: kb.sources, concurrentTasksPerWorker: TASKS_PER_WORKER });
         pool.on('message', (message: unknown) => {
           if (message === WORKER_READY) ready = true;
         });

@@ -181,15 +181,15 @@ describe('validation', () => {
   }
 
   it.each<[string, unknown, unknown, unknown, RegExp]>([
-    ['dates out of order', [{ ...person, offices: [person.offices[0], { ...person.offices[1], to: '2002-05-27' }] }], [org], {}, /europe\.json: entry "viktor-orban", office 2: ends \(2002-05-27\) before it begins \(2010-05-29\)/],
+    ['dates out of order', [{ ...person, offices: [person.offices[0], { ...person.offices[1], to: '2002-05-27' }] }], [org], {}, /europe\.json: entry "viktor-orban", office 2, field to: ends \(2002-05-27\) before it begins \(2010-05-29\)/],
     ['duplicate id', [person, person], [org], {}, /europe\.json: entry "viktor-orban": duplicate id/],
-    ['unknown country', [{ ...person, country: 'XX' }], [org], {}, /entry "viktor-orban": country "XX" is not an ISO2 code/],
-    ['unknown office holder', [{ ...person, offices: [{ ...person.offices[0], of: 'warsaw-pact' }] }], [org], {}, /office 1: "warsaw-pact" is neither/],
-    ['impossible date', [{ ...person, offices: [{ ...person.offices[0], from: '1998-02-30' }] }], [org], {}, /office 1: 1998-02-30 is not a calendar date/],
+    ['unknown country', [{ ...person, country: 'XX' }], [org], {}, /entry "viktor-orban", field country: "XX" is not an ISO2 code/],
+    ['unknown office holder', [{ ...person, offices: [{ ...person.offices[0], of: 'warsaw-pact' }] }], [org], {}, /office 1, field of: "warsaw-pact" is neither/],
+    ['impossible date', [{ ...person, offices: [{ ...person.offices[0], from: '1998-02-30' }] }], [org], {}, /office 1, field from: 1998-02-30 is not a calendar date/],
     ['schema', [{ ...person, offices: [{ ...person.offices[0], type: 'king' }] }], [org], {}, /europe\.json: entry "viktor-orban", field offices\.0\.type/],
     ['id not a slug of the name', [{ ...person, id: 'orban' }], [org], {}, /id is not the slug of the name/],
     ['curated country code', [person], [org], { QQ: {} }, /countries\.json: entry "QQ": not an ISO 3166-1/],
-    ['organisation member', [person], [{ ...org, members: ['ZZ'] }], {}, /organizations\.json: entry "nato": member "ZZ"/],
+    ['organisation member', [person], [{ ...org, members: ['ZZ'] }], {}, /organizations\.json: entry "nato", field members: "ZZ"/],
   ])('%s', (_name, people, orgs, countries, message) => {
     const dir = writeKb(people, orgs, countries);
     let error: unknown;

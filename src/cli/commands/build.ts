@@ -22,6 +22,8 @@ interface BuildFlags {
   articleTimeout?: number;
   /** A folder from --cache DIR, false from --no-cache, undefined for the default. */
   cache?: string | false;
+  /** The user's KB files or folders, merged over the built-in KB. */
+  kb?: string[];
 }
 
 const HELP_AFTER = `
@@ -51,6 +53,7 @@ export function registerBuild(program: Command): void {
     .option('--article-timeout <seconds>', 'time one article may take to parse or extract before it is skipped', parseSeconds, DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000)
     .option('--cache <dir>', 'per-article cache folder, reused across builds (default: <out>/.cache)')
     .option('--no-cache', 'extract every article anew, reading and writing no cache')
+    .option('--kb <path>', 'a KB file or folder of people, organisations and places merged over the built-in KB (repeatable; see kg kb check)', collectPaths, [])
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
       const result = await runBuild(inputs, flags);
@@ -63,8 +66,9 @@ export function registerBuild(program: Command): void {
     .command('start')
     .description('Build data/articles into out/ and open the viewer on it (what `npm start` runs).')
     .option('-p, --port <n>', 'port for the viewer', (v) => Number(v), DEFAULT_VIEW_PORT)
-    .action(async (flags: { port: number }) => {
-      await runBuild([], { out: DEFAULT_BUILD_OPTIONS.outDir, formats: DEFAULT_BUILD_OPTIONS.formats.join(',') });
+    .option('--kb <path>', 'a KB file or folder merged over the built-in KB (repeatable)', collectPaths, [])
+    .action(async (flags: { port: number; kb: string[] }) => {
+      await runBuild([], { out: DEFAULT_BUILD_OPTIONS.outDir, formats: DEFAULT_BUILD_OPTIONS.formats.join(','), kb: flags.kb });
       const server = await serveViewer({ graphPath: path.join(DEFAULT_BUILD_OPTIONS.outDir, 'graph.json'), port: flags.port });
       process.stdout.write(`kg: viewer at ${server.url}\nPress Ctrl+C to stop.\n`);
       const stop = () => void server.close();
@@ -90,6 +94,7 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
       workers: flags.workers ?? chooseWorkers(estimate),
       articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
       cacheDir: flags.cache === false ? null : flags.cache,
+      kbPaths: flags.kb ?? [],
       onArticle: progress?.update,
       onStage: progress?.stage,
     });
@@ -175,6 +180,11 @@ export function chooseWorkers(articles: number, cores = availableParallelism()):
 
 const WORKERS_PAY_OFF_AT = 5000;
 
+/** Collects a repeatable option's values. */
+export function collectPaths(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function parseSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError('bad-timeout', `build: --article-timeout takes a number of seconds above 0, got "${value}"`);
@@ -198,6 +208,7 @@ function parseFormats(list: string): ExportFormat[] {
 function summarize(report: BuildReport, outDir: string): string {
   const nodes = Object.entries(report.counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
   const lines = [`build: ${report.articles.built} article(s) built${report.articles.kept ? `, ${report.articles.kept} kept from the existing graph` : ''}, ${report.skipped.length} skipped -> ${outDir}/graph.json`, `build: nodes: ${nodes || 'none'}`];
+  for (const f of report.kb) lines.push(`build: kb ${f.file}: ${f.added.length} added, ${f.changed.length} changed (${[...f.added, ...f.changed.map((c) => c.key)].slice(0, 5).join(', ')}${f.added.length + f.changed.length > 5 ? ', ...' : ''}); details in report.json`);
   for (const s of report.skipped.slice(0, 10)) lines.push(`build: skipped: ${s.message}`);
   if (report.skipped.length > 10) lines.push(`build: ... and ${report.skipped.length - 10} more in report.json`);
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning' && d.stage !== 'ingest');

@@ -2,10 +2,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { RawArticle } from '../../types.js';
+import { collectPaths } from './build.js';
 
 interface InspectFlags {
   published?: string;
   json?: boolean;
+  kb?: string[];
 }
 
 /** Reads the articles of one input file; its own published date unless --published overrides it. */
@@ -44,11 +46,12 @@ export function registerInspect(program: Command): void {
     .argument('<file>', 'an article file (.txt, .md, .html, .json, .jsonl)')
     .option('--published <date>', 'document date (YYYY-MM-DD) used to resolve roles such as "the Russian President"')
     .option('--json', 'print the mentions as JSON')
+    .option('--kb <path>', 'a KB file or folder merged over the built-in KB (repeatable)', collectPaths, [])
     .addHelpText('after', '\nExample:\n  kg entities data/articles/004_526fbc0e294a48ad.txt --published 2021-12-31\n')
     .action(async (file: string, flags: InspectFlags) => {
       const { findEntities } = await import('../../analyze.js');
       for (const { article, published } of await readInput(file, flags)) {
-        const mentions = findEntities(article.text, { published, id: article.meta.id });
+        const mentions = findEntities(article.text, { published, id: article.meta.id, kbPaths: flags.kb });
         const rows = [['start', 'end', 'text', 'kind', 'key', 'form', 'via'], ...mentions.map((m) => [String(m.start), String(m.end), m.text, m.kind, m.key, m.qualifier ? `${m.form} (qualifier)` : m.form, m.via])];
         printFindings(article.meta.id, published, flags.json === true, 'mentions', mentions, rows);
       }

@@ -35,6 +35,7 @@ export const NODE_LABELS: Record<NodeKind, string> = {
   organization: 'Organization',
   place: 'Place',
   event: 'Event',
+  article: 'Article',
 };
 
 // Model order, so columns read naturally and do not move between builds; attributes outside the model follow, sorted.

@@ -64,6 +64,8 @@ const ENDPOINTS: Record<(typeof EDGE_RELATIONS)[number], [readonly string[], rea
   official_of: [['person'], ['country', 'organization']],
   member_of: [['country'], ['organization']],
   located_in: [['place'], ['country']],
+  reported_in: [['event'], ['article']],
+  interacted_with: [['person', 'country', 'organization'], ['person', 'country', 'organization']],
 };
 
 export interface GraphProblem {

@@ -102,7 +102,7 @@ describe('Neo4j export', () => {
   });
 
   it('labels every node Entity plus its kind, and types every relationship by its relation', () => {
-    expect(nodes.rows.map((row) => row[':LABEL'])).toEqual(graph.mapNodes((_key, node) => `Entity;${{ person: 'Person', country: 'Country', organization: 'Organization', place: 'Place', event: 'Event' }[node.kind]}`));
+    expect(nodes.rows.map((row) => row[':LABEL'])).toEqual(graph.mapNodes((_key, node) => `Entity;${{ person: 'Person', country: 'Country', organization: 'Organization', place: 'Place', event: 'Event', article: 'Article' }[node.kind]}`));
     expect(relationships.rows.map((row) => [row[':START_ID'], row[':END_ID'], row[':TYPE'], row.id])).toEqual(
       graph.mapEdges((key, edge, source, target) => [source, target, edge.relation, key]),
     );

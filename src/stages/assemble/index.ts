@@ -158,7 +158,7 @@ function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entiti
   const locationLabel = c.location ? (entities.get(c.location)?.fact.label ?? null) : null;
   const date = oneDayAsDay(c.date);
   graph.addNode(key, {
-    kind: 'event', label: eventLabel(c.type, c.participants.map((p) => ({ key: p, label: entities.get(p)?.fact.label ?? p })), date, locationLabel), aliases: [], articles, mentions: c.reports.length,
+    kind: 'event', label: eventLabel(c.type, c.participants.map((p) => ({ key: p, label: entities.get(p)?.fact.label ?? p, country: entities.get(p)?.fact.country ?? null })), date, locationLabel), aliases: [], articles, mentions: c.reports.length,
     firstSeen: null, lastSeen: null, x: 0, y: 0, size: 1, color: KIND_COLORS.event, community: 0,
     eventType: c.type, status: c.status, hedged: c.reports.every((r) => r.fact.hedged),
     date: date.date, datePrecision: date.precision, dateStart: date.dateStart, dateEnd: date.dateEnd,
@@ -188,12 +188,15 @@ function oneDayAsDay(date: EventCluster['date']): EventCluster['date'] {
 
 /**
  * A label that tells an event from the others of the same parties: "Meeting: Donald Trump – Vladimir Putin, 2025-08-15,
- * Anchorage". The people name it when there are any (their countries add nothing), else every party; then the date
- * (a range as "start..end") and the place when known.
+ * Anchorage". The people first, then the other parties but the people's own countries (which add nothing), each
+ * group in alphabetical order; then the date (a range as "start..end") and the place when known.
  */
-export function eventLabel(type: string, parties: { key: string; label: string }[], date: EventCluster['date'], location: string | null): string {
+export function eventLabel(type: string, parties: { key: string; label: string; country: string | null }[], date: EventCluster['date'], location: string | null): string {
   const people = parties.filter((p) => p.key.startsWith('person:'));
-  const names = (people.length > 0 ? people : parties).map((p) => p.label).sort((a, b) => a.localeCompare(b));
+  const theirs = new Set(people.map((p) => (p.country === null ? '' : `country:${p.country}`)));
+  const others = parties.filter((p) => !p.key.startsWith('person:') && !theirs.has(p.key));
+  const byLabel = (a: { label: string }, b: { label: string }): number => a.label.localeCompare(b.label);
+  const names = [...people.sort(byLabel), ...others.sort(byLabel)].map((p) => p.label);
   const when = date.date ?? (date.dateStart !== null && date.dateEnd !== null && date.dateStart !== date.dateEnd ? `${date.dateStart}..${date.dateEnd}` : date.dateStart);
   return [`${capitalize(type)}: ${names.join(' – ')}`, when, location].filter((part) => part !== null && part !== '').join(', ');
 }

@@ -1,11 +1,10 @@
 // The projection: who took part in events with whom. One interacted_with edge per pair of parties (people, countries,
 // organisations) sharing events, summing them up, so "who met whom, how often, since when" needs no event walk.
+import { summarize } from '../../graph/interaction.js';
 import { edgeKey, type EdgeAttributes, type EventNode, type Interaction, type KgGraph } from '../../graph/model.js';
-import type { EventStatus, Source } from '../../types.js';
+import type { Source } from '../../types.js';
 
 const PARTY_KINDS: ReadonlySet<string> = new Set(['person', 'country', 'organization']);
-// A planned meeting is half a tie until it happens; a cancelled one is listed but adds nothing.
-const STATUS_WEIGHT: Record<EventStatus, number> = { occurred: 1, planned: 0.5, cancelled: 0 };
 // A person with their own country or office, a country with its organisation: belonging, not interaction.
 const AFFILIATIONS: ReadonlySet<string> = new Set(['leader_of', 'official_of', 'member_of']);
 
@@ -33,24 +32,6 @@ export function addProjection(graph: KgGraph): void {
     const nodes = events.sort().map((e) => graph.getNodeAttributes(e) as EventNode);
     graph.addDirectedEdgeWithKey(edgeKey(a, 'interacted_with', b), a, b, interactionEdge(summarize(events, nodes), nodes));
   }
-}
-
-/** What a pair's shared events add up to. */
-export function summarize(keys: string[], events: EventNode[]): Interaction {
-  const byType: Record<string, number> = {};
-  for (const e of events) byType[e.eventType] = (byType[e.eventType] ?? 0) + 1;
-  const starts = events.map((e) => e.dateStart).filter((d): d is string => d !== null).sort();
-  const ends = events.map((e) => e.dateEnd ?? e.dateStart).filter((d): d is string => d !== null).sort();
-  return {
-    weight: events.reduce((sum, e) => sum + STATUS_WEIGHT[e.status], 0),
-    count: events.length,
-    byType,
-    firstDate: starts[0] ?? null,
-    lastDate: ends[ends.length - 1] ?? null,
-    occurred: events.filter((e) => e.status === 'occurred').length,
-    planned: events.filter((e) => e.status === 'planned').length,
-    events: [...keys],
-  };
 }
 
 /** The edge: dated from the first to the last shared day, cited by the first source of each event. */

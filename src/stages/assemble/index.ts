@@ -9,6 +9,7 @@ import { PersonIdentities } from '../link/identities.js';
 import { addProjection } from './projection.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
+export { addProjection } from './projection.js';
 
 /** Where each article's original text is written, relative to graph.json: a hash of the id, short and safe whatever the id holds (length, accents, slashes, case). */
 export function articleTextFile(id: string): string {
@@ -210,7 +211,7 @@ function addKeyedEdge(graph: KgGraph, source: string, target: string, attrs: Edg
 }
 
 /** One node per article, and a reported_in edge from each event to each article for every sentence that reports it. */
-function addArticles(graph: KgGraph, articles: GraphArticle[]): void {
+export function addArticles(graph: KgGraph, articles: GraphArticle[]): void {
   for (const a of articles) {
     graph.addNode(articleKey(a.id), {
       kind: 'article', label: a.title ?? a.id, aliases: [], articles: [a.id], mentions: 0, firstSeen: a.published, lastSeen: a.published,

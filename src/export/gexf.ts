@@ -100,16 +100,18 @@ function endOfPeriod(date: string): string {
   return date;
 }
 
-/** An entity (not an event or article) lives from the start of its first dated event to the end of its last: one spell, or none when no event is dated. */
+/**
+ * An entity (not an event or article) lives from the start of its first dated event to the end of its last: one
+ * spell, or none when no event is dated. Its ties' first and last days count too, for a projection without events.
+ */
 export function entitySpells(graph: KgGraph, key: string): Interval[] {
   const kind = graph.getNodeAttribute(key, 'kind');
   if (kind === 'event' || kind === 'article') return [];
   let first: string | null = null;
   let last: string | null = null;
   graph.forEachEdge(key, (_edge, attributes, source, target) => {
-    if (!ENTITY_EVENT_RELATIONS.has(attributes.relation)) return;
-    const event = graph.getNodeAttributes(source === key ? target : source);
-    const { start, end } = nodeInterval(event);
+    if (!ENTITY_EVENT_RELATIONS.has(attributes.relation) && attributes.relation !== 'interacted_with') return;
+    const { start, end } = attributes.relation === 'interacted_with' ? { start: attributes.firstDate ?? null, end: attributes.lastDate ?? null } : nodeInterval(graph.getNodeAttributes(source === key ? target : source));
     if (start !== null && (first === null || start < first)) first = start;
     const until = end ?? start;
     if (until !== null && (last === null || until > last)) last = until;
@@ -117,11 +119,13 @@ export function entitySpells(graph: KgGraph, key: string): Interval[] {
   return first === null ? [] : [{ start: first, end: last }];
 }
 
-/** A tie is there while one of its dated events is: one spell per distinct event span, in date order. */
+/** A tie is there while one of its dated events is: one spell per distinct event span, in date order; from its first to its last day when the events are not in the graph (a projection). */
 export function interactionSpells(graph: KgGraph, edge: EdgeAttributes): Interval[] {
   if (edge.relation !== 'interacted_with') return [];
+  const events = edge.events ?? [];
+  if (!events.every((key) => graph.hasNode(key))) return edge.firstDate ? [{ start: edge.firstDate, end: edge.lastDate ?? edge.firstDate }] : [];
   const spans = new Map<string, Interval>();
-  for (const key of edge.events ?? []) {
+  for (const key of events) {
     const interval = nodeInterval(graph.getNodeAttributes(key));
     if (interval.start !== null) spans.set(`${interval.start}|${interval.end}`, interval);
   }

@@ -99,7 +99,8 @@ function headerOf(column: Neo4jColumn): string {
 
 /**
  * Constraints, then one LOAD CSV per node label (from its own file) and per relationship type present (Cypher cannot
- * take a label or type from a column), each in batches: CALL { ... } IN TRANSACTIONS.
+ * take a label or type from a column), each in batches: CALL (row) { ... } IN TRANSACTIONS (Neo4j 5.23 and later;
+ * the scope clause replaces the deprecated WITH row inside).
  */
 function writeCypher(graph: KgGraph, byKind: Map<NodeKind, FlatNode[]>, nodeColumns: Neo4jColumn[], edges: FlatEdge[], edgeColumns: Neo4jColumn[]): string {
   const labels = [ENTITY_LABEL, ...Object.values(NODE_LABELS)];
@@ -119,14 +120,16 @@ function writeCypher(graph: KgGraph, byKind: Map<NodeKind, FlatNode[]>, nodeColu
     const columns = filled(edgeColumns, edges.filter((edge) => graph.getEdgeAttribute(edge.key, 'relation') === relation));
     statements.push(
       batched(`LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row\nWITH row WHERE row.\`:TYPE\` = '${type}'`, [
-        `MATCH (a:${ENTITY_LABEL} {id: row.\`:START_ID\`}), (b:${ENTITY_LABEL} {id: row.\`:END_ID\`})`,
+        // Two MATCH clauses, not one comma pattern, which Cypher reads as a cartesian product.
+        `MATCH (a:${ENTITY_LABEL} {id: row.\`:START_ID\`})`,
+        `MATCH (b:${ENTITY_LABEL} {id: row.\`:END_ID\`})`,
         `MERGE (a)-[r:${type} {id: row.id}]->(b)`,
         `SET ${columns.map((column) => `r.${quoteName(column.name)} = ${readCell(column)}`).join(',\n      ')}`,
       ]),
     );
   }
   const header = [
-    '// kg graph for Neo4j 5: copy the .csv files into the import folder, then run: cypher-shell -f import.cypher',
+    '// kg graph for Neo4j 5.23 or later: copy the .csv files into the import folder, then run: cypher-shell -f import.cypher',
     '// (in Neo4j Browser, prefix each statement with :auto, as CALL { ... } IN TRANSACTIONS asks).',
     '// Re-running is safe: nodes and relationships are merged on id.',
   ];
@@ -134,7 +137,7 @@ function writeCypher(graph: KgGraph, byKind: Map<NodeKind, FlatNode[]>, nodeColu
 }
 
 function batched(load: string, body: string[]): string {
-  return [load, 'CALL {', '  WITH row', ...body.map((line) => `  ${line}`), `} IN TRANSACTIONS OF ${BATCH_ROWS} ROWS;`].join('\n');
+  return [load, 'CALL (row) {', ...body.map((line) => `  ${line}`), `} IN TRANSACTIONS OF ${BATCH_ROWS} ROWS;`].join('\n');
 }
 
 /** The Cypher expression reading a typed CSV cell (an empty cell is null, and every conversion keeps null). */

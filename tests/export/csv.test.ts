@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defuseFormula, quoteCsv } from '../../src/export/csv.js';
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { RELATIONSHIP_TYPES } from '../../src/export/neo4j.js';
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
 import { HOSTILE_QUOTE } from '../fixtures/graphs/fixture-graph.js';
@@ -202,12 +203,21 @@ describe('Neo4j export', () => {
     expect(cypher).toMatch(/CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE;/);
     for (const label of ['Person', 'Country', 'Organization', 'Place', 'Event', 'Article']) {
       expect(cypher).toContain(`FOR (n:${label}) REQUIRE n.id IS UNIQUE;`);
-      expect(cypher).toContain(`LOAD CSV WITH HEADERS FROM 'file:///${label}.csv' AS row\nCALL {\n  WITH row\n  MERGE (n:Entity:${label} {id: row.\`id:ID\`})`);
+      expect(cypher).toContain(`LOAD CSV WITH HEADERS FROM 'file:///${label}.csv' AS row\nCALL (row) {\n  MERGE (n:Entity:${label} {id: row.\`id:ID\`})`);
     }
     for (const relation of new Set(graph.mapEdges((_key, edge) => edge.relation))) expect(cypher).toContain(`  MERGE (a)-[r:${RELATIONSHIP_TYPES[relation]} {id: row.id}]->(b)`);
     // Every load runs in batches, as LOAD CSV of a large graph must.
     expect(cypher.match(/^LOAD CSV/gm)?.length).toBe(cypher.match(/^\} IN TRANSACTIONS OF 1000 ROWS;$/gm)?.length);
     expect(cypher).toContain("n.aliases = split(row.`aliases:string[]`, ';')");
+  });
+
+  // Neo4j's own Cypher grammar (the parser of its editors and language server), not a regular expression.
+  it('import.cypher parses with Neo4j\'s Cypher grammar without an error or a deprecation, where a broken statement does not', () => {
+    const problems = (query: string) => lintCypherQuery(query, {}).diagnostics.map((d) => `${d.severity} ${d.message}`);
+    expect(problems(cypher)).toEqual([]);
+    const statement = cypher.slice(cypher.indexOf('LOAD CSV'), cypher.indexOf('ROWS;') + 5);
+    expect(problems(statement)).toEqual([]);
+    expect(problems(statement.replace('IN TRANSACTIONS OF', 'IN TRANSACTION OF')).length).toBeGreaterThan(0);
     const columns = new Set([...nodes.header, ...relationships.header]);
     const referenced = [...cypher.matchAll(/row\.(?:`([^`]+)`|([A-Za-z_][A-Za-z0-9_]*))/g)].map((match) => match[1] ?? match[2]);
     expect(referenced.length).toBeGreaterThan(20);

@@ -1,5 +1,6 @@
 // The projection and the article nodes read back by networkx and igraph, with the counts graph.json has; and
 // `--projection people` alone, weighted, for Gephi or networkx.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportGraph } from '../../src/export/index.js';
 import { projectPeople } from '../../src/export/people.js';
@@ -68,5 +69,13 @@ describe('the projection and the article nodes in networkx and igraph', () => {
     const counts = await readBack(people);
     const expected = { articles: 0, reported: 0, ties: 2, people: 3, weight: 2 };
     expect(counts).toEqual({ json: expected, networkx: expected, igraph: expected });
+  });
+
+  it('--projection people as GEXF is schema-valid and keeps the timeline without the events: spells from the ties\' days', async () => {
+    const file = await exportToTemp(projectPeople(graph), 'gexf', 'people.gexf');
+    expect(validateXml(file, 'gexf-1.3/gexf.xsd')).toBe('');
+    const text = await readFile(file, 'utf8');
+    expect(text).toMatch(/<node id="person:viktor-orban"[^]*?<spell start="2025-10-16" end="2025-10-20"\/>/);
+    expect(text).toMatch(/<edge id="person:donald-trump--interacted_with--person:vladimir-putin"[^>]* weight="0.5"[^]*?<spell start="2025-11-01" end="2025-11-30"\/>/);
   });
 });

@@ -11,7 +11,7 @@ const NODES = 10_000;
 const EDGES = 50_000;
 const ARTICLES = 200;
 const FRAMES = 60;
-const SHARE: [NodeKind, number][] = [['event', 0.45], ['person', 0.35], ['place', 0.12], ['organization', 0.06], ['country', 0.02]];
+const SHARE: [Exclude<NodeKind, 'article'>, number][] = [['event', 0.45], ['person', 0.35], ['place', 0.12], ['organization', 0.06], ['country', 0.02]];
 const EVENT_TYPES = ['call', 'meeting', 'summit', 'visit'];
 const STATUSES = ['occurred', 'occurred', 'occurred', 'planned', 'cancelled'] as const;
 

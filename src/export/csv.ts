@@ -1,8 +1,9 @@
-// CSV export: nodes.csv and edges.csv (RFC 4180), structured values as JSON in a cell, plus the flat helper fields.
-import type { KgGraph } from '../graph/model.js';
+// CSV export: nodes.csv and edges.csv (RFC 4180), structured values as JSON in a cell, plus the flat helper fields;
+// articles.csv (one row per article) and sources.csv (one row per sentence an event is reported in).
+import { articleKey, type KgGraph } from '../graph/model.js';
 import { flattenEdges, flattenNodes, formatScalar, inferColumns, type Scalar } from './fields.js';
 
-/** The files of the CSV export, by name: nodes.csv (id + node columns) and edges.csv (id, source, target + edge columns). */
+/** The files of the CSV export, by name: nodes.csv (id + node columns), edges.csv (id, source, target + edge columns), articles.csv and sources.csv. */
 export function writeCsv(graph: KgGraph): Record<string, Iterable<string>> {
   const nodes = [...flattenNodes(graph)];
   const edges = [...flattenEdges(graph)];
@@ -11,13 +12,59 @@ export function writeCsv(graph: KgGraph): Record<string, Iterable<string>> {
   return {
     'nodes.csv': writeRows(['id', ...nodeColumns], nodes.map((node) => [node.key, ...nodeColumns.map((name) => node.fields[name])])),
     'edges.csv': writeRows(['id', 'source', 'target', ...edgeColumns], edges.map((edge) => [edge.id, edge.source, edge.target, ...edgeColumns.map((name) => edge.fields[name])])),
+    'articles.csv': writeRows(ARTICLE_HEADER, articleRows(graph)),
+    'sources.csv': writeRows(SOURCE_HEADER, sourceRows(graph)),
   };
 }
 
-/** A header line and one line per row, CRLF-terminated as RFC 4180 asks. */
+const ARTICLE_HEADER = ['id', 'key', 'title', 'url', 'source', 'published', 'publishedSource', 'textFile', 'hash', 'events', 'sentences'];
+const SOURCE_HEADER = ['event', 'eventLabel', 'eventType', 'date', 'dateStart', 'dateEnd', 'article', 'title', 'url', 'source', 'published', 'start', 'end', 'quote'];
+
+/** One row per article of the graph, with how many events and sentences it reports. */
+function* articleRows(graph: KgGraph): Generator<(Scalar | null)[]> {
+  const events = new Map<string, Set<string>>();
+  const sentences = new Map<string, number>();
+  graph.forEachNode((key, node) => {
+    if (node.kind !== 'event') return;
+    for (const s of node.sources) {
+      events.set(s.article, (events.get(s.article) ?? new Set()).add(key));
+      sentences.set(s.article, (sentences.get(s.article) ?? 0) + 1);
+    }
+  });
+  for (const a of graph.getAttribute('articles')) {
+    yield [a.id, articleKey(a.id), a.title, a.url, a.source, a.published, a.publishedSource, a.textFile, a.hash, events.get(a.id)?.size ?? 0, sentences.get(a.id) ?? 0];
+  }
+}
+
+/** One row per source sentence of every event, with the event and the article it is in. */
+function* sourceRows(graph: KgGraph): Generator<(Scalar | null)[]> {
+  const articles = new Map(graph.getAttribute('articles').map((a) => [a.id, a]));
+  for (const { node: key, attributes: node } of graph.nodeEntries()) {
+    if (node.kind !== 'event') continue;
+    for (const s of node.sources) {
+      const a = articles.get(s.article);
+      yield [key, node.label, node.eventType, node.date, node.dateStart, node.dateEnd, s.article, a?.title ?? null, a?.url ?? null, a?.source ?? null, a?.published ?? null, s.start, s.end, s.quote];
+    }
+  }
+}
+
+/** A header line and one line per row, CRLF-terminated as RFC 4180 asks; text cells are made safe for spreadsheets (see defuseFormula). */
 export function* writeRows(header: string[], rows: Iterable<(Scalar | null | undefined)[]>): Generator<string> {
   yield `${header.map(quoteCsv).join(',')}\r\n`;
-  for (const row of rows) yield `${row.map((value) => (value === null || value === undefined ? '' : quoteCsv(formatScalar(value)))).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(formatCell).join(',')}\r\n`;
+}
+
+function formatCell(value: Scalar | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return quoteCsv(typeof value === 'string' ? defuseFormula(value) : formatScalar(value));
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) gets a leading single
+ * quote, as OWASP recommends against CSV injection; numbers are written as numbers, so a negative x stays one.
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** RFC 4180 field: quoted, with quotes doubled, when it holds a comma, quote or line break; an empty string is quoted so it differs from a missing value. */

@@ -35,6 +35,7 @@ export const NODE_LABELS: Record<NodeKind, string> = {
   organization: 'Organization',
   place: 'Place',
   event: 'Event',
+  article: 'Article',
 };
 
 // Model order, so columns read naturally and do not move between builds; attributes outside the model follow, sorted.
@@ -42,12 +43,19 @@ const NODE_ORDER = [
   'kind', 'label', 'labels', 'aliases', 'aliasesText', 'articles', 'articleCount', 'mentions', 'firstSeen', 'lastSeen',
   'kbId', 'country', 'roles', 'iso2', 'iso3', 'acronym', 'placeType',
   'eventType', 'status', 'hedged', 'date', 'datePrecision', 'dateStart', 'dateEnd', 'dateEvidence', 'dateInferred', 'cancellationReported', 'location', 'participantsText',
+  'title', 'url', 'source', 'published', 'publishedSource', 'textFile',
   'sources', 'sourceCount', 'firstQuote', 'firstArticle', 'x', 'y', 'size', 'color', 'community',
 ];
-const EDGE_ORDER = ['label', 'relation', 'date', 'datePrecision', 'dateEnd', 'role', 'foundBy', 'confidence', 'sources', 'sourceCount', 'firstQuote', 'firstArticle'];
+const EDGE_ORDER = [
+  'label', 'relation', 'date', 'datePrecision', 'dateEnd', 'role', 'foundBy', 'confidence',
+  'weight', 'count', 'byType', 'firstDate', 'lastDate', 'occurred', 'planned', 'events', 'quote', 'start', 'end',
+  'sources', 'sourceCount', 'firstQuote', 'firstArticle',
+];
+/** Fields that hold lists of strings: GEXF's liststring, Neo4j's string[] (elsewhere a JSON array, as every structured value). */
+export const STRING_LIST_FIELDS: ReadonlySet<string> = new Set(['aliases', 'articles', 'events']);
 const COLUMN_ORDER = { graph: ['schemaVersion', 'pipelineVersion', 'articles'], node: NODE_ORDER, edge: EDGE_ORDER };
 // Real-valued in the model: typed double even when every value in a graph happens to be whole, so the type does not change between builds.
-const REAL_FIELDS = new Set(['x', 'y', 'size', 'confidence']);
+const REAL_FIELDS = new Set(['x', 'y', 'size', 'confidence', 'weight']);
 
 const INT_MAX = 2 ** 31 - 1;
 const INT_MIN = -(2 ** 31);

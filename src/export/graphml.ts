@@ -1,5 +1,5 @@
 // GraphML writer (graphology has none): typed keys, unique edge ids, parallel edges, JSON for structured values, APOC-ready labels.
-import type { KgGraph } from '../graph/model.js';
+import { toNmtoken, type KgGraph } from '../graph/model.js';
 import { fieldsOf, flattenEdges, flattenGraphAttributes, flattenNodes, formatScalar, inferColumns, type Column, type FlatRecord } from './fields.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml.js';
 
@@ -8,7 +8,10 @@ interface Key extends Column {
   domain: 'graph' | 'node' | 'edge';
 }
 
-/** The graph as GraphML, one chunk a line: deterministic, well-formed, read by networkx, igraph, Gephi, yEd and Neo4j APOC (apoc.import.graphml with readLabels). */
+/**
+ * The graph as GraphML, one chunk a line: deterministic, valid against the GraphML schema (ids are NMTOKENs, see
+ * toNmtoken and exportEdgeKey), read by networkx, igraph, Gephi, yEd and Neo4j APOC (apoc.import.graphml with readLabels).
+ */
 export function* writeGraphml(graph: KgGraph): Generator<string> {
   const graphFields = flattenGraphAttributes(graph);
   const keys: Key[] = [];
@@ -34,10 +37,10 @@ export function* writeGraphml(graph: KgGraph): Generator<string> {
   yield '  <graph id="kg" edgedefault="directed" parse.nodeids="free" parse.edgeids="free" parse.order="nodesfirst">\n';
   yield writeData(graphFields, graphKeys, '    ');
   for (const node of flattenNodes(graph)) {
-    yield `    <node id="${escapeXmlAttribute(node.key)}">\n${writeData(node.fields, nodeKeys, '      ')}    </node>\n`;
+    yield `    <node id="${escapeXmlAttribute(toNmtoken(node.key))}">\n${writeData(node.fields, nodeKeys, '      ')}    </node>\n`;
   }
   for (const edge of flattenEdges(graph)) {
-    yield `    <edge id="${escapeXmlAttribute(edge.id)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}">\n${writeData(edge.fields, edgeKeys, '      ')}    </edge>\n`;
+    yield `    <edge id="${escapeXmlAttribute(edge.id)}" source="${escapeXmlAttribute(toNmtoken(edge.source))}" target="${escapeXmlAttribute(toNmtoken(edge.target))}">\n${writeData(edge.fields, edgeKeys, '      ')}    </edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }

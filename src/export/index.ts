@@ -1,6 +1,6 @@
 // exportGraph: writes a graph in one of the export formats, to one file or to a folder of files.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { KgGraph } from '../graph/model.js';
 import { writeFileAtomic } from '../graph/serialize.js';
 import { writeCsv } from './csv.js';
@@ -17,7 +17,7 @@ export function isExportFormat(text: string): text is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(text);
 }
 
-/** Writes the graph in the format at outPath (a file, or a folder for csv and neo4j, created if missing), each file atomically; returns the paths written. */
+/** Writes the graph in the format at outPath (a file, or a folder for csv and neo4j; missing folders are created), each file atomically; returns the paths written. */
 export async function exportGraph(graph: KgGraph, format: ExportFormat, outPath: string): Promise<string[]> {
   const single = { json: writeJson, graphml: writeGraphml, gexf: writeGexf } as const;
   if (format === 'csv' || format === 'neo4j') {
@@ -31,6 +31,7 @@ export async function exportGraph(graph: KgGraph, format: ExportFormat, outPath:
     }
     return written;
   }
+  await mkdir(dirname(outPath), { recursive: true });
   await writeFileAtomic(outPath, single[format](graph));
   return [outPath];
 }

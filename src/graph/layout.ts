@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import louvain from 'graphology-communities-louvain';
-import { KIND_COLORS, type KgGraph } from './model.js';
+import { DERIVED_RELATIONS, KIND_COLORS, type KgGraph } from './model.js';
 import { createRandom } from './random.js';
 
 export interface LayoutOptions {
@@ -120,8 +120,9 @@ function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: num
     const distance = radius * Math.sqrt(random());
     plane.addNode(key, { x: distance * Math.cos(angle), y: distance * Math.sin(angle), size: sizes.get(key) ?? 1 });
   });
-  graph.forEachEdge((_key, _attributes, source, target) => {
-    if (source === target) return;
+  // The layout is the event network's: articles and the projection would pull every event to its reports and parties twice.
+  graph.forEachEdge((_key, attributes, source, target) => {
+    if (source === target || DERIVED_RELATIONS.includes(attributes.relation)) return;
     plane.updateEdge(source, target, (attributes) => ({ weight: (attributes.weight ?? 0) + 1 }));
   });
   return plane;
@@ -287,7 +288,8 @@ function separateCoincident(plane: Plane): void {
 /** Node sizes scaled by square root (area grows with the measure) between minSize and maxSize. */
 function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
   const measures = new Map<string, number>();
-  graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? graph.degree(key) : attributes.mentions));
+  const degree = (key: string): number => graph.edges(key).filter((edge) => !DERIVED_RELATIONS.includes(graph.getEdgeAttribute(edge, 'relation'))).length;
+  graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? degree(key) : attributes.mentions));
   // A loop, not Math.max(...): spreading 100,000+ values overflows the stack.
   let max = 1;
   for (const measure of measures.values()) if (measure > max) max = measure;

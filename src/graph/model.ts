@@ -4,7 +4,7 @@ import type { DatePrecision, EventStatus, ParticipantEvidence, Role, Source } fr
 
 export const SCHEMA_VERSION = 1;
 
-export const NODE_KINDS = ['person', 'country', 'organization', 'place', 'event'] as const;
+export const NODE_KINDS = ['person', 'country', 'organization', 'place', 'event', 'article'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /**
@@ -15,8 +15,11 @@ export type NodeKind = (typeof NODE_KINDS)[number];
  * - official_of: person -> country|organization (minister, spokesperson, aide...)
  * - member_of: country -> organization
  * - located_in: place -> country
+ * - reported_in: event -> article (one per source sentence: `quote`, `start`, `end`; `date` the article's day)
+ * - interacted_with: entity -> entity (the projection: they took part in the same events; once per pair, the
+ *   smaller key as source; derived from the events at assembly, see src/stages/assemble/projection.ts)
  */
-export const EDGE_RELATIONS = ['participant', 'location', 'leader_of', 'official_of', 'member_of', 'located_in'] as const;
+export const EDGE_RELATIONS = ['participant', 'location', 'leader_of', 'official_of', 'member_of', 'located_in', 'reported_in', 'interacted_with'] as const;
 export type EdgeRelation = (typeof EDGE_RELATIONS)[number];
 
 /** Display attributes computed at build time (layout, size, colour, community). */
@@ -96,7 +99,36 @@ export interface EventNode extends NodeBase {
   sources: Source[];
 }
 
-export type NodeAttributes = PersonNode | CountryNode | OrganizationNode | PlaceNode | EventNode;
+/** An article that went into the graph, key `article:<id>`; its own id is its only entry in `articles`. */
+export interface ArticleNode extends NodeBase {
+  kind: 'article';
+  title: string | null;
+  url: string | null;
+  /** The outlet. */
+  source: string | null;
+  /** The document date (the anchor of relative dates) and where it came from. */
+  published: string | null;
+  publishedSource: string;
+  textFile: string;
+}
+
+export type NodeAttributes = PersonNode | CountryNode | OrganizationNode | PlaceNode | EventNode | ArticleNode;
+
+/** interacted_with edges: what the shared events add up to. */
+export interface Interaction {
+  /** occurred events count 1, planned ones 0.5, cancelled ones nothing. */
+  weight: number;
+  /** Shared events, of any status. */
+  count: number;
+  byType: Record<string, number>;
+  /** First and last day of the shared dated events (dateStart of the earliest, dateEnd of the latest). */
+  firstDate: string | null;
+  lastDate: string | null;
+  occurred: number;
+  planned: number;
+  /** Keys of the shared events, sorted. */
+  events: string[];
+}
 
 export interface EdgeAttributes {
   relation: EdgeRelation;
@@ -112,6 +144,19 @@ export interface EdgeAttributes {
   role: string | null;
   /** participant edges: the strongest way any report found the participant (stated, role, pronoun, group, demonym, visit); else null. */
   foundBy?: ParticipantEvidence | null;
+  /** reported_in edges: the sentence and its offsets in the article text. */
+  quote?: string;
+  start?: number;
+  end?: number;
+  /** interacted_with edges: the fields of Interaction. */
+  weight?: number;
+  count?: number;
+  byType?: Record<string, number>;
+  firstDate?: string | null;
+  lastDate?: string | null;
+  occurred?: number;
+  planned?: number;
+  events?: string[];
 }
 
 /** One article that went into the graph, as the viewer and exports need it. */
@@ -152,9 +197,32 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   organization: '#59a14f',
   place: '#b07aa1',
   event: '#f28e2b',
+  article: '#9c9c9c',
 };
 
-/** The key an edge is exported under: its own, unless graphology generated it (geid_<random instance>_<n>), which would change from run to run. */
+/** The key of an article's node. */
+export function articleKey(id: string): string {
+  return `article:${id}`;
+}
+
+/** The key of an edge: "<source>--<relation>--<target>", "--n" for the n-th parallel one; an XML NMTOKEN whenever the node keys are. */
+export function edgeKey(source: string, relation: EdgeRelation, target: string, n = 1): string {
+  return `${source}--${relation}--${target}${n > 1 ? `--${n}` : ''}`;
+}
+
+/** The relations derived from the events and articles, which the event network leaves out (the viewer's default view, the layout). */
+export const DERIVED_RELATIONS: readonly EdgeRelation[] = ['reported_in', 'interacted_with'];
+
+/**
+ * The key an edge is exported under, an XML NMTOKEN (GraphML's id type): its own, unless graphology generated it
+ * (geid_<random instance>_<n>, which would change from run to run); keys of graphs built before edgeKey had "->"
+ * and "#n", which become "--".
+ */
 export function exportEdgeKey(key: string, index: number): string {
-  return key.startsWith('geid_') ? `e${index}` : key;
+  return key.startsWith('geid_') ? `e${index}` : toNmtoken(key.replace(/->|#/g, '--'));
+}
+
+/** A node key as an NMTOKEN: characters outside ASCII letters, digits and . _ : - as _uXXXX_ (the assembler's keys have none; article ids may). */
+export function toNmtoken(key: string): string {
+  return key.replace(/[^A-Za-z0-9._:-]/gu, (c) => `_u${c.codePointAt(0)!.toString(16).padStart(4, '0')}_`);
 }

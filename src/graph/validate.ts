@@ -44,6 +44,16 @@ export const nodeSchema = z.discriminatedUnion('kind', [
     location: z.string().nullable(),
     sources: z.array(source).min(1),
   }),
+  z.object({
+    ...base,
+    kind: z.literal('article'),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    source: z.string().nullable(),
+    published: isoDay.nullable(),
+    publishedSource: z.string(),
+    textFile: z.string(),
+  }),
 ]);
 
 export const edgeSchema = z.object({
@@ -55,6 +65,17 @@ export const edgeSchema = z.object({
   confidence: z.number().min(0).max(1).nullable(),
   role: z.string().nullable(),
   foundBy: z.enum(PARTICIPANT_EVIDENCE).nullable().optional(),
+  quote: z.string().optional(),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  weight: z.number().nonnegative().optional(),
+  count: z.number().int().positive().optional(),
+  byType: z.record(z.string(), z.number().int().positive()).optional(),
+  firstDate: isoDay.nullable().optional(),
+  lastDate: isoDay.nullable().optional(),
+  occurred: z.number().int().nonnegative().optional(),
+  planned: z.number().int().nonnegative().optional(),
+  events: z.array(z.string()).optional(),
 });
 
 const ENDPOINTS: Record<(typeof EDGE_RELATIONS)[number], [readonly string[], readonly string[]]> = {
@@ -64,6 +85,8 @@ const ENDPOINTS: Record<(typeof EDGE_RELATIONS)[number], [readonly string[], rea
   official_of: [['person'], ['country', 'organization']],
   member_of: [['country'], ['organization']],
   located_in: [['place'], ['country']],
+  reported_in: [['event'], ['article']],
+  interacted_with: [['person', 'country', 'organization'], ['person', 'country', 'organization']],
 };
 
 export interface GraphProblem {

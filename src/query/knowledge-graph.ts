@@ -3,8 +3,9 @@ import { UndirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { UsageError } from '../errors.js';
-import { createGraph, EDGE_RELATIONS, NODE_KINDS, type EdgeRelation, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
-import { EVENT_TYPES, type EventStatus } from '../types.js';
+import { summarize } from '../graph/interaction.js';
+import { createGraph, DERIVED_RELATIONS, EDGE_RELATIONS, NODE_KINDS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { EVENT_TYPES, type EventStatus, type Source } from '../types.js';
 import { overlapsWindow, resolveWindow, spanOfDate } from './dates.js';
 import { describeEntity, describeEvent, describeRef, eventNode, sortSources, spanOfEvent } from './describe.js';
 import { NameIndex } from './names.js';
@@ -20,6 +21,7 @@ import type {
   PathResult,
   Ranked,
   SubgraphFilter,
+  Tie,
   TopOptions,
 } from './types.js';
 
@@ -106,15 +108,43 @@ export class KnowledgeGraph {
     );
   }
 
-  /** The edges at an entity, seen from it, optionally of some relations and overlapping a date window. */
+  /** The two entities' tie in the projection (their interacted_with edge), counting only the shared events in the window; null when they share none. */
+  tie(a: string, b: string, window: DateWindow = {}): Tie | null {
+    const first = this.find(a).key;
+    const second = this.find(b).key;
+    const days = resolveWindow(window);
+    for (const edge of [...this.graph.edges(first, second), ...this.graph.edges(second, first)]) {
+      const attributes = this.graph.getEdgeAttributes(edge);
+      if (attributes.relation !== 'interacted_with') continue;
+      const interaction = this.withinWindow(attributes, days);
+      if (interaction === null) return null;
+      const [x, y] = [this.graph.source(edge), this.graph.target(edge)];
+      return { a: describeRef(this.graph, x), b: describeRef(this.graph, y), ...interaction, sources: this.tieSources(interaction.events) };
+    }
+    return null;
+  }
+
+  /** The edges at an entity, seen from it, optionally of some relations and overlapping a date window; with `projection`, its ties alone, strongest first. */
   neighbors(entity: string, options: NeighborOptions = {}): Neighbor[] {
     const key = this.find(entity).key;
-    const relations = checkRelations(options.relation);
+    const relations = options.projection ? (['interacted_with'] as EdgeRelation[]) : checkRelations(options.relation);
     const days = resolveWindow(options);
     const result: Neighbor[] = [];
     this.graph.forEachEdge(key, (edge, attributes, source, target) => {
-      if (relations && !relations.includes(attributes.relation)) return;
+      // The projection sums up the events listed anyway: asked for, or left out.
+      if (relations ? !relations.includes(attributes.relation) : attributes.relation === 'interacted_with') return;
       const other = source === key ? target : source;
+      if (attributes.relation === 'interacted_with') {
+        const interaction = this.withinWindow(attributes, days);
+        if (interaction === null) return;
+        result.push({
+          edge, relation: attributes.relation, direction: source === key ? 'out' : 'in', node: describeRef(this.graph, other),
+          date: interaction.firstDate, datePrecision: interaction.firstDate === null ? 'unknown' : interaction.firstDate === interaction.lastDate ? 'day' : 'range',
+          dateEnd: interaction.lastDate !== interaction.firstDate ? interaction.lastDate : null, role: null, confidence: null,
+          sources: this.tieSources(interaction.events), interaction,
+        });
+        return;
+      }
       const otherNode = this.graph.getNodeAttributes(other);
       // An edge to an event is dated by the event; office edges run from their start to their end, open while held.
       const span =
@@ -140,6 +170,7 @@ export class KnowledgeGraph {
     return result.sort(
       (x, y) =>
         EDGE_RELATIONS.indexOf(x.relation) - EDGE_RELATIONS.indexOf(y.relation) ||
+        (y.interaction?.weight ?? 0) - (x.interaction?.weight ?? 0) ||
         (x.date ?? '\uffff').localeCompare(y.date ?? '\uffff') ||
         x.node.label.localeCompare(y.node.label),
     );
@@ -214,6 +245,16 @@ export class KnowledgeGraph {
       if (keep.has(source) && keep.has(target)) copy.addEdgeWithKey(edge, source, target, structuredClone(attributes));
     });
     return copy;
+  }
+
+  /** A tie's figures over its events in the window (all of them when the window is open); null when none is left. */
+  private withinWindow(edge: EdgeAttributes, days: { start: string | null; end: string | null }): Interaction | null {
+    const keys = (edge.events ?? []).filter((key) => this.graph.hasNode(key) && overlapsWindow(spanOfEvent(eventNode(this.graph, key)), days));
+    return keys.length === 0 ? null : summarize(keys, keys.map((key) => this.graph.getNodeAttributes(key) as EventNode));
+  }
+
+  private tieSources(events: string[]): Source[] {
+    return sortSources(events.flatMap((key) => eventNode(this.graph, key).sources.slice(0, 1)));
   }
 
   private affiliate(person: string, of: string): void {
@@ -297,14 +338,14 @@ export class KnowledgeGraph {
     return scores;
   }
 
-  /** The graph without directions or parallel edges, over the nodes `include` keeps. */
+  /** The event network without directions or parallel edges, over the nodes `include` keeps (articles and the projection would short-cut every path and inflate every degree). */
   private undirectedView(include: (key: string, node: NodeAttributes) => boolean): UndirectedGraph {
     const view = new UndirectedGraph();
     this.graph.forEachNode((key, node) => {
       if (include(key, node)) view.addNode(key);
     });
-    this.graph.forEachEdge((_edge, _attributes, source, target) => {
-      if (view.hasNode(source) && view.hasNode(target)) view.mergeEdge(source, target);
+    this.graph.forEachEdge((_edge, attributes, source, target) => {
+      if (view.hasNode(source) && view.hasNode(target) && !DERIVED_RELATIONS.includes(attributes.relation)) view.mergeEdge(source, target);
     });
     return view;
   }

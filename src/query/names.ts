@@ -30,8 +30,8 @@ export class NameIndex {
 
   constructor(private readonly graph: KgGraph) {
     graph.forEachNode((key, node) => {
-      // Event labels are generated ("call: Vladimir Putin – Donald Trump"): events are found by key or through events().
-      if (node.kind === 'event') return;
+      // Event labels are generated ("Call: Donald Trump – Vladimir Putin, 2025-10-16") and article titles are not names: both are found by key (events also through events()).
+      if (node.kind === 'event' || node.kind === 'article') return;
       for (const name of namesOf(node)) {
         const normal = normalizeName(name);
         if (normal === '') continue;

@@ -1,5 +1,5 @@
 // Options and results of the query API: plain, JSON-serialisable objects that always carry their sources.
-import type { EdgeRelation, EventNode, NodeKind } from '../graph/model.js';
+import type { EdgeRelation, EventNode, Interaction, NodeKind } from '../graph/model.js';
 import type { DatePrecision, EventStatus, Role, Source } from '../types.js';
 
 /** A node as results name it. */
@@ -72,6 +72,16 @@ export interface DateWindow {
 
 export interface NeighborOptions extends DateWindow {
   relation?: EdgeRelation | EdgeRelation[];
+  /** Only the entity's interacted_with ties (the projection), strongest first; without it they are left out. */
+  projection?: boolean;
+}
+
+/** Two entities' tie in the projection: what their shared events add up to (within a date window when one is given). */
+export interface Tie extends Interaction {
+  a: EntityRef;
+  b: EntityRef;
+  /** The first source of each shared event. */
+  sources: Source[];
 }
 
 /** One edge at the entity, seen from the entity. */
@@ -87,6 +97,8 @@ export interface Neighbor {
   role: string | null;
   confidence: number | null;
   sources: Source[];
+  /** interacted_with edges: the tie's figures (within the date window when one is given). */
+  interaction?: Interaction;
 }
 
 /** One hop of a path, with the edges that make it (their relations and sources). */

@@ -41,7 +41,8 @@ describe('kg export', () => {
   it('writes the Neo4j folder', async () => {
     const out = join(dir, 'neo4j');
     const said = await runKg(['export', graphPath, '-f', 'neo4j', '-o', out]);
-    expect(said).toContain(`${join(out, 'nodes.csv')}, ${join(out, 'relationships.csv')}, ${join(out, 'import.cypher')}`);
+    expect(said).toContain(`${join(out, 'nodes.csv')}, ${join(out, 'Person.csv')}`);
+    expect(said).toContain(`${join(out, 'relationships.csv')}, ${join(out, 'import.cypher')}`);
   });
 
   it('rejects an unknown format with a UsageError (exit code 2) naming the formats', async () => {

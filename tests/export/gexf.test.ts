@@ -1,4 +1,5 @@
-// GEXF export read back by xmllint, networkx and graphology-gexf: viz, typed attributes, parallel edges and the timeline spans.
+// GEXF export checked against the GEXF 1.3 schema and read back by networkx and graphology-gexf: viz, typed attributes,
+// lists, parallel edges, the timeline spans and spells.
 import { readFile, writeFile } from 'node:fs/promises';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -6,7 +7,7 @@ import { edgeInterval, nodeInterval, writeGexf } from '../../src/export/gexf.js'
 import { KIND_COLORS, type KgGraph } from '../../src/graph/model.js';
 import { buildFixtureGraph, HOSTILE_QUOTE } from '../fixtures/graphs/fixture-graph.js';
 import { lintXml, runPython } from '../helpers/python.js';
-import { buildLaidOutFixture, exportToTemp } from './setup.js';
+import { buildLaidOutFixture, exportToTemp, validateXml } from './setup.js';
 
 const GOLDEN = new URL('../fixtures/graphs/fixture.gexf', import.meta.url);
 
@@ -23,9 +24,12 @@ interface NxGexf {
   edges: [string, string, string, Record<string, unknown>][];
 }
 
+// networkx (2.8) knows GEXF 1.1 and 1.2 only: 1.3 is registered as the README shows, with the viz elements in the GEXF namespace as the 1.3 schema has them.
 const NETWORKX = `
 import json, sys, networkx as nx
-g = nx.read_gexf(sys.argv[1])
+from networkx.readwrite.gexf import GEXF
+GEXF.versions["1.3"] = {**GEXF.versions["1.2draft"], "NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3", "VERSION": "1.3"}
+g = nx.read_gexf(sys.argv[1], version="1.3")
 print(json.dumps({"type": type(g).__name__, "mode": g.graph.get("mode"), "nodes": {n: d for n, d in g.nodes(data=True)},
                   "edges": [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)]}))
 `;
@@ -47,9 +51,11 @@ beforeAll(async () => {
 });
 
 describe('GEXF export', () => {
-  it('is well-formed XML (xmllint), dynamic, directed, with dates as its time format', () => {
+  it('is valid against the GEXF 1.3 schema, viz included (xmllint --schema), dynamic, directed, with dates as its time format', () => {
     expect(lintXml(path)).toBe('');
-    expect(text).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date">');
+    expect(validateXml(path, 'gexf-1.3/gexf.xsd')).toBe('');
+    expect(text).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">');
+    expect(text).toContain('<color r=');
     expect(text).not.toContain('\u0001');
     expect(text).not.toContain('[object Object]');
   });
@@ -85,7 +91,7 @@ describe('GEXF export', () => {
     expect(nx.nodes['event:call-1016']).toMatchObject({ start: '2025-10-16', end: '2025-10-16' });
     expect(nx.nodes['event:summit-budapest']).toMatchObject({ start: '2025-11-01', end: '2025-11-30' });
     expect(nx.nodes['event:meeting-nato']).toMatchObject({ start: '2025-09-01', end: '2025-09-03' });
-    for (const key of ['event:visit-moscow', 'person:viktor-orban', 'country:HU', 'place:budapest']) {
+    for (const key of ['event:visit-moscow', 'person:viktor-orban', 'country:HU', 'place:budapest', 'person:peter-szijjarto']) {
       expect([nx.nodes[key].start, nx.nodes[key].end]).toEqual([undefined, undefined]);
     }
     const span = (key: string) => {
@@ -101,6 +107,25 @@ describe('GEXF export', () => {
     expect(span('leader_of:putin:RU:2012')).toEqual(['2012-05-01', undefined]);
     expect(span('member_of:US:nato')).toEqual(['1949-01-01', undefined]);
     expect(span('participant:szijjarto:visit')).toEqual([undefined, undefined]);
+  });
+
+  it('gives entities one spell from their first to their last dated event, articles their day, ties a spell per dated event', () => {
+    expect(nx.nodes['person:viktor-orban'].spells).toEqual([['2025-10-16', '2025-10-20']]);
+    expect(nx.nodes['person:vladimir-putin'].spells).toEqual([['2025-10-16', '2025-11-30']]);
+    // Szijjártó's visit is undated, his NATO meeting ran 1 to 3 September.
+    expect(nx.nodes['person:peter-szijjarto'].spells).toEqual([['2025-09-01', '2025-09-03']]);
+    expect(nx.nodes['place:budapest'].spells).toEqual([['2025-11-01', '2025-11-30']]);
+    expect(nx.nodes['event:call-1016'].spells).toBeUndefined();
+    expect(nx.nodes['article:a1']).toMatchObject({ kind: 'article', start: '2025-10-17', end: '2025-10-17', url: 'https://example.org/a1' });
+    const tie = nx.edges.find(([source, target, , data]) => source === 'person:viktor-orban' && target === 'person:vladimir-putin' && data.relation === 'interacted_with')?.[3];
+    expect(tie).toMatchObject({ weight: 2, count: 2, spells: [['2025-10-16', '2025-10-16'], ['2025-10-20', '2025-10-20']] });
+  });
+
+  it('declares lists of strings as liststring, written as JSON arrays', () => {
+    for (const [domain, name] of [['node', 'aliases'], ['node', 'articles'], ['edge', 'events']]) {
+      expect(text).toMatch(new RegExp(`<attributes class="${domain}"[^]*?<attribute id="\\d+" title="${name}" type="liststring"/>`));
+    }
+    expect(JSON.parse(nx.nodes['person:viktor-orban'].aliases as string)).toEqual(['Orbán', 'Orban']);
   });
 
   it('drops the control character and returns <script> and & as text', () => {

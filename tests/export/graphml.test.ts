@@ -6,7 +6,7 @@ import { writeGraphml } from '../../src/export/graphml.js';
 import type { KgGraph } from '../../src/graph/model.js';
 import { buildFixtureGraph, HOSTILE_QUOTE } from '../fixtures/graphs/fixture-graph.js';
 import { lintXml, runPython } from '../helpers/python.js';
-import { buildLaidOutFixture, exportToTemp } from './setup.js';
+import { buildLaidOutFixture, exportToTemp, validateXml } from './setup.js';
 
 const GOLDEN = new URL('../fixtures/graphs/fixture.graphml', import.meta.url);
 const CLEAN_QUOTE = HOSTILE_QUOTE.replace('\u0001', '');
@@ -45,9 +45,21 @@ beforeAll(async () => {
 });
 
 describe('GraphML export', () => {
-  it('is well-formed XML (xmllint) even with a control character in a quote', () => {
+  it('is valid against the GraphML schema (xmllint --schema) even with a control character in a quote', () => {
     expect(text).not.toContain('\u0001');
     expect(lintXml(path)).toBe('');
+    expect(validateXml(path, 'graphml/graphml.xsd')).toBe('');
+  });
+
+  it('writes ids that are NMTOKENs, readable and deterministic, for keys that are not', async () => {
+    const odd = buildFixtureGraph();
+    odd.addNode('article:wire #2/a b', { ...odd.getNodeAttributes('place:budapest') });
+    odd.addDirectedEdgeWithKey('place:budapest->located_in->country:HU#2', 'article:wire #2/a b', 'country:HU', { ...odd.getEdgeAttributes('located_in:budapest') });
+    const file = await exportToTemp(odd, 'graphml', 'odd.graphml');
+    expect(validateXml(file, 'graphml/graphml.xsd')).toBe('');
+    const written = await readFile(file, 'utf8');
+    expect(written).toContain('<node id="article:wire_u0020__u0023_2_u002f_a_u0020_b">');
+    expect(written).toContain('<edge id="place:budapest--located_in--country:HU--2" source="article:wire_u0020__u0023_2_u002f_a_u0020_b" target="country:HU">');
   });
 
   it('declares every key once with id, for, attr.name and a type APOC accepts, and uses only declared keys', () => {

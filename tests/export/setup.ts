@@ -1,15 +1,21 @@
-// Shared setup of the export tests: the fixture graph laid out, written in a format to a fresh temp folder.
+// Shared setup of the export tests: the fixture graph with its article nodes and projection, laid out, written in a format to a fresh temp folder.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { exportGraph, type ExportFormat } from '../../src/export/index.js';
 import { applyLayout } from '../../src/graph/layout.js';
 import type { KgGraph } from '../../src/graph/model.js';
+import { addArticles, addProjection } from '../../src/stages/assemble/index.js';
 import { buildFixtureGraph } from '../fixtures/graphs/fixture-graph.js';
 
-/** The fixture with its layout applied, as kg build would export it. */
+/** The fixture with what the assembler derives (article nodes, reported_in edges, the projection) and its layout applied, as kg build would export it. */
 export function buildLaidOutFixture(): KgGraph {
   const graph = buildFixtureGraph();
+  addArticles(graph, graph.getAttribute('articles'));
+  addProjection(graph);
   applyLayout(graph);
   return graph;
 }
@@ -19,4 +25,23 @@ export async function exportToTemp(graph: KgGraph, format: ExportFormat, name: s
   const path = join(await mkdtemp(join(tmpdir(), `kg-export-${format}-`)), name);
   await exportGraph(graph, format, path);
   return path;
+}
+
+/** The folder of the GraphML and GEXF schemas: shared/schemas next to the checkout or one of its parents (../shared/schemas from the main checkout). */
+export function schemasFolder(): string {
+  for (let dir = fileURLToPath(new URL('../..', import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, '..', 'shared', 'schemas');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error('no shared/schemas folder next to the checkout or its parents');
+  }
+}
+
+/** Runs xmllint --schema on the file; returns its complaints, or '' when the file is valid. */
+export function validateXml(path: string, schema: string): string {
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', join(schemasFolder(), schema), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (error) {
+    return String((error as { stderr?: string }).stderr ?? error);
+  }
 }

@@ -2,7 +2,8 @@
 import { loadKnowledgeBase } from '../../src/kb/index.js';
 import { validateGraph } from '../../src/graph/validate.js';
 import { extractArticleFacts } from '../../src/pipeline.js';
-import { clusterEvents, createAssembler } from '../../src/stages/assemble/index.js';
+import { clusterEvents, createAssembler, eventLabel } from '../../src/stages/assemble/index.js';
+import type { EventNode } from '../../src/graph/model.js';
 import type { EventFact, ResolvedDate } from '../../src/types.js';
 
 const kb = loadKnowledgeBase();
@@ -83,13 +84,79 @@ describe('what the graph records of an event', () => {
     graph.forEachEdge((_, attrs, source, target) => {
       if (attrs.relation === 'participant') foundBy[`${source} ${graph.getNodeAttribute(target, 'label')}`] = attrs.foundBy;
     });
-    expect(foundBy['person:theresa-may Visit: United States - Theresa May']).toBe('pronoun');
-    expect(foundBy['country:US Visit: United States - Theresa May']).toBe('visit');
+    expect(foundBy['person:theresa-may Visit: Theresa May – United States, 2017-01, White House']).toBe('pronoun');
+    expect(foundBy['country:US Visit: Theresa May – United States, 2017-01, White House']).toBe('visit');
     const events = graph.filterNodes((_, a) => a.kind === 'event').map((k) => graph.getNodeAttributes(k));
     const call = events.find((e) => e.kind === 'event' && e.eventType === 'call' && e.label.includes('Wang Yi'));
     expect(call && call.kind === 'event' && [call.dateInferred, call.datePrecision, call.dateStart, call.dateEnd]).toEqual([true, 'range', '2020-03-24', '2020-03-25']);
     const cancelled = events.find((e) => e.kind === 'event' && e.status === 'cancelled');
     expect(cancelled && cancelled.kind === 'event' && [cancelled.cancellationReported, cancelled.dateStart, cancelled.dateInferred]).toEqual(['2018-10-20', '2018-12-01', false]);
     expect(validateGraph(graph)).toEqual([]);
+  });
+});
+
+describe('what the assembler derives from the events', () => {
+  const graph = (() => {
+    const assembler = createAssembler(kb, 'test');
+    const texts: [string, string][] = [
+      // d12 as printed: two calls of Jaishankar's on the same day.
+      ['External Affairs Minister S Jaishankar spoke to his counterpart in the EU, Vice President and High Representative Josep Borrell. “Assured him of our fullest support in the return of EU citizens from India,” Jaishankar tweeted.\n\nJaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.', '2020-03-25'],
+      ['Theresa May invited the US President Donald Trump when she visited the White House in January.', '2017-07-11'],
+      ['Prime Minister of India Narendra Modi will no longer be visiting Guyana as planned in early December.', '2018-10-20'],
+    ];
+    texts.forEach(([text, published], i) => assembler.add(extractArticleFacts({ meta: { id: `a${i}`, title: i === 0 ? 'Jaishankar calls' : null, url: `https://example.org/${i}`, published, source: 'Example', language: null, file: `a${i}.txt` }, text, format: 'txt' }, kb)));
+    return assembler.finish();
+  })();
+  const participants = (event: string) => new Set(graph.inEdges(event).filter((e) => graph.getEdgeAttribute(e, 'relation') === 'participant').map((e) => graph.source(e)));
+
+  it('weighs every tie by its events (occurred 1, planned 0.5, cancelled 0), lists only events both took part in, and keeps one edge a pair', () => {
+    const ties = graph.filterEdges((_key, attrs) => attrs.relation === 'interacted_with');
+    expect(ties.length).toBeGreaterThan(0);
+    const pairs = new Set<string>();
+    for (const key of ties) {
+      const [a, b] = graph.extremities(key);
+      const tie = graph.getEdgeAttributes(key);
+      expect(a < b).toBe(true);
+      expect(pairs.has(`${a}|${b}`)).toBe(false);
+      pairs.add(`${a}|${b}`);
+      const events = tie.events!.map((e) => graph.getNodeAttributes(e) as EventNode);
+      expect(tie.weight).toBe(events.reduce((sum, e) => sum + { occurred: 1, planned: 0.5, cancelled: 0 }[e.status], 0));
+      expect([tie.count, tie.occurred, tie.planned]).toEqual([events.length, events.filter((e) => e.status === 'occurred').length, events.filter((e) => e.status === 'planned').length]);
+      for (const e of tie.events!) expect([participants(e).has(a), participants(e).has(b)]).toEqual([true, true]);
+    }
+    const jaishankar = graph.findNode((_key, node) => node.label.includes('Jaishankar'))!;
+    const wang = graph.findNode((_key, node) => node.label === 'Wang Yi')!;
+    const [a, b] = [jaishankar, wang].sort();
+    expect(graph.getEdgeAttributes(`${a}--interacted_with--${b}`)).toMatchObject({ count: 1, weight: 1, byType: { call: 1 }, firstDate: '2020-03-24', lastDate: '2020-03-25' });
+    // Belonging is not interaction: Theresa May and her visit's host country are tied, she and her own country are not.
+    expect(graph.hasEdge('country:US--interacted_with--person:theresa-may')).toBe(true);
+    expect(graph.hasEdge('country:GB--interacted_with--person:theresa-may')).toBe(false);
+  });
+
+  it('adds one node per article and a reported_in edge for each sentence an event is reported in', () => {
+    expect(graph.getNodeAttributes('article:a0')).toMatchObject({ kind: 'article', label: 'Jaishankar calls', title: 'Jaishankar calls', url: 'https://example.org/0', source: 'Example', published: '2020-03-25', articles: ['a0'], firstSeen: '2020-03-25' });
+    expect(graph.getNodeAttribute('article:a1', 'label')).toBe('a1');
+    graph.forEachNode((key, node) => {
+      if (node.kind !== 'event') return;
+      const reported = graph.outEdges(key).filter((e) => graph.getEdgeAttribute(e, 'relation') === 'reported_in').map((e) => graph.getEdgeAttributes(e));
+      expect(reported.map((e) => [e.quote, e.start, e.end])).toEqual(node.sources.map((s) => [s.quote, s.start, s.end]));
+    });
+    expect(validateGraph(graph)).toEqual([]);
+  });
+
+  it.each([
+    ['people, then the parties that are not their own countries', [['person:donald-trump', 'Donald Trump', 'US'], ['person:vladimir-putin', 'Vladimir Putin', 'RU'], ['country:US', 'United States', 'US'], ['country:RU', 'Russia', 'RU']], { date: '2025-08-15', precision: 'day', dateStart: '2025-08-15', dateEnd: '2025-08-15' }, 'Anchorage', 'Meeting: Donald Trump – Vladimir Putin, 2025-08-15, Anchorage'],
+    ['a range as start..end', [['person:s-jaishankar', 'Subrahmanyam Jaishankar', 'IN'], ['country:NL', 'Netherlands', 'NL']], { date: null, precision: 'range', dateStart: '2019-09-23', dateEnd: '2019-09-24' }, null, 'Meeting: Subrahmanyam Jaishankar – Netherlands, 2019-09-23..2019-09-24'],
+    ['countries alone', [['country:US', 'United States', 'US'], ['country:AF', 'Afghanistan', 'AF']], { date: null, precision: 'unknown', dateStart: null, dateEnd: null }, null, 'Meeting: Afghanistan – United States'],
+  ] as const)('labels an event by %s', (_name, parties, date, location, expected) => {
+    expect(eventLabel('meeting', parties.map(([key, label, country]) => ({ key, label, country: key.startsWith('person:') ? country : null })), date, location)).toBe(expected);
+  });
+
+  it('gives a range that starts and ends on the same day as that day', () => {
+    graph.forEachNode((_key, node) => {
+      if (node.kind === 'event' && node.dateStart !== null && node.dateStart === node.dateEnd) expect([node.date, node.datePrecision]).toEqual([node.dateStart, 'day']);
+    });
+    const may = graph.findNode((_key, node) => node.kind === 'event' && node.label.startsWith('Visit: Theresa May'));
+    expect(graph.getNodeAttribute(may!, 'label')).not.toMatch(/(\d{4}-\d{2}-\d{2})\.\.\1/);
   });
 });

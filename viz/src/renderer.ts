@@ -16,6 +16,8 @@ const EDGE_COLORS: Record<EdgeRelation, string> = {
   official_of: '#f0c8c8',
   member_of: '#a9c2dc',
   located_in: '#d9d9d9',
+  reported_in: '#e0e0e0',
+  interacted_with: '#e15759',
 };
 const DIMMED_NODE = '#e4e4e4';
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.

@@ -2,18 +2,23 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat } from '../../export/index.js';
+import { projectPeople, PROJECTIONS } from '../../export/people.js';
 import { readGraphFile } from '../../graph/serialize.js';
 
 const HELP_AFTER = `
 Formats:
   graphml  one .graphml file: Gephi, yEd, Cytoscape, networkx, igraph, Neo4j (apoc.import.graphml)
-  gexf     one .gexf file (GEXF 1.2, dynamic): Gephi with its timeline over event dates
+  gexf     one .gexf file (GEXF 1.3, dynamic): Gephi with its timeline over event dates
   json     graph.json (graphology serialisation), as kg build writes it
-  csv      a folder with nodes.csv and edges.csv (structured values as JSON cells)
-  neo4j    a folder with nodes.csv and relationships.csv for neo4j-admin import, and import.cypher for LOAD CSV
+  csv      a folder with nodes.csv, edges.csv (structured values as JSON cells), articles.csv and sources.csv
+  neo4j    a folder with nodes.csv, one <Label>.csv per label and relationships.csv for neo4j-admin import,
+           and import.cypher for LOAD CSV
+
+--projection people writes only the people and their interacted_with ties (weight = shared events).
 
 Examples:
   kg export out/graph.json --format graphml --out out/graph.graphml
+  kg export out/graph.json --format gexf --projection people --out out/people.gexf
   kg export out/graph.json --format neo4j --out out/neo4j
 `;
 
@@ -25,13 +30,18 @@ export function registerExport(program: Command): void {
     .argument('<graph>', 'graph.json written by kg build')
     .requiredOption('-f, --format <format>', `output format: ${EXPORT_FORMATS.join(', ')}`)
     .requiredOption('-o, --out <path>', 'output file (graphml, gexf, json) or folder, created if missing (csv, neo4j)')
+    .option('--projection <projection>', `write a projection only: ${PROJECTIONS.join(', ')} (person-to-person ties, weighted)`)
     .addHelpText('after', HELP_AFTER)
-    .action(async (graphPath: string, options: { format: string; out: string }) => {
+    .action(async (graphPath: string, options: { format: string; out: string; projection?: string }) => {
       const format = options.format.toLowerCase();
       if (!isExportFormat(format)) {
         throw new UsageError('bad-format', `export: unknown format "${options.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
       }
-      const graph = await readGraphFile(graphPath);
+      if (options.projection !== undefined && !(PROJECTIONS as readonly string[]).includes(options.projection)) {
+        throw new UsageError('bad-option', `export: unknown projection "${options.projection}"; use ${PROJECTIONS.join(', ')}`);
+      }
+      const full = await readGraphFile(graphPath);
+      const graph = options.projection === 'people' ? projectPeople(full) : full;
       const written = await exportGraph(graph, format, options.out);
       process.stderr.write(`export: ${graph.order} nodes, ${graph.size} edges as ${format} -> ${written.join(', ')}\n`);
     });

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EDGE_RELATIONS, NODE_KINDS, type EdgeRelation, type NodeKind } from '../../graph/model.js';
-import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type KnowledgeGraph, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked } from '../../query/index.js';
+import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type KnowledgeGraph, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked, type Tie } from '../../query/index.js';
 import type { EventStatus, Source } from '../../types.js';
 import { addFormatOptions, chooseFormat, formatJson, formatOutput, type Tabular } from '../format.js';
 
@@ -61,23 +61,29 @@ export function registerQuery(program: Command): void {
     });
 
   common(query.command('between'))
-    .description('every event linking two entities, dated and sourced')
+    .description('every event linking two entities, dated and sourced, then their tie (shared events, weight, first and last day)')
     .argument('<a>', 'first entity')
     .argument('<b>', 'second entity')
     .action(async (a: string, b: string, options: CommonOptions & WindowOptions) => {
       const kg = await loadGraph(options.graph);
-      const events = kg.interactions(a, b, { from: options.from, to: options.to });
+      const window = { from: options.from, to: options.to };
+      const events = kg.interactions(a, b, window);
       print(options, events, (compact) => eventTable(events, `no events link ${kg.find(a).label} and ${kg.find(b).label}`, compact));
+      // JSON and CSV stay one list of events; the tie is there through the API (kg.tie) and neighbors --projection.
+      const tie = kg.tie(a, b, window);
+      if (chooseFormat(options) === 'table' && tie !== null) process.stdout.write(`\n${showTie(tie)}\n`);
     });
 
   common(query.command('neighbors'))
     .description('the edges at an entity: events it takes part in, offices, locations, memberships')
     .argument('<entity>', 'any node')
     .addOption(new Option('--relation <relation>', 'only this relation (repeatable)').choices(EDGE_RELATIONS).argParser(collectChoice<EdgeRelation>(EDGE_RELATIONS)))
-    .action(async (entity: string, options: CommonOptions & WindowOptions & { relation?: EdgeRelation[] }) => {
+    .addOption(new Option('--projection', 'only whom it took part in events with (interacted_with ties), strongest first').conflicts('relation'))
+    .action(async (entity: string, options: CommonOptions & WindowOptions & { relation?: EdgeRelation[]; projection?: boolean }) => {
       const kg = await loadGraph(options.graph);
-      const neighbors = kg.neighbors(entity, { relation: options.relation, from: options.from, to: options.to });
-      print(options, neighbors, (compact) => neighborTable(neighbors, `no edges at ${kg.find(entity).label}`, compact));
+      const neighbors = kg.neighbors(entity, { relation: options.relation, projection: options.projection, from: options.from, to: options.to });
+      const label = kg.find(entity).label;
+      print(options, neighbors, (compact) => (options.projection ? tieTable(neighbors, `${label} shares no events with anyone`) : neighborTable(neighbors, `no edges at ${label}`, compact)));
     });
 
   output(graphOption(query.command('path')))
@@ -163,10 +169,36 @@ function neighborTable(neighbors: Neighbor[], empty: string, compact: boolean): 
   return {
     columns: [{ header: 'RELATION' }, { header: 'DIRECTION' }, { header: 'NODE', max: LABEL_WIDTH }, { header: 'KIND' }, { header: 'DATE' }, { header: 'ROLE' }, { header: 'ARTICLE' }, { header: 'QUOTE', max: QUOTE_WIDTH }],
     records: neighbors.map((n) =>
-      withSources(n.sources, compact, [n.relation, n.direction, n.node.label, n.node.kind, n.dateEnd ? `${n.date ?? '?'}..${n.dateEnd}` : (n.date ?? ''), n.role ?? '']),
+      withSources(n.sources, compact, [n.relation, n.direction, n.node.label, n.node.kind, n.dateEnd && n.dateEnd !== n.date ? `${n.date ?? '?'}..${n.dateEnd}` : (n.date ?? ''), n.role ?? '']),
     ),
     empty,
   };
+}
+
+/** The entity's ties, one line each: whom, how strong, how many events of which types, first and last day. */
+function tieTable(neighbors: Neighbor[], empty: string): Tabular {
+  return {
+    columns: [{ header: 'NODE', max: LABEL_WIDTH }, { header: 'KIND' }, { header: 'WEIGHT' }, { header: 'EVENTS' }, { header: 'TYPES' }, { header: 'OCCURRED' }, { header: 'PLANNED' }, { header: 'FIRST' }, { header: 'LAST' }],
+    records: neighbors.map((n) => {
+      const i = n.interaction!;
+      return [[n.node.label, n.node.kind, String(i.weight), String(i.count), showTypes(i.byType), String(i.occurred), String(i.planned), i.firstDate ?? '', i.lastDate ?? '']];
+    }),
+    empty,
+  };
+}
+
+/** "Donald Trump – Vladimir Putin: 3 shared events (2 meeting, 1 call), 2 occurred, 1 planned, weight 2.5, 2025-02-12..2025-10-16". */
+function showTie(tie: Tie): string {
+  const span = tie.firstDate === null ? 'undated' : tie.lastDate !== null && tie.lastDate !== tie.firstDate ? `${tie.firstDate}..${tie.lastDate}` : tie.firstDate;
+  return `${tie.a.label} – ${tie.b.label}: ${tie.count} shared event${tie.count === 1 ? '' : 's'} (${showTypes(tie.byType)}), ${tie.occurred} occurred, ${tie.planned} planned, weight ${tie.weight}, ${span}`;
+}
+
+/** "2 meeting, 1 call": most frequent first. */
+function showTypes(byType: Record<string, number>): string {
+  return Object.entries(byType)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ');
 }
 
 function pathTable(path: PathResult | null, empty: string, compact: boolean): Tabular {

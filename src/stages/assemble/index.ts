@@ -2,12 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import { countryKey, eventKey } from '../../graph/keys.js';
-import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
+import { articleKey, createGraph, edgeKey, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type GraphArticle, type KgGraph, type NodeAttributes } from '../../graph/model.js';
 import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, ParticipantEvidence, Role, Source } from '../../types.js';
 import { clusterEvents, type EventCluster } from './merge-events.js';
 import { PersonIdentities } from '../link/identities.js';
+import { addProjection } from './projection.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
+export { addProjection } from './projection.js';
 
 /** Where each article's original text is written, relative to graph.json: a hash of the id, short and safe whatever the id holds (length, accents, slashes, case). */
 export function articleTextFile(id: string): string {
@@ -89,6 +91,8 @@ export function createAssembler(kb: KnowledgeBase, pipelineVersion: string): Ass
       for (const c of clusters) addEvent(graph, c, usedKeys, entities);
       addOffices(graph, offices, kb);
       addPlaceCountries(graph);
+      addArticles(graph, articles);
+      addProjection(graph);
       setSeenDates(graph, entities);
       return graph;
     },
@@ -152,13 +156,13 @@ function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entiti
   usedKeys.add(key);
   const sources = uniqueSources(c.reports.flatMap((r) => r.fact.evidence));
   const articles = [...new Set(c.reports.map((r) => r.article))].sort();
-  const names = c.participants.map((p) => entities.get(p)?.fact.label ?? p);
   const locationLabel = c.location ? (entities.get(c.location)?.fact.label ?? null) : null;
+  const date = oneDayAsDay(c.date);
   graph.addNode(key, {
-    kind: 'event', label: `${capitalize(c.type)}: ${names.join(' - ')}`, aliases: [], articles, mentions: c.reports.length,
+    kind: 'event', label: eventLabel(c.type, c.participants.map((p) => ({ key: p, label: entities.get(p)?.fact.label ?? p, country: entities.get(p)?.fact.country ?? null })), date, locationLabel), aliases: [], articles, mentions: c.reports.length,
     firstSeen: null, lastSeen: null, x: 0, y: 0, size: 1, color: KIND_COLORS.event, community: 0,
     eventType: c.type, status: c.status, hedged: c.reports.every((r) => r.fact.hedged),
-    date: c.date.date, datePrecision: c.date.precision, dateStart: c.date.dateStart, dateEnd: c.date.dateEnd,
+    date: date.date, datePrecision: date.precision, dateStart: date.dateStart, dateEnd: date.dateEnd,
     dateEvidence: c.reports.filter((r) => r.fact.dateEvidence).map((r) => ({ article: r.article, ...r.fact.dateEvidence! })),
     dateInferred: c.date.precision !== 'unknown' && c.reports.every((r) => r.fact.date.precision === 'unknown' || r.fact.dateInferred),
     cancellationReported: c.status === 'cancelled' ? (c.reports.map((r) => r.fact.cancellationReported).filter((d): d is string => d !== null).sort()[0] ?? null) : null,
@@ -170,21 +174,62 @@ function addEvent(graph: KgGraph, c: EventCluster, usedKeys: Set<string>, entiti
     const own = uniqueSources(reporting.flatMap((r) => r.fact.evidence));
     const foundBy = strongestEvidence(reporting.map((r) => r.fact.participantEvidence[p] ?? 'stated'));
     const isHost = c.type === 'visit' && p.startsWith('country:') && c.location !== null && (c.location === p || entities.get(c.location)?.fact.country === p.slice('country:'.length));
-    addKeyedEdge(graph, p, key, edge('participant', c.date.date, c.date.precision, c.date.dateEnd, own, confidence < 1 ? confidence : null, isHost ? 'host' : c.type === 'visit' && p.startsWith('person:') ? 'guest' : 'party', foundBy));
+    addKeyedEdge(graph, p, key, edge('participant', date.date, date.precision, date.dateEnd, own, confidence < 1 ? confidence : null, isHost ? 'host' : c.type === 'visit' && p.startsWith('person:') ? 'guest' : 'party', foundBy));
   }
   if (c.location && graph.hasNode(c.location)) {
     const own = uniqueSources(c.reports.filter((r) => r.fact.location === c.location).flatMap((r) => r.fact.evidence));
-    addKeyedEdge(graph, key, c.location, edge('location', c.date.date, c.date.precision, c.date.dateEnd, own.length > 0 ? own : sources, null, null));
+    addKeyedEdge(graph, key, c.location, edge('location', date.date, date.precision, date.dateEnd, own.length > 0 ? own : sources, null, null));
   }
 }
 
-/** Adds an edge under a readable, deterministic key: "<source>-><relation>-><target>", with "#n" for parallel edges. */
+/** A range that starts and ends on the same day is that day. */
+function oneDayAsDay(date: EventCluster['date']): EventCluster['date'] {
+  return date.precision === 'range' && date.dateStart !== null && date.dateStart === date.dateEnd ? { ...date, date: date.dateStart, precision: 'day' } : date;
+}
+
+/**
+ * A label that tells an event from the others of the same parties: "Meeting: Donald Trump – Vladimir Putin, 2025-08-15,
+ * Anchorage". The people first, then the other parties but the people's own countries (which add nothing), each
+ * group in alphabetical order; then the date (a range as "start..end") and the place when known.
+ */
+export function eventLabel(type: string, parties: { key: string; label: string; country: string | null }[], date: EventCluster['date'], location: string | null): string {
+  const people = parties.filter((p) => p.key.startsWith('person:'));
+  const theirs = new Set(people.map((p) => (p.country === null ? '' : `country:${p.country}`)));
+  const others = parties.filter((p) => !p.key.startsWith('person:') && !theirs.has(p.key));
+  const byLabel = (a: { label: string }, b: { label: string }): number => a.label.localeCompare(b.label);
+  const names = [...people.sort(byLabel), ...others.sort(byLabel)].map((p) => p.label);
+  const when = date.date ?? (date.dateStart !== null && date.dateEnd !== null && date.dateStart !== date.dateEnd ? `${date.dateStart}..${date.dateEnd}` : date.dateStart);
+  return [`${capitalize(type)}: ${names.join(' – ')}`, when, location].filter((part) => part !== null && part !== '').join(', ');
+}
+
+/** Adds an edge under a readable, deterministic key (see edgeKey), numbering parallel edges. */
 function addKeyedEdge(graph: KgGraph, source: string, target: string, attrs: EdgeAttributes): string {
-  const base = `${source}->${attrs.relation}->${target}`;
-  let key = base;
-  for (let n = 2; graph.hasEdge(key); n++) key = `${base}#${n}`;
+  let key = edgeKey(source, attrs.relation, target);
+  for (let n = 2; graph.hasEdge(key); n++) key = edgeKey(source, attrs.relation, target, n);
   graph.addDirectedEdgeWithKey(key, source, target, attrs);
   return key;
+}
+
+/** One node per article, and a reported_in edge from each event to each article for every sentence that reports it. */
+export function addArticles(graph: KgGraph, articles: GraphArticle[]): void {
+  for (const a of articles) {
+    graph.addNode(articleKey(a.id), {
+      kind: 'article', label: a.title ?? a.id, aliases: [], articles: [a.id], mentions: 0, firstSeen: a.published, lastSeen: a.published,
+      x: 0, y: 0, size: 1, color: KIND_COLORS.article, community: 0,
+      title: a.title, url: a.url, source: a.source, published: a.published, publishedSource: a.publishedSource, textFile: a.textFile,
+    });
+  }
+  const published = new Map(articles.map((a) => [a.id, a.published]));
+  for (const event of graph.filterNodes((_key, node) => node.kind === 'event')) {
+    const node = graph.getNodeAttributes(event);
+    if (node.kind !== 'event') continue;
+    for (const s of node.sources) {
+      const article = articleKey(s.article);
+      const day = published.get(s.article) ?? null;
+      addKeyedEdge(graph, event, article, { ...edge('reported_in', day, day === null ? 'unknown' : 'day', null, [s], null, null), quote: s.quote, start: s.start, end: s.end });
+      graph.updateNodeAttribute(article, 'mentions', (n) => (n ?? 0) + 1);
+    }
+  }
 }
 
 function edge(relation: EdgeAttributes['relation'], date: string | null, datePrecision: DatePrecision, dateEnd: string | null, sources: Source[], confidence: number | null, role: string | null, foundBy?: ParticipantEvidence): EdgeAttributes {
@@ -259,6 +304,7 @@ function addPlaceCountries(graph: KgGraph): void {
 /** firstSeen/lastSeen: the earliest and latest article or event date a node appears with. */
 function setSeenDates(graph: KgGraph, entities: Map<string, SeenEntity>): void {
   graph.forEachNode((key, attrs) => {
+    if (attrs.kind === 'article') return;
     const dates: string[] = [...(entities.get(key)?.dates ?? [])];
     if (attrs.kind === 'event') {
       if (attrs.dateStart) dates.push(attrs.dateStart);

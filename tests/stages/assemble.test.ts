@@ -56,10 +56,6 @@ describe('event reports merge only when their dates and places agree', () => {
     expect(clusterEvents([report('a', a, UNDATED, null), report('b', b, UNDATED, null)], () => null)).toHaveLength(clusters);
   });
 
-  it('an undated report in an article with no date joins no other article\'s undated report', () => {
-    expect(clusterEvents([report('a', '2022-03-25', UNDATED, null), { ...report('b', '2022-03-25', UNDATED, null), anchor: null }], () => null)).toHaveLength(2);
-  });
-
   it('a historical aside dated by a bare year takes no undated report (d32: "visited New Zealand in 1998")', () => {
     const clusters = clusterEvents([report('a', '2023-06-07', { date: '1998', precision: 'year', dateStart: '1998-01-01', dateEnd: '1998-12-31' }, null), report('a', '2023-06-07', UNDATED, null)], () => null);
     expect(clusters).toHaveLength(2);

@@ -96,7 +96,7 @@ describe('days, weeks, months and years relative to the anchor', () => {
     ['The president will address the nation tonight.', '2025-10-17', 'tonight', 'today', '2025-10-17'],
     ['The Kremlin confirmed yesterday that the call had taken place.', '2025-10-17', 'yesterday', 'yesterday', '2025-10-16'],
     ['The delegations will arrive in Budapest tomorrow.', '2025-10-17', 'tomorrow', 'tomorrow', '2025-10-18'],
-    ['Orban met with re-elected US President Donald Trump in Florida earlier this week.', '2024-12-11', 'earlier this week', 'this-week', ['2024-12-09', '2024-12-11']],
+    ['Orban met with re-elected US President Donald Trump in Florida earlier this week.', '2024-12-11', 'earlier this week', 'this-week', ['2024-12-09', '2024-12-10']],
     ['The two sides exchanged proposals last week.', '2025-10-17', 'last week', 'last-week', ['2025-10-06', '2025-10-12']],
     ['It will be preceded by a meeting of high-level advisors from the two presidents, which will take place next week.', '2025-10-17', 'next week', 'next-week', ['2025-10-20', '2025-10-26']],
     ['Over the weekend, political opponents issued a unified statement saying the visit was contrary to the national interests.', '2022-02-01', 'Over the weekend', 'weekend', ['2022-01-29', '2022-01-30']],
@@ -123,8 +123,10 @@ describe('forms of real news (issue 14)', () => {
     ['Pentagon officials say the goal is to put 40,000 troops in the region by the end of the month.', '1990-08-13', 'the end of the month', 'end-of-unit', ['1990-08-21', '1990-08-31']],
     // d38, 2023-07-23: the last third of the month, as "late July"
     ["According to the news agency’s information, Cleverly's visit was originally planned for the end of July.", '2023-07-23', 'the end of July', 'end-of-month-name', ['2023-07-21', '2023-07-31']],
-    // CoNLL ISTANBUL 1996-08-22 (a Thursday: the week so far)
-    ['Turkish shares ended lower on Thursday , shedding gains of earlier in the week amid profit-taking sales , brokers said .', '1996-08-22', 'earlier in the week', 'earlier-in-the-week', ['1996-08-19', '1996-08-22']],
+    // CoNLL ISTANBUL 1996-08-22 (a Thursday: the days of the week before it)
+    ['Turkish shares ended lower on Thursday , shedding gains of earlier in the week amid profit-taking sales , brokers said .', '1996-08-22', 'earlier in the week', 'earlier-in-the-week', ['1996-08-19', '1996-08-21']],
+    // d29, 2022-03-25 (a Friday): Monday to Thursday
+    ['following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.', '2022-03-25', 'earlier this week', 'this-week', ['2022-03-21', '2022-03-24']],
     // AQUAINT APW20000115.0031: a year, not a window
     ['The protest marked a return to the larger demonstrations of early December, when hundreds of thousands of people rallied in some of Cuba\'s biggest gatherings since the triumph of the revolution that brought President Castro to power 41 years ago.', '2000-01-15', '41 years ago', 'ago', '1959'],
     // AQUAINT APW20000128.0316
@@ -154,6 +156,14 @@ describe('forms of real news (issue 14)', () => {
     // d19, 2024-07-07: a weekday with its day of the month
     ['President Luiz Inácio Lula da Silva (PT) will begin his agenda of commitments on Monday (8) Mercosur Summit.', '2024-07-07', 'Monday (8)', 'weekday-day-of-month', '2024-07-08'],
     ['Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia.', '2024-07-07', 'Next Tuesday (9)', 'weekday-day-of-month', '2024-07-09'],
+    // d20 (no published date): the weekday's date in brackets
+    ['the presidents of Brazil (Luiz Inácio Lula da Silva), Argentina (Alberto Fernández), Paraguay (Santiago Peña), Uruguay (Luis Alberto Lacalle Pou) and Bolivia (Luis Arce) gathered for the official photo of the event this Thursday (Dec 7, 2023).', null, 'this Thursday (Dec 7, 2023)', 'weekday-bracketed-date', '2023-12-07'],
+    // d10, 2017-07-11: a holiday on a fixed day, in the past
+    ['In a follow-up phone call on Valentine\'s Day, the Prime Minister told him she looked forward to him coming to Britain "later this year".', '2017-07-11', "Valentine's Day", 'holiday', '2017-02-14'],
+    // d24, 2018-09-07: the day of the narrative
+    ['The presidents of Serbia and Kosovo abruptly called off a face-to-face meeting in Brussels on Friday. Both men refused to speak to each other, diplomats said, leaving Ms Mogherini to meet them separately several times during the day to keep talks alive.', '2018-09-07', 'during the day', 'anaphora-same-day', '2018-09-07'],
+    // d19, 2024-07-07: the first day of the programme that begins on the date just given
+    ['President Luiz Inácio Lula da Silva (PT) will begin his agenda of commitments on Monday (8) Mercosur Summit. On the first day, Lula will participate in the meeting between the Mercosur countries in Asunción, Paraguay.', '2024-07-07', 'On the first day', 'anaphora-nth-day', '2024-07-08'],
     // d27, 2021-10-14
     ['"Telephone conversation will be possible either today or tomorrow if the two nations agree," the official was quoted as saying by Yonhap.', '2021-10-14', 'either today or tomorrow', 'today-or-tomorrow', ['2021-10-14', '2021-10-15']],
     // d24, 2018-09-07 (a Friday)
@@ -327,3 +337,4 @@ describe('calendar helpers', () => {
     expect(intersectRanges(monthDate(2025, 10), dayDate('2025-10-16'))).toEqual(dayDate('2025-10-16'));
   });
 });
+

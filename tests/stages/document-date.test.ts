@@ -40,7 +40,16 @@ describe('ISO datelines', () => {
     expect(matchDateline(line, null)?.date).toBe(date);
   });
 
+  // wire copy with the place in title case (dev set d08, IANS): the agency in brackets and the date make it a dateline
+  it.each<[string, string, string]>([
+    ['Kabul/Doha, Feb 15 (IANS) A Taliban delegation headed by acting Foreign Minister Amir Khan Muttaqi met envoys', 'Kabul/Doha, Feb 15 (IANS)', '2022-02-15'],
+    ['Beijing, June 7 (Xinhua) -- Chinese President Hu Jintao held talks', 'Beijing, June 7 (Xinhua) --', '2022-06-07'],
+  ])('a title-case wire dateline: %s', (line, dateline, date) => {
+    expect(matchDateline(line, '2022-06-08')).toEqual({ length: dateline.length, date });
+  });
+
   it.each([
+    ['a title-case place and date need an agency', 'Washington, March 3 (the day of the vote) was chosen'],
     ['a headline in capitals is not a dateline', 'GREEK SOCIALISTS GIVE GREEN LIGHT TO PM FOR ELECTIONS .'],
     ['a place alone is not a dated dateline', 'BANGKOK'],
   ])('%s: %s', (_name, line) => {

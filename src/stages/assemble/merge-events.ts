@@ -26,7 +26,7 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
   for (const report of reports) {
     const key = coreParties(report.fact.participants);
     const candidates = (byParties.get(key) ?? []).filter((c) => compatible(c, report, countryOf));
-    const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates) : pickForUndated(candidates, report);
+    const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates, report) : pickForUndated(candidates, report);
     if (target) absorb(target, report);
     else {
       const cluster: EventCluster = { reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status };
@@ -43,11 +43,15 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
 function compatible(cluster: EventCluster, report: EventCluster['reports'][number], countryOf: LocationCountry): boolean {
   const fact = report.fact;
   if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
+  // "a more low-key visit", "another meeting": the article tells of a second event, not again of the first.
+  if (isAnother(fact) && cluster.reports.some((r) => r.article === report.article)) return false;
   if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
   // A bare year ("visited New Zealand in 1998") is a historical aside: an undated report of the same pair is not it.
   if ((cluster.date.precision === 'year') !== (fact.date.precision === 'year') && (cluster.date.precision === 'unknown' || fact.date.precision === 'unknown')) return false;
   // Across articles, an undated report may join a dated event only when both articles have a date to check it against.
-  if (!cluster.reports.some((r) => r.article === report.article)) {
+  // A story with no date at all has nothing to check: its report joins the one event of its parties that fits (see
+  // pickForUndated and pickClosest), as a reader takes an undated copy of a story for the story he knows.
+  if (!cluster.reports.some((r) => r.article === report.article) && !floating(cluster, report)) {
     const dated = [cluster.date.precision !== 'unknown', fact.date.precision !== 'unknown'].filter(Boolean).length;
     if (dated === 0 && !sameNewsCycle(cluster, report)) return false;
     if (dated === 1 && (!report.anchor || cluster.reports.some((r) => !r.anchor))) return false;
@@ -92,8 +96,25 @@ function locationsAgree(a: string | null, b: string | null, countryOf: LocationC
   return ca !== null && ca === cb;
 }
 
-function pickClosest(candidates: EventCluster[]): EventCluster | null {
-  return [...candidates].sort((x, y) => rangeWidth(x.date) - rangeWidth(y.date))[0] ?? null;
+/** Whether one side comes only from articles with no date: a report of an undated story, or an event only such stories tell of. */
+function floating(cluster: EventCluster, report: EventCluster['reports'][number]): boolean {
+  return report.anchor === null || cluster.reports.every((r) => r.anchor === null);
+}
+
+// "a more low-key visit", "another meeting", "a second call": words that introduce a further event of the same kind
+const ANOTHER = /\b(?:another|a\s+(?:second|third|new|further|separate|fresh|more\s+[\p{L}-]+))\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+function isAnother(fact: EventFact): boolean {
+  return fact.evidence.some((e) => {
+    const at = e.quote.indexOf(fact.trigger);
+    return at > 0 && ANOTHER.test(e.quote.slice(Math.max(0, at - 40), at));
+  });
+}
+
+/** The narrowest fitting event; a dated report joins an event only undated stories tell of only when it is the one candidate. */
+function pickClosest(candidates: EventCluster[], report: EventCluster['reports'][number]): EventCluster | null {
+  const fit = candidates.length > 1 ? candidates.filter((c) => c.reports.some((r) => r.article === report.article) || !floating(c, report)) : candidates;
+  return [...fit].sort((x, y) => rangeWidth(x.date) - rangeWidth(y.date))[0] ?? null;
 }
 
 /** An undated report joins an event only when one fits: first among its own article's events, then by place; two meetings of a pair stay two. */

@@ -23,6 +23,14 @@ const WIRE = new RegExp(
     `(?:,\\s*(${DATE}))?\\.?\\s*(?:\\([\\p{L}][\\p{L} .&-]{1,30}\\)${DASH}|/[\\p{L}][\\p{L} .&-]{1,20}/\\.?|(?<=\\d)${DASH})`,
   'iu',
 );
+// "Kabul/Doha, Feb 15 (IANS)", "Beijing, June 7 (Xinhua) --": a place in title case needs both a date and an agency
+const TITLE_WIRE = new RegExp(
+  `^\\p{Lu}\\p{Ll}+(?:[ /-]\\p{Lu}\\p{Ll}+){0,3}(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?,\\s*(${DATE})\\s*` +
+    `\\(\\p{L}[\\p{L}&.-]*(?:\\s\\p{L}[\\p{L}&.-]*){0,3}\\)(?:${DASH})?`,
+  'iu',
+);
+// The case-insensitive flag is for month names: the place and the agency must still be capitalised.
+const TITLE_WIRE_CASE = /^\p{Lu}\p{Ll}+(?:[ /-]\p{Lu}\p{Ll}+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)?,[^(]*\((?:\p{Lu}[\p{L}&.-]*\s?)+\)/u;
 // "October 17, 2025 —"
 const DATE_DASH = new RegExp(`^(${DATE})${TIME}${DASH}`, 'i');
 // "BRUSSELS 1996-08-22", "ST HELENS , England 1996-08-26", "NEW YORK, 2022-02-01 -": a place in capitals and an ISO
@@ -34,11 +42,12 @@ const PLACE_ISO = new RegExp(
 
 /** Finds a dateline at the start of a text; `published` (YYYY-MM-DD) supplies the year a wire dateline leaves out. */
 export function matchDateline(text: string, published: string | null): DatelineMatch | null {
-  for (const pattern of [LABELLED, PLACE_ISO, WIRE, DATE_DASH]) {
+  for (const pattern of [LABELLED, PLACE_ISO, WIRE, TITLE_WIRE, DATE_DASH]) {
     const match = pattern.exec(text);
     if (!match) continue;
     // A wire dateline needs its place in capitals: the case-insensitive flag is for month names only.
     if (pattern === WIRE && !/^\p{Lu}{3,}/u.test(text)) continue;
+    if (pattern === TITLE_WIRE && !TITLE_WIRE_CASE.test(match[0])) continue;
     const date = match[1] === undefined ? null : resolveDate(match[1], published);
     if (pattern === DATE_DASH && (date === null || !/\d{4}/.test(match[1]))) continue;
     return { length: match[0].length, date };

@@ -74,6 +74,19 @@ export const EXPLICIT_RULES: DateRule[] = [
         : dayRange(monthNumber(m[6]), Number(m[5]), monthNumber(m[8]), Number(m[7]), m[9], context),
   },
   {
+    // "this Thursday (Dec 7, 2023)", "on Monday (8 July)": a weekday with its date in brackets is that date
+    name: 'weekday-bracketed-date',
+    pattern: new RegExp(
+      `\\b(?:${eitherCase(['last', 'next', 'this'])}\\s+)?(${WEEKDAY})\\s*\\((?:(${ANY_MONTH})\\s+${DAY}|${DAY}\\s+(${ANY_MONTH}))(?:,?\\s+${YEAR})?\\)`,
+      'g',
+    ),
+    resolve: (m, context) => {
+      const month = monthNumber(m[2] ?? m[5]);
+      const day = Number(m[3] ?? m[4]);
+      return m[6] ? fullDate(Number(m[6]), month, day) : dayWithoutYear(month, day, context, m[1]);
+    },
+  },
+  {
     // "on Monday (8)": a weekday with its day of the month in brackets, as West African and South Asian papers write it
     name: 'weekday-day-of-month',
     pattern: new RegExp(`\\b(?:${eitherCase(['last', 'next', 'this'])}\\s+)?(${WEEKDAY})\\s*\\((\\d{1,2})(?:st|nd|rd|th)?\\)`, 'g'),
@@ -90,6 +103,15 @@ export const EXPLICIT_RULES: DateRule[] = [
     name: 'explicit-day-month',
     pattern: new RegExp(`\\b${WEEKDAY_PREFIX}${PART_OF_DAY}(${ANY_MONTH})\\s+${DAY}(?![\\w.,]\\d|\\d)`, 'g'),
     resolve: (m, context) => dayWithoutYear(monthNumber(m[1]), Number(m[2]), context, leadingWeekday(m[0])),
+  },
+  {
+    // "on Valentine's Day", "at Christmas": holidays on a fixed day, the year from the anchor and the tense
+    name: 'holiday',
+    pattern: /\b(?:(?:St\.?|Saint) )?(Valentine['’]s Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Boxing Day|Halloween)\b/g,
+    resolve: (m, context) => {
+      const [month, day] = HOLIDAYS[m[1].toLowerCase().replace('’', "'")];
+      return dayWithoutYear(month, day, context);
+    },
   },
   {
     // "June 2026", "early March 2022"
@@ -140,6 +162,12 @@ export const EXPLICIT_RULES: DateRule[] = [
     resolve: (m) => ({ date: yearDate(Number(m[1] ?? m[2])) }),
   },
 ];
+
+// month and day of the holidays the 'holiday' rule reads
+const HOLIDAYS: Record<string, [number, number]> = {
+  "valentine's day": [2, 14], christmas: [12, 25], 'christmas day': [12, 25], 'christmas eve': [12, 24],
+  "new year's day": [1, 1], "new year's eve": [12, 31], 'boxing day': [12, 26], halloween: [10, 31],
+};
 
 // A yearless date a firm tense puts on the wrong side of the anchor moves a year; one that only a reporting verb or a
 // distant cue dates ("must be returned by Jan. 14, Meissner said") moves only when it lies more than this far on that side

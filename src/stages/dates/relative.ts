@@ -123,13 +123,20 @@ export const RELATIVE_RULES: DateRule[] = [
   {
     // "the following day", "a day later": the day after the date just mentioned, not after the anchor
     name: 'anaphora',
-    pattern: /\b(?:the (following|next|previous|same) day|a day (later|earlier)|the day (after|before)(?=\s*[.,;:]))/gi,
+    // "during the day", "later in the day", "earlier that day": the day just mentioned
+    pattern: /\b(?:the (following|next|previous|same) day|a day (later|earlier)|the day (after|before)(?=\s*[.,;:])|(?:during|(?:later|earlier) in) the day\b(?!\s+(?:of|before|after)\b)|(?:later|earlier) that day)/gi,
     resolve: (m, context) => {
-      const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+      const word = (m[1] ?? m[2] ?? m[3] ?? 'same').toLowerCase();
       const step = word === 'same' ? 0 : ['previous', 'earlier', 'before'].includes(word) ? -1 : 1;
       const rule = step === 0 ? 'anaphora-same-day' : step < 0 ? 'anaphora-previous-day' : 'anaphora-next-day';
       return fromPrevious(context, step, rule);
     },
+  },
+  {
+    // "On the first day, Lula will participate ...": a day of the stay or programme that begins on the date just mentioned
+    name: 'anaphora',
+    pattern: /\b(?:on|during) the (first|second|third|fourth|fifth) day\b(?!\s+(?:of|in|at|after|since)\b)/gi,
+    resolve: (m, context) => fromPrevious(context, ORDINAL_DAYS.indexOf(m[1].toLowerCase()), 'anaphora-nth-day'),
   },
   {
     // "two days later", "a day after the summit", "the day before the vote", "the next morning", "that same day"
@@ -152,6 +159,8 @@ export const RELATIVE_RULES: DateRule[] = [
     },
   },
 ];
+
+const ORDINAL_DAYS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 // the words after an expression up to the end of their clause
 function clauseAhead(text: string): string {
@@ -202,7 +211,9 @@ function resolveWeek(anchor: string, side: string | undefined, which: string, co
   if (which === 'last' || which === 'the previous') return rangeDate(addDays(monday, -7), addDays(monday, -1));
   if (which === 'next' || which === 'the coming') return rangeDate(addDays(monday, 7), addDays(monday, 13));
   const sunday = addDays(monday, 6);
-  // "earlier this week" ends at the anchor, "later this week" starts there; a bare "this week" follows the tense
+  // "earlier this week" ends the day before the anchor (on a Monday, that day), "later this week" starts at it; a bare
+  // "this week" follows the tense, the anchor day included
+  if (side?.toLowerCase() === 'earlier') return rangeDate(monday, anchor > monday ? addDays(anchor, -1) : anchor);
   const toward = side?.toLowerCase() ?? (context.tense === 'past' ? 'earlier' : context.tense === 'future' ? 'later' : '');
   if (toward === 'earlier') return rangeDate(monday, anchor);
   if (toward === 'later') return rangeDate(anchor, sunday);

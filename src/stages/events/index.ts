@@ -6,7 +6,7 @@ import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } fro
 import { addDays, rangesOverlap, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
 import { findClauses } from './clauses.js';
-import { pickEventDate } from './dates.js';
+import { pickEventDate, refineEventDates } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { foldSummits } from './summits.js';
@@ -95,7 +95,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   talksThatWereCalls(ctx.events.map((e) => e.fact));
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
-  return folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+  return refineEventDates(folded.map((e) => e.fact).filter((f) => f.participants.length >= 2), linked, ctx.times);
 }
 
 /** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */

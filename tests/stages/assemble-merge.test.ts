@@ -1,0 +1,69 @@
+// Merging event reports across articles (src/stages/assemble/merge-events.ts): a story with no date at all, and a
+// second event of the same kind in one article. The quotes are the dev set's (d10, d31, d32).
+import { clusterEvents } from '../../src/stages/assemble/index.js';
+import type { EventFact, ResolvedDate } from '../../src/types.js';
+
+const RABUKA = ['person:sitiveni-rabuka', 'country:NZ'];
+const PAIR = ['person:giorgia-meloni', 'person:volodymyr-zelensky'];
+const COUNTRY: Record<string, string> = { 'place:rome': 'country:IT', 'place:kyiv': 'country:UA', 'place:wellington': 'country:NZ' };
+const countryOf = (key: string) => COUNTRY[key] ?? null;
+const UNDATED: ResolvedDate = { date: null, precision: 'unknown', dateStart: null, dateEnd: null };
+const day = (iso: string): ResolvedDate => ({ date: iso, precision: 'day', dateStart: iso, dateEnd: iso });
+
+function report(article: string, anchor: string | null, fact: Partial<EventFact> & { quote: string }) {
+  const { quote, ...rest } = fact;
+  const participants = rest.participants ?? PAIR;
+  const full: EventFact = {
+    type: 'meeting', status: 'occurred', hedged: false, participants, participantEvidence: Object.fromEntries(participants.map((k) => [k, 'stated'])),
+    location: null, date: UNDATED, dateEvidence: null, dateInferred: false, cancellationReported: null,
+    evidence: [{ article, quote, start: 0, end: quote.length }], trigger: 'met', confidence: 1, ...rest,
+  };
+  return { fact: full, article, anchor };
+}
+
+describe('a story with no date joins the one event of its parties that fits', () => {
+  it('d32 (no date) tells of the visit d31 dates: one event, with d31\'s day', () => {
+    const clusters = clusterEvents([
+      report('d31', '2023-06-07', { type: 'visit', participants: RABUKA, date: day('2023-06-06'), trigger: 'visit', quote: 'Rabuka began his official visit to New Zealand yesterday.' }),
+      report('d32', null, { type: 'visit', participants: RABUKA, status: 'planned', location: 'place:wellington', trigger: 'visiting', quote: 'Fiji’s new Prime Minister Sitiveni Rabuka is visiting New Zealand this week for his first visit since winning last year’s election.' }),
+    ], countryOf);
+    expect(clusters.map((c) => [c.reports.map((r) => r.article), c.date.date])).toEqual([[['d31', 'd32'], '2023-06-06']]);
+  });
+
+  it('and two undated reports, one in a dated article: one event', () => {
+    const clusters = clusterEvents([
+      report('d31', '2023-06-07', { status: 'planned', quote: 'Rabuka will undertake a series of formal engagements in Auckland and Wellington, including bilateral meetings with Prime Minister Hipkins.' }),
+      report('d32', null, { status: 'planned', quote: 'In Wellington, Rabuka will hold meetings with Hipkins.' }),
+    ], countryOf);
+    expect(clusters).toHaveLength(1);
+  });
+
+  it('but not a historical aside dated by a bare year (d32: "visited New Zealand in 1998")', () => {
+    const clusters = clusterEvents([
+      report('d32', null, { type: 'visit', participants: RABUKA, date: { date: '1998', precision: 'year', dateStart: '1998-01-01', dateEnd: '1998-12-31' }, quote: 'Previously holding the office of prime minister between 1992 to 1999, Rabuka visited New Zealand in 1998.' }),
+      report('d32', null, { type: 'visit', participants: RABUKA, status: 'planned', quote: 'Fiji’s new Prime Minister Sitiveni Rabuka is visiting New Zealand this week.' }),
+    ], countryOf);
+    expect(clusters).toHaveLength(2);
+  });
+
+  it('with two events of the pair to choose from, it joins neither; its place, when it has one, chooses', () => {
+    const rome = report('a', '2023-04-27', { date: day('2023-04-26'), location: 'place:rome', quote: 'Meloni met Zelensky in Rome on Wednesday.' });
+    const kyiv = report('b', '2023-05-11', { date: day('2023-05-10'), location: 'place:kyiv', quote: 'Meloni met Zelensky in Kyiv on Wednesday.' });
+    const bare = report('c', null, { quote: 'Meloni met Zelensky.' });
+    expect(clusterEvents([rome, kyiv, bare], countryOf)).toHaveLength(3);
+    const placed = report('c', null, { location: 'place:kyiv', quote: 'Meloni met Zelensky in Kyiv.' });
+    const clusters = clusterEvents([rome, kyiv, placed], countryOf);
+    expect(clusters.map((c) => c.reports.map((r) => r.article))).toEqual([['a'], ['b', 'c']]);
+  });
+});
+
+describe('a second event of the same kind in one article stays apart', () => {
+  it('d10: "a more low-key visit" before the end of the year is not the postponed state visit', () => {
+    const trump = ['person:donald-trump', 'country:GB'];
+    const clusters = clusterEvents([
+      report('d10', '2017-07-11', { type: 'visit', participants: trump, status: 'cancelled', trigger: 'visit', quote: "Donald Trump's state visit to the UK has been postponed until next year, it has been confirmed." }),
+      report('d10', '2017-07-11', { type: 'visit', participants: trump, status: 'planned', hedged: true, trigger: 'visit', date: { date: '2017-12', precision: 'month', dateStart: '2017-12-01', dateEnd: '2017-12-31' }, quote: 'However, they insisted that he could make a more low-key visit to London before the end of this year if he is in Europe on other business.' }),
+    ], countryOf);
+    expect(clusters.map((c) => c.status)).toEqual(['cancelled', 'planned']);
+  });
+});

@@ -95,6 +95,8 @@ describe('what did not happen, or not yet', () => {
     ['"called on Saturday for elections" (d34)', 'Samaras called on Saturday for "immediate" elections, a scenario that Papandreou had sought to avoid.', '2011-11-06'],
     ['"welcomed the job figures" (TempEval-3)', 'President Clinton welcomed the job figures at a news conference Friday.', '1998-02-06'],
     ['"telephoned a radio station" (CoNLL-2003)', 'Fagan had earlier telephoned an Auckland radio station in a distraught state, saying he feared for his life.', '1996-08-22'],
+    ['an appeal for a meeting (CoNLL-2003)', "British farmers ' leader called on Wednesday for an urgent meeting with ministers to discuss the report.", '1996-08-22'],
+    ['"the visiting delegation" names visitors, not a visit (d13)', 'Refused to meet the visiting delegation in solidarity with our nation, protesting ill treatment meted to our lady diplomat in USA.', null],
     ['"blocked from attending" (d11)', "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08'],
   ])('no event: %s', (_, text, published) => {
     expect(events(text, published)).toEqual([]);
@@ -135,6 +137,62 @@ describe('parties', () => {
   it('a body named by its demonym stands for its state ("the American delegation", d13)', () => {
     const found = events('Gujarat Chief Minister Narendra Modi also refused to meet the American delegation.', null);
     expect(found[0]?.participantEvidence['country:US']).toBe('demonym');
+  });
+});
+
+describe('delegations and people present', () => {
+  const D13 = 'Gujarat Chief Minister Narendra Modi also refused to meet a senior United States Congressional delegation as a mark of protest.\nThe delegation comprised Congressmen George Holding (Republican -- North Carolina), Pete Olson (Republican --Texas) David Schweikert (Republican -- Arizona), Robert Woodall (Republican -- Georgia) and Madeleine Bordallo (Democrat -- Guam).';
+  const D13_MEMBERS = ['person:george-holding', 'person:pete-olson', 'person:david-schweikert', 'person:robert-woodall', 'person:madeleine-bordallo'];
+  const D22 = [
+    'President Muhammadu Buhari, who is on a medical vacation in London, yesterday received top dignitaries from Nigeria.',
+    "The delegation was led by the national chairman of the ruling All Progressives Party, John Odigie-Oyegun and some governors elected on the party's platform",
+    'Those on the delegation were governors Rochas Okorocha of Imo State, Umaru Tanko Al-Makura of Nasarawa, Nasir El-Rufai of Kaduna and Yahaya Bello of Kogi as well as Transportation Minister, Rotimi Amaechi.',
+    'According to Adesina, Okorocha said the president was delighted to receive the delegation and asked each governor about affairs in his state.',
+  ].join('\n\n');
+  const D22_MEMBERS = ['person:john-odigie-oyegun', 'person:rochas-okorocha', 'person:umaru-tanko-al-makura', 'person:nasir-el-rufai', 'person:yahaya-bello', 'person:rotimi-amaechi'];
+  const D08 = 'Kabul/Doha, Feb 15 (IANS) A Taliban delegation headed by acting Foreign Minister Amir Khan Muttaqi met envoys of the Gulf states in Doha.\n\nBesides the meeting with the Gulf envoys, the Ministry said that the delegation is also scheduled to hold talks with representatives of the European Union, TOLO News reported.';
+  const D03 = [
+    'The President hosted Delaware Senator Chris Andrew Coons at the State House.',
+    'The meeting comes days after the senator held separate talks with Mr Odinga last Sunday.',
+    'United States Ambassador Meg Whitman – who is currently in the eye of a political storm between the government and the opposition for declaring the 2022 presidential outcome as fair and credible – and Foreign and Diaspora Affairs Cabinet Secretary Alfred Mutua were also present.',
+  ];
+  const D03_LEAD = 'President William Ruto Friday August 18 morning held talks with a US Senator who was behind former President Uhuru Kenyatta and opposition leader Raila Odinga’s handshake in 2018.';
+
+  it.each([
+    ['the members "the delegation comprised" (d13)', D13, null, 'person:narendra-modi', D13_MEMBERS],
+    ['the head and "those on the delegation" (d22)', D22, null, 'person:muhammadu-buhari', D22_MEMBERS],
+    ['"a delegation headed by" is its head, as a subject too (d08)', D08, '2022-02-15', 'org:european-union', ['person:amir-khan-muttaqi']],
+  ])('a delegation stands for %s', (_, text, published, party, members) => {
+    const found = events(text, published).filter((e) => e.participants.includes(party));
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) for (const m of members) expect(e.participants).toContain(m);
+    expect(found[0].participantEvidence[members[members.length - 1]]).toBe('group');
+  });
+
+  it('"X and Y were also present" joins the meeting told before, not an aside (d03)', () => {
+    const found = events([D03_LEAD, ...D03].join('\n\n'), '2023-08-18');
+    const hosted = found.find((e) => e.trigger === 'hosted');
+    expect(hosted?.participants.sort()).toEqual(['person:alfred-mutua', 'person:chris-andrew-coons', 'person:meg-whitman', 'person:william-ruto']);
+    const aside = found.find((e) => e.participants.includes('person:raila-odinga'));
+    expect(aside?.participants.sort()).toEqual(['person:chris-andrew-coons', 'person:raila-odinga']);
+  });
+
+  it.each([
+    ['"former President X" is not "The President" (d03)', [D03_LEAD, D03[0]].join('\n\n'), '2023-08-18', 'person:william-ruto', 'person:uhuru-kenyatta'],
+    ['"The Minister" is the minister named before (d02)', 'New York: The External Affairs Minister S. Jaishankar has held 11 bilateral meetings with his foreign counterparts.\n\nThe Minister also met US special envoy on Afghan peace reconciliation, Zalmay Khalilzad, for the first time.', '2019-09-24', 'person:subrahmanyam-jaishankar', null],
+  ])('a bare title: %s', (_, text, published, holder, not) => {
+    const found = events(text, published).filter((e) => e.trigger === 'hosted' || e.trigger === 'met');
+    expect(found.map((e) => e.participants.includes(holder))).toEqual([true]);
+    if (not) expect(found[0].participants).not.toContain(not);
+  });
+
+  it.each([
+    ['a country in a title: "a US Senator who was behind ..." (d03)', D03_LEAD, '2023-08-18', ['country:US', 'person:uhuru-kenyatta', 'person:raila-odinga']],
+    ['"US Special Envoy on Afghanistan" (d02)', 'He also had a meeting with US Special Envoy on Afghanistan," the spokesperson for the Ministry of External Affairs, Raveesh Kumar, said at a press briefing in New York.', '2019-09-24', ['country:US', 'country:AF']],
+    ['the agency of a wire dateline (d08)', D08, '2022-02-15', ['org:ians']],
+    ['"At State House, Nairobi held talks": a venue\'s town (d04)', '"At State House, Nairobi held talks with US Senator Chris Coons, who appreciated Kenya as one of the most vibrant democracies in the world."', null, ['country:KE']],
+  ])('no party: %s', (_, text, published, absent) => {
+    for (const e of events(text, published)) for (const a of absent) expect(e.participants).not.toContain(a);
   });
 });
 

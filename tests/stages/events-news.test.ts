@@ -97,6 +97,8 @@ describe('what did not happen, or not yet', () => {
     ['"telephoned a radio station" (CoNLL-2003)', 'Fagan had earlier telephoned an Auckland radio station in a distraught state, saying he feared for his life.', '1996-08-22'],
     ['an appeal for a meeting (CoNLL-2003)', "British farmers ' leader called on Wednesday for an urgent meeting with ministers to discuss the report.", '1996-08-22'],
     ['"the visiting delegation" names visitors, not a visit (d13)', 'Refused to meet the visiting delegation in solidarity with our nation, protesting ill treatment meted to our lady diplomat in USA.', null],
+    ['a delegation with nobody to meet (d13)', '"Refused to meet the visiting delegation in solidarity with our nation," Modi tweeted.\nThe delegation comprised Congressmen George Holding (Republican -- North Carolina) and Madeleine Bordallo (Democrat -- Guam).', null],
+    ['a visit with neither destination nor host (d29)', 'Her visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Māori Development Peeni Henare.', '2022-03-25'],
     ['"blocked from attending" (d11)', "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08'],
   ])('no event: %s', (_, text, published) => {
     expect(events(text, published)).toEqual([]);
@@ -229,13 +231,17 @@ describe('a summit is one event with its attendees', () => {
   it('the 54th PIF Leaders Meeting (d11): present, not barred', () => {
     const text = [
       "Pacific Islands Forum's leaders' summit kicks off in Solomon Islands",
+      'Solomon Islands is hosting the PIF leaders meeting for the third time since 1979.',
       "The 54th Pacific Islands Forum (PIF) Leaders Meeting and Associated Meetings officially opened in Solomon Islands 's capital Honiara on Monday, with delegates from 18 member states including Australia and New Zealand participating in the five-day event.",
       "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.",
       '"If we are bold and united, the SIS will not only endure as a grouping, but will lead in showing how vulnerability can be transformed into political strength," Kiribati\'s President Taneti Maamau said at the SIS Leaders Meeting, which is part of the ongoing PIF meeting.',
       'Addressing the meeting, the PIF Secretary General Baron Waqa highlighted the S',
     ].join('\n\n');
-    const summits = events(text, '2025-09-08').filter((e) => e.type === 'summit');
+    const found = events(text, '2025-09-08');
+    const summits = found.filter((e) => e.type === 'summit');
     expect(summits).toHaveLength(1);
+    // "Solomon Islands is hosting the PIF leaders meeting": the host attends the summit, in no meeting of its own.
+    expect(found.filter((e) => e.type === 'meeting')).toEqual([]);
     const [summit] = summits;
     for (const p of ['person:jeremiah-manele', 'person:taneti-maamau', 'person:baron-waqa', 'country:AU', 'country:NZ']) expect(summit.participants).toContain(p);
     for (const p of ['country:CN', 'country:FR', 'country:US', 'country:JP', 'country:TW']) expect(summit.participants).not.toContain(p);

@@ -174,6 +174,9 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     start: index === 0 ? clause.start : sameClause[index - 1].end,
     end: index === sameClause.length - 1 ? clause.end : sameClause[index + 1].start,
   };
+  // "Solomon Islands is hosting the PIF leaders meeting": the host of a summit attends it (summits.ts); no meeting of its own.
+  const next = sameClause[index + 1];
+  if (trigger.host && !trigger.needsObject && next?.type === 'summit' && /^[\s\p{L}\d'’-]{0,40}$/u.test(ctx.text.slice(trigger.end, next.start))) return null;
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
@@ -203,6 +206,10 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const subjectNamed = participants.some((p) => p.kind === 'person' && p.end <= trigger.start);
   const delegation = ctx.delegation.length === 0 ? null : delegationIn(ctx.text, { start: trigger.end, end: region.end }) ?? (subjectNamed ? null : delegationIn(ctx.text, { start: region.start, end: trigger.start }));
   if (delegation) participants = reduceParticipants(ctx, [...participants, ...ctx.delegation.map((m): Participant => ({ key: m.key, kind: 'person', start: delegation.start, end: delegation.end, confidence: 0.75, evidence: 'group' }))]);
+  // A delegation meets someone: its members alone are no event ("Refused to meet the visiting delegation").
+  if (delegation && participants.every((p) => p.evidence === 'group')) return null;
+  // A visit goes somewhere or to someone: "Her visit is the second ..., following the recent visit of Henare" names neither.
+  if (trigger.type === 'visit' && !participants.some((p) => p.host) && (trigger.form === 'noun' || !participants.some((p) => p.start >= trigger.end))) return null;
   if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".

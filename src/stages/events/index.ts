@@ -98,8 +98,10 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
       if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
-      found.push(event);
-      ctx.events.push({ fact: event, at: trigger.start });
+      for (const fact of [event, ...alsoVisited(ctx, event, trigger)]) {
+        found.push(fact);
+        ctx.events.push({ fact, at: trigger.start });
+      }
       const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end);
       if (clause && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) ctx.asides.add(event);
     }
@@ -111,6 +113,25 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   addPresent(folded, ctx.asides, { article: linked.clean.meta.id, text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
   return folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+}
+
+/** "had also visited Pakistan and Turkey", "trips to Norway and Iran": one visit to each state named with the destination. */
+function alsoVisited(ctx: Context, visit: EventFact, trigger: Trigger): EventFact[] {
+  const host = visit.location;
+  if (visit.type !== 'visit' || !host?.startsWith('country:') || !visit.participants.includes(host)) return [];
+  const countries = ctx.linked.mentions.filter((m) => m.kind === 'country' && !m.qualifier && m.form !== 'demonym' && m.start >= trigger.end);
+  let at = countries.find((m) => m.key === host && m.start - trigger.end < 40);
+  const out: EventFact[] = [];
+  for (const m of countries) {
+    if (!at || m.start < at.end) continue;
+    if (!/^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(ctx.text.slice(at.end, m.start))) break;
+    if (m.key !== host && !visit.participants.includes(m.key)) {
+      const participants = visit.participants.map((k) => (k === host ? m.key : k));
+      out.push({ ...visit, participants, participantEvidence: Object.fromEntries(participants.map((k) => [k, k === m.key ? 'visit' : visit.participantEvidence[k]])), location: m.key, date: { ...visit.date }, evidence: [...visit.evidence] });
+    }
+    at = m;
+  }
+  return out;
 }
 
 /** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */

@@ -74,7 +74,7 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
   // "since the visit by the late Indira Gandhi": a noun whose visitor follows.
   { re: /(?<=\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2})visits?\b(?=\s+(?:by|from)\b)/giu, type: 'visit', form: 'noun', destination: true },
-  { re: /\b(?:trip|journey)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
+  { re: /\b(?:trips?|journeys?)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
 ];
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.

@@ -550,7 +550,7 @@ function officeHolders(ctx: Context, start: number, end: number, title: string):
   const countries: LinkedMention[] = [];
   let at = end;
   for (const m of ctx.linked.mentions.filter((x) => x.kind === 'country' && x.start >= end)) {
-    if (!/^(?:\s*,\s*|\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
+    if (!/^(?:\s*,\s*|\s*,?\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
     countries.push(m);
     at = m.end;
   }

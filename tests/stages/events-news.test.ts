@@ -32,6 +32,8 @@ const FOUND: [string, string, string | null, Expected][] = [
   ['"A and B discussed" (d14)', 'Dmitry Medvedev and Asif Ali Zardari discussed current issues in regional security and prospects for developing bilateral cooperation.', '2010-06-10', { type: 'meeting', participants: ['person:dmitry-medvedev', 'person:asif-ali-zardari'] }],
   ['"went to the Indonesian capital" (d38)', 'Wang Yi replaced his colleague and went to the Indonesian capital for the meetings.', '2023-07-23', { type: 'visit', participants: ['person:wang-yi', 'country:ID'], status: 'occurred', location: 'country:ID' }],
   ['"departs for ... next week" (d28)', 'Foreign Affairs Minister Nanaia Mahuta departs for Fiji next week, her first trip to the Pacific since announcing New Zealand’s Pacific Resilience approach.', '2022-03-25', { type: 'visit', participants: ['person:nanaia-mahuta', 'country:FJ'], status: 'planned', range: ['2022-03-28', '2022-04-03'] }],
+  ['"had also visited Pakistan and Turkey": a visit to each (d08)', 'Late last year, the Foreign Minister Amir Khan Muttaqi had also visited Pakistan and Turkey.', '2022-02-15', { type: 'visit', participants: ['person:amir-khan-muttaqi', 'country:TR'], status: 'occurred', range: ['2021-09-01', '2021-12-31'], location: 'country:TR' }],
+  ['"made two foreign trips to Norway and Iran" (d08)', 'A Taliban delegation headed by acting Foreign Minister Amir Khan Muttaqi met envoys of the Gulf states in Doha.\n\nLast month, the delegation made two foreign trips to Norway and Iran.', '2022-02-15', { type: 'visit', participants: ['person:amir-khan-muttaqi', 'country:IR'], status: 'occurred', date: '2022-01' }],
   ['"will land in <city>, <country>" (d19)', 'Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia, where he will participate in an official visit.', '2024-07-07', { type: 'visit', participants: ['person:luiz-inacio-lula-da-silva', 'country:BO'], status: 'planned', date: '2024-07-09' }],
   ['a bare title at the clause start (d01)', 'The External Affairs Minister S Jaishankar held 11 bilateral meetings with his foreign counterparts, the Ministry of External Affairs (MEA) said.\n\nExternal Affairs Minister held long discussions on fundamentalism and terrorism with Uzbek Foreign Minister Abdulaziz Kamilov on the sidelines of the UNG', '2019-09-24', { type: 'meeting', participants: ['person:subrahmanyam-jaishankar', 'person:abdulaziz-kamilov'], status: 'occurred' }],
   ['"The president had earlier received ..." (d23)', 'President Muhammadu Buhari has received another important dignitary at the Abuja House in London, where he is presently recuperating from an undisclosed ailment.\n\nThe president had earlier received the likes of Asiwaju Bola Ahmed Tinubu, Senate President Bukola Saraki, among others.', '2017-03-09', { type: 'meeting', participants: ['person:muhammadu-buhari', 'person:bola-ahmed-tinubu', 'person:bukola-saraki'], status: 'occurred' }],
@@ -95,6 +97,10 @@ describe('what did not happen, or not yet', () => {
     ['"called on Saturday for elections" (d34)', 'Samaras called on Saturday for "immediate" elections, a scenario that Papandreou had sought to avoid.', '2011-11-06'],
     ['"welcomed the job figures" (TempEval-3)', 'President Clinton welcomed the job figures at a news conference Friday.', '1998-02-06'],
     ['"telephoned a radio station" (CoNLL-2003)', 'Fagan had earlier telephoned an Auckland radio station in a distraught state, saying he feared for his life.', '1996-08-22'],
+    ['an appeal for a meeting (CoNLL-2003)', "British farmers ' leader called on Wednesday for an urgent meeting with ministers to discuss the report.", '1996-08-22'],
+    ['"the visiting delegation" names visitors, not a visit (d13)', 'Refused to meet the visiting delegation in solidarity with our nation, protesting ill treatment meted to our lady diplomat in USA.', null],
+    ['a delegation with nobody to meet (d13)', '"Refused to meet the visiting delegation in solidarity with our nation," Modi tweeted.\nThe delegation comprised Congressmen George Holding (Republican -- North Carolina) and Madeleine Bordallo (Democrat -- Guam).', null],
+    ['a visit with neither destination nor host (d29)', 'Her visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Māori Development Peeni Henare.', '2022-03-25'],
     ['"blocked from attending" (d11)', "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08'],
   ])('no event: %s', (_, text, published) => {
     expect(events(text, published)).toEqual([]);
@@ -138,6 +144,62 @@ describe('parties', () => {
   });
 });
 
+describe('delegations and people present', () => {
+  const D13 = 'Gujarat Chief Minister Narendra Modi also refused to meet a senior United States Congressional delegation as a mark of protest.\nThe delegation comprised Congressmen George Holding (Republican -- North Carolina), Pete Olson (Republican --Texas) David Schweikert (Republican -- Arizona), Robert Woodall (Republican -- Georgia) and Madeleine Bordallo (Democrat -- Guam).';
+  const D13_MEMBERS = ['person:george-holding', 'person:pete-olson', 'person:david-schweikert', 'person:robert-woodall', 'person:madeleine-bordallo'];
+  const D22 = [
+    'President Muhammadu Buhari, who is on a medical vacation in London, yesterday received top dignitaries from Nigeria.',
+    "The delegation was led by the national chairman of the ruling All Progressives Party, John Odigie-Oyegun and some governors elected on the party's platform",
+    'Those on the delegation were governors Rochas Okorocha of Imo State, Umaru Tanko Al-Makura of Nasarawa, Nasir El-Rufai of Kaduna and Yahaya Bello of Kogi as well as Transportation Minister, Rotimi Amaechi.',
+    'According to Adesina, Okorocha said the president was delighted to receive the delegation and asked each governor about affairs in his state.',
+  ].join('\n\n');
+  const D22_MEMBERS = ['person:john-odigie-oyegun', 'person:rochas-okorocha', 'person:umaru-tanko-al-makura', 'person:nasir-el-rufai', 'person:yahaya-bello', 'person:rotimi-amaechi'];
+  const D08 = 'Kabul/Doha, Feb 15 (IANS) A Taliban delegation headed by acting Foreign Minister Amir Khan Muttaqi met envoys of the Gulf states in Doha.\n\nBesides the meeting with the Gulf envoys, the Ministry said that the delegation is also scheduled to hold talks with representatives of the European Union, TOLO News reported.';
+  const D03 = [
+    'The President hosted Delaware Senator Chris Andrew Coons at the State House.',
+    'The meeting comes days after the senator held separate talks with Mr Odinga last Sunday.',
+    'United States Ambassador Meg Whitman – who is currently in the eye of a political storm between the government and the opposition for declaring the 2022 presidential outcome as fair and credible – and Foreign and Diaspora Affairs Cabinet Secretary Alfred Mutua were also present.',
+  ];
+  const D03_LEAD = 'President William Ruto Friday August 18 morning held talks with a US Senator who was behind former President Uhuru Kenyatta and opposition leader Raila Odinga’s handshake in 2018.';
+
+  it.each([
+    ['the members "the delegation comprised" (d13)', D13, null, 'person:narendra-modi', D13_MEMBERS],
+    ['the head and "those on the delegation" (d22)', D22, null, 'person:muhammadu-buhari', D22_MEMBERS],
+    ['"a delegation headed by" is its head, as a subject too (d08)', D08, '2022-02-15', 'org:european-union', ['person:amir-khan-muttaqi']],
+  ])('a delegation stands for %s', (_, text, published, party, members) => {
+    const found = events(text, published).filter((e) => e.participants.includes(party));
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) for (const m of members) expect(e.participants).toContain(m);
+    expect(found[0].participantEvidence[members[members.length - 1]]).toBe('group');
+  });
+
+  it('"X and Y were also present" joins the meeting told before, not an aside (d03)', () => {
+    const found = events([D03_LEAD, ...D03].join('\n\n'), '2023-08-18');
+    const hosted = found.find((e) => e.trigger === 'hosted');
+    expect(hosted?.participants.sort()).toEqual(['person:alfred-mutua', 'person:chris-andrew-coons', 'person:meg-whitman', 'person:william-ruto']);
+    const aside = found.find((e) => e.participants.includes('person:raila-odinga'));
+    expect(aside?.participants.sort()).toEqual(['person:chris-andrew-coons', 'person:raila-odinga']);
+  });
+
+  it.each([
+    ['"former President X" is not "The President" (d03)', [D03_LEAD, D03[0]].join('\n\n'), '2023-08-18', 'person:william-ruto', 'person:uhuru-kenyatta'],
+    ['"The Minister" is the minister named before (d02)', 'New York: The External Affairs Minister S. Jaishankar has held 11 bilateral meetings with his foreign counterparts.\n\nThe Minister also met US special envoy on Afghan peace reconciliation, Zalmay Khalilzad, for the first time.', '2019-09-24', 'person:subrahmanyam-jaishankar', null],
+  ])('a bare title: %s', (_, text, published, holder, not) => {
+    const found = events(text, published).filter((e) => e.trigger === 'hosted' || e.trigger === 'met');
+    expect(found.map((e) => e.participants.includes(holder))).toEqual([true]);
+    if (not) expect(found[0].participants).not.toContain(not);
+  });
+
+  it.each([
+    ['a country in a title: "a US Senator who was behind ..." (d03)', D03_LEAD, '2023-08-18', ['country:US', 'person:uhuru-kenyatta', 'person:raila-odinga']],
+    ['"US Special Envoy on Afghanistan" (d02)', 'He also had a meeting with US Special Envoy on Afghanistan," the spokesperson for the Ministry of External Affairs, Raveesh Kumar, said at a press briefing in New York.', '2019-09-24', ['country:US', 'country:AF']],
+    ['the agency of a wire dateline (d08)', D08, '2022-02-15', ['org:ians']],
+    ['"At State House, Nairobi held talks": a venue\'s town (d04)', '"At State House, Nairobi held talks with US Senator Chris Coons, who appreciated Kenya as one of the most vibrant democracies in the world."', null, ['country:KE']],
+  ])('no party: %s', (_, text, published, absent) => {
+    for (const e of events(text, published)) for (const a of absent) expect(e.participants).not.toContain(a);
+  });
+});
+
 describe('dates of events', () => {
   it('a cancelled visit keeps the date it was planned for and records when the cancellation was reported (d09)', () => {
     const [visit] = events('Prime Minister of India Narendra Modi will no longer be visiting Guyana as planned in early December.', '2018-10-20');
@@ -171,13 +233,17 @@ describe('a summit is one event with its attendees', () => {
   it('the 54th PIF Leaders Meeting (d11): present, not barred', () => {
     const text = [
       "Pacific Islands Forum's leaders' summit kicks off in Solomon Islands",
+      'Solomon Islands is hosting the PIF leaders meeting for the third time since 1979.',
       "The 54th Pacific Islands Forum (PIF) Leaders Meeting and Associated Meetings officially opened in Solomon Islands 's capital Honiara on Monday, with delegates from 18 member states including Australia and New Zealand participating in the five-day event.",
       "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.",
       '"If we are bold and united, the SIS will not only endure as a grouping, but will lead in showing how vulnerability can be transformed into political strength," Kiribati\'s President Taneti Maamau said at the SIS Leaders Meeting, which is part of the ongoing PIF meeting.',
       'Addressing the meeting, the PIF Secretary General Baron Waqa highlighted the S',
     ].join('\n\n');
-    const summits = events(text, '2025-09-08').filter((e) => e.type === 'summit');
+    const found = events(text, '2025-09-08');
+    const summits = found.filter((e) => e.type === 'summit');
     expect(summits).toHaveLength(1);
+    // "Solomon Islands is hosting the PIF leaders meeting": the host attends the summit, in no meeting of its own.
+    expect(found.filter((e) => e.type === 'meeting')).toEqual([]);
     const [summit] = summits;
     for (const p of ['person:jeremiah-manele', 'person:taneti-maamau', 'person:baron-waqa', 'country:AU', 'country:NZ']) expect(summit.participants).toContain(p);
     for (const p of ['country:CN', 'country:FR', 'country:US', 'country:JP', 'country:TW']) expect(summit.participants).not.toContain(p);
@@ -186,13 +252,15 @@ describe('a summit is one event with its attendees', () => {
 
   it('an absent president is out, her stand-in in (d18)', () => {
     const text = [
+      'The meeting brings together the leaders of Argentina, Brazil, Bolivia, CHile, Colombia, Ecuador, Guyana, Paraguay, Suriname, Uruguay, and Venezuela.',
       'On Tuesday, the presidents of the South American countries will take part in a regional summit convened by Brazilian President Lula da Silva.',
       'The Brasilia summit will also have the participation of presidents Alberto Fernandez (Argentina), Luis Arce (Bolivia), Gabriel Boric (Chile).',
       'President Dina Boluarte will not take part at the summit due to the ongoing political crisis in Peru. She will be represented by the Ministers Council President Alberto Otarola.',
     ].join('\n\n');
     const summits = events(text, '2023-05-30').filter((e) => e.type === 'summit');
     expect(summits).toHaveLength(1);
-    for (const p of ['person:luiz-inacio-lula-da-silva', 'person:alberto-fernandez', 'person:luis-arce', 'person:gabriel-boric']) expect(summits[0].participants).toContain(p);
+    // "the leaders of ..., and Venezuela": each state's leader on the day, Maduro too; Otarola stands in for Peru.
+    for (const p of ['person:luiz-inacio-lula-da-silva', 'person:alberto-fernandez', 'person:luis-arce', 'person:gabriel-boric', 'person:nicolas-maduro', 'person:alberto-otarola']) expect(summits[0].participants).toContain(p);
     expect(summits[0].participants).not.toContain('person:dina-boluarte');
     // Argentina, Bolivia and Chile are there through their presidents.
     expect(summits[0].participants.filter((p) => p.startsWith('country:'))).toEqual([]);

@@ -3,8 +3,9 @@ import type { Span } from '../../types.js';
 import type { Sentence } from '../../nlp/sentences.js';
 
 // ", which" / " when " / ", followed by" / "according to" ...: a new clause starts at the boundary word.
-// "According to X, ..." ends at its comma; " and stated ..." starts a clause with its own verb.
-const BOUNDARY = /,\s*(?=(?:which|who|whom|while|but|although|followed\s+by|and\s+(?:the|a|an)\b|according\s+to)\b)|\s(?=(?:when|following|after|before|because|whereas|during\s+which)\s)|\sand\s+(?=[a-z]+ed\s)|;\s*|\s[—–]\s|^according\s+to\s[^,]+,\s*/giu;
+// "According to X, ..." ends at its comma; " and stated ..." starts a clause with its own verb; "a US Senator who was
+// behind ..." starts a restrictive relative clause, whose names are not the main verb's parties.
+const BOUNDARY = /,\s*(?=(?:which|who|whom|while|but|although|followed\s+by|and\s+(?:the|a|an)\b|according\s+to)\b)|\s(?=(?:when|following|after|before|because|whereas|during\s+which)\s)|\sand\s+(?=[a-z]+ed\s)|(?<=\p{Ll})\s(?=who\s+(?:was|is|were|are|had|has|have|will|would)\s)|;\s*|\s[—–]\s|^according\s+to\s[^,]+,\s*/giu;
 
 const LEADING_SUBORDINATE = /^(?:(?:\w+\s+){0,2}(?:after|before)|when|while|once|although|though|as\s+soon\s+as|following)\s[^,;]{8,}?,\s*/iu;
 

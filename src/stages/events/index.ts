@@ -5,7 +5,9 @@ import type { Sentence } from '../../nlp/sentences.js';
 import type { EventFact, ParticipantEvidence, Source, Span, TimeExpression } from '../../types.js';
 import { addDays, rangesOverlap, UNKNOWN_DATE } from '../dates/index.js';
 import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.js';
+import { addPresent } from './attendees.js';
 import { findClauses } from './clauses.js';
+import { delegationIn, delegationMembers, type DelegationMember } from './delegations.js';
 import { pickEventDate, refineEventDates } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
@@ -22,9 +24,10 @@ const TEMPORAL_CLAUSE = /^\s*(?:following|after|before|since|during)\b/i;
 const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // A bare title used as a pronoun: "The president had earlier received ...", "the senator held separate talks".
 // At a clause's start the article may be missing: "External Affairs Minister held long discussions with ...".
-const ROLE_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
+const ROLE_TITLES = ['president', 'prime minister', 'minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
 const caseFree = (title: string) => title.split(/([\s-]+)/).map((w) => (/^[\s-]+$/.test(w) ? (w.includes('-') ? '-' : '\\s+') : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)).join('');
 const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
+const FORMER_BEFORE = /\b(?:former|late|ex-|then|outgoing|erstwhile)\s*(?:\p{L}+\s+){0,3}$/iu;
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
@@ -38,6 +41,10 @@ const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\
 const BODY_OF = new RegExp(`\\b${BODY_NOUN}\\s+(?:of|from)\\s+(?:the\\s+)?$`, 'iu');
 // Speech verbs and things a host can receive that are not visitors: "received a letter", "welcomed the decision".
 const NOT_VISITOR = /\b(?:letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
+const TITLE_AFTER = /^\s+(?:special\s+|deputy\s+|vice\s+)?(?:senator|ambassador|envoy|president|secretary|minister|congress(?:man|woman)|representative|governor|consul|high\s+commissioner|chargé)\b/iu;
+// "Ambassador to Kenya Meg Whitman", "Special Envoy on Afghanistan": the country of a title, not a party.
+const TITLE_OF_BEFORE = /\b(?:envoy|ambassador|representative|negotiator|commissioner|consul|coordinator)\s+(?:on|for|to|in)\s+(?:the\s+)?$/i;
+const VENUE_BEFORE = /\b(?:[Aa]t|[Ii]n)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*,\s*$/u;
 // Words after a country name that show it is a verb's subject, not a modifier ("Washington are scheduled" vs "U.S. defense companies").
 const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|and|or|to|in|on|at|for|with|of|said|says|says|stated|announced|welcomed|appears|agreed|held|met|spoke)\b/i;
 // News reports a past event without a date when it happened on the publication day or the day before.
@@ -64,12 +71,17 @@ interface Context {
   text: string;
   times: TimeExpression[];
   events: { fact: EventFact; at: number }[];
+  /** The people the article names as members of a delegation. */
+  delegation: DelegationMember[];
+  /** Reports in a temporal subordinate clause ("days after the senator held talks"), not the news being told. */
+  asides: Set<EventFact>;
 }
 
 
 /** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
-  const ctx: Context = { linked, kb, text: linked.clean.original, times, events: [] };
+  const text = linked.clean.original;
+  const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set() };
   for (const sentence of linked.sentences) {
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
@@ -86,16 +98,40 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
       if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
-      found.push(event);
-      ctx.events.push({ fact: event, at: trigger.start });
+      for (const fact of [event, ...alsoVisited(ctx, event, trigger)]) {
+        found.push(fact);
+        ctx.events.push({ fact, at: trigger.start });
+      }
+      const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end);
+      if (clause && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) ctx.asides.add(event);
     }
     placeMeetingsAtVisits(found);
     ctx.events = ctx.events.filter((e) => !e.fact.evidence.every((s) => s.start === sentence.start) || found.includes(e.fact));
   }
   talksThatWereCalls(ctx.events.map((e) => e.fact));
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
+  addPresent(folded, ctx.asides, { article: linked.clean.meta.id, text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
   return refineEventDates(folded.map((e) => e.fact).filter((f) => f.participants.length >= 2), linked, ctx.times);
+}
+
+/** "had also visited Pakistan and Turkey", "trips to Norway and Iran": one visit to each state named with the destination. */
+function alsoVisited(ctx: Context, visit: EventFact, trigger: Trigger): EventFact[] {
+  const host = visit.location;
+  if (visit.type !== 'visit' || !host?.startsWith('country:') || !visit.participants.includes(host)) return [];
+  const countries = ctx.linked.mentions.filter((m) => m.kind === 'country' && !m.qualifier && m.form !== 'demonym' && m.start >= trigger.end);
+  let at = countries.find((m) => m.key === host && m.start - trigger.end < 40);
+  const out: EventFact[] = [];
+  for (const m of countries) {
+    if (!at || m.start < at.end) continue;
+    if (!/^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(ctx.text.slice(at.end, m.start))) break;
+    if (m.key !== host && !visit.participants.includes(m.key)) {
+      const participants = visit.participants.map((k) => (k === host ? m.key : k));
+      out.push({ ...visit, participants, participantEvidence: Object.fromEntries(participants.map((k) => [k, k === m.key ? 'visit' : visit.participantEvidence[k]])), location: m.key, date: { ...visit.date }, evidence: [...visit.evidence] });
+    }
+    at = m;
+  }
+  return out;
 }
 
 /** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */
@@ -159,6 +195,9 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
     start: index === 0 ? clause.start : sameClause[index - 1].end,
     end: index === sameClause.length - 1 ? clause.end : sameClause[index + 1].start,
   };
+  // "Solomon Islands is hosting the PIF leaders meeting": the host of a summit attends it (summits.ts); no meeting of its own.
+  const next = sameClause[index + 1];
+  if (trigger.host && !trigger.needsObject && next?.type === 'summit' && /^[\s\p{L}\d'’-]{0,40}$/u.test(ctx.text.slice(trigger.end, next.start))) return null;
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause);
@@ -183,6 +222,15 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (participants.length < 2 && trigger.form === 'noun' && !trigger.definite && trigger.type !== 'visit' && TEMPORAL_CLAUSE.test(ctx.text.slice(clause.start, trigger.start))) {
     participants = reduceParticipants(ctx, [...participants, ...toParticipants(candidates(ctx, sentence, trigger, null).filter((m) => m.kind === 'person'), 0.7)]);
   }
+  // "cancelled her meeting with the delegation": the members the article names elsewhere. The delegation is the
+  // trigger's object, or its subject when no person is ("the delegation is also scheduled to hold talks").
+  const subjectNamed = participants.some((p) => p.kind === 'person' && p.end <= trigger.start);
+  const delegation = ctx.delegation.length === 0 ? null : delegationIn(ctx.text, { start: trigger.end, end: region.end }) ?? (subjectNamed ? null : delegationIn(ctx.text, { start: region.start, end: trigger.start }));
+  if (delegation) participants = reduceParticipants(ctx, [...participants, ...ctx.delegation.map((m): Participant => ({ key: m.key, kind: 'person', start: delegation.start, end: delegation.end, confidence: 0.75, evidence: 'group' }))]);
+  // A delegation meets someone: its members alone are no event ("Refused to meet the visiting delegation").
+  if (delegation && participants.every((p) => p.evidence === 'group')) return null;
+  // A visit goes somewhere or to someone: "Her visit is the second ..., following the recent visit of Henare" names neither.
+  if (trigger.type === 'visit' && !participants.some((p) => p.host) && (trigger.form === 'noun' || !participants.some((p) => p.start >= trigger.end))) return null;
   if (trigger.needsObject && !hasPartyObject(ctx, trigger, region, participants)) return null;
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".
@@ -279,6 +327,11 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
     // "a member of the EU", "presidency of the Council": a qualifier, unless the "of" belongs to the trigger ("summit of Russia and the OSCE") or to a body ("envoys of the Gulf states").
     if (/\bof\s+(?:the\s+)?$/i.test(before) && !standsFor && !/^\s*of\s+(?:the\s+)?$/i.test(text.slice(trigger.end, m.start))) return false;
     if (m.kind === 'country' && !standsFor && isAttributive(text, m)) return false;
+    if (m.kind === 'country' && TITLE_OF_BEFORE.test(before)) return false;
+    // "At State House, Nairobi held talks": the town of a venue, not a party standing for its state.
+    if ((m.form === 'capital' || m.form === 'metonym') && VENUE_BEFORE.test(before)) return false;
+    // "Kabul/Doha, Feb 15 (IANS) A Taliban delegation ...": the agency of a wire dateline.
+    if (m.kind === 'organization' && /\d\s*\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
     // "Alberto Fernandez (Argentina)": the country of the person before it.
     if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
     return !isSpeaker(text, m, trigger);
@@ -305,6 +358,8 @@ function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
 /** "U.S. defense companies", "the Ukraine border issue": a country name used as a modifier. */
 function isAttributive(text: string, m: LinkedMention): boolean {
   const after = text.slice(m.end, m.end + 24);
+  // "a US Senator", "United States Ambassador Meg Whitman": the country of a person's title.
+  if (TITLE_AFTER.test(after)) return true;
   if (!/^\s+\p{Ll}/u.test(after) || VERB_AFTER.test(after)) return false;
   const acronym = /^[A-Z.]+$/.test(m.text.replace(/^the\s+/i, ''));
   const withThe = /^the\s/i.test(m.text) || /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start));
@@ -436,6 +491,8 @@ function titleHolder(ctx: Context, at: number, title: string): string | null {
   const titled = new Set(ctx.linked.entities.filter((e) => e.kind === 'person' && e.roles.some((r) => r.origin === 'text' && r.title.toLowerCase().includes(word))).map((e) => e.key));
   const before = new RegExp(`\\b${word}\\s+(?:[\\p{Lu}][\\p{L}.]*\\s+){0,3}$`, 'iu');
   for (const m of ctx.linked.mentions.filter((x) => x.kind === 'person' && x.end <= at).reverse()) {
+    // "former President Uhuru Kenyatta" no longer holds the title "The President" stands for.
+    if (FORMER_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (titled.has(m.key) || m.office?.title.toLowerCase().includes(word) || before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return m.key;
   }
   return null;
@@ -493,7 +550,7 @@ function officeHolders(ctx: Context, start: number, end: number, title: string):
   const countries: LinkedMention[] = [];
   let at = end;
   for (const m of ctx.linked.mentions.filter((x) => x.kind === 'country' && x.start >= end)) {
-    if (!/^(?:\s*,\s*|\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
+    if (!/^(?:\s*,\s*|\s*,?\s+and\s+|\s*)$/.test(ctx.text.slice(at, m.start))) break;
     countries.push(m);
     at = m.end;
   }

@@ -76,14 +76,18 @@ function addParticipant(fact: EventFact, key: string, evidence: ParticipantEvide
 /** People and states named as present in sentences about the gathering: "Addressing the meeting, the PIF Secretary General Baron Waqa". */
 function addAttendees(summit: EventFact, ctx: SummitContext): void {
   const first = summit.evidence[0]?.start ?? 0;
+  let previous = '';
   for (const s of ctx.sentences) {
     if (s.end <= first) continue;
     const words = ctx.text.slice(s.start, s.end);
-    if (!GATHERING_NOUN.test(words)) continue;
+    // "... will not take part at the summit. She will be represented by ...": a stand-in right after a sentence about the gathering.
+    const standInNext = GATHERING_NOUN.test(previous) && /\brepresented\s+by\b/i.test(words);
+    previous = words;
+    if (!GATHERING_NOUN.test(words) && !standInNext) continue;
     for (const span of findClauses(s)) {
       const at = span.start;
       const clause = ctx.text.slice(span.start, span.end);
-      if (!PRESENT.test(clause) || !GATHERING_NOUN.test(clause)) continue;
+      if (!PRESENT.test(clause) || (!GATHERING_NOUN.test(clause) && !standInNext)) continue;
       // "She will be represented by ... Alberto Otarola": only the stand-in attends; "blocked ... by this year's host, Manele": only the host.
       const standIn = /\brepresented\s+by\b/i.exec(clause);
       const absent = !standIn && ABSENT.test(clause);

@@ -74,7 +74,7 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
   // "since the visit by the late Indira Gandhi": a noun whose visitor follows.
   { re: /(?<=\b(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2})visits?\b(?=\s+(?:by|from)\b)/giu, type: 'visit', form: 'noun', destination: true },
-  { re: /\b(?:trip|journey)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
+  { re: /\b(?:trips?|journeys?)\s+to\b/giu, type: 'visit', form: 'noun', destination: true },
 ];
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.
@@ -84,6 +84,8 @@ const NOT_EVENT = /^(?:(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|de
 // Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
 const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;
 const NOUN_BEFORE = /(?:\b(?:a|an|the|this|that|its|their|his|her|our|show)\s+(?:[\p{L}-]+\s+)?|['’]s\s+)$/iu;
+
+const TITLE_TOPIC = /\b(?:envoys?|negotiators?|representatives?|advis[eo]rs?|coordinators?|mediators?|delegates?)\s+(?:on|for|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** Every trigger in `text` (a sentence), offsets shifted by `offset`; overlapping matches keep the longest. */
 export function findTriggers(text: string, offset = 0): Trigger[] {
@@ -95,6 +97,10 @@ export function findTriggers(text: string, offset = 0): Trigger[] {
       const before = text.slice(Math.max(0, m.index - 60), m.index);
       if (/^host$/i.test(raw) && !VERB_HOST.test(before)) continue;
       if (/^(?:hosts|negotiated)$/i.test(raw) && NOUN_BEFORE.test(before)) continue;
+      // "special envoy on Afghan peace talks": the topic of a title, not an event.
+      if (p.form === 'noun' && TITLE_TOPIC.test(before)) continue;
+      // "the visiting delegation", "a visiting dignitary": an adjective naming a visitor, not a visit's report.
+      if (/^visiting$/i.test(raw) && /\b(?:the|a|an|this|that|these|those|our|their)\s+$/i.test(before)) continue;
       let form = p.form;
       if (form === 'noun' && LIGHT_VERB.test(before)) form = 'verb';
       else if (p.lightVerbOnly && /\b(?:holding|having)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) form = 'verb';

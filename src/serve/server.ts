@@ -1,5 +1,5 @@
 // The viewer's static server: 127.0.0.1 only, answering only its own Host, serving the built viewer, one graph.json and the article texts it lists, nothing else.
-import { closeSync, createReadStream, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { KgError } from '../errors.js';
@@ -108,11 +108,16 @@ export function readListedTextFiles(graphPath: string): Set<string> {
   }
 }
 
-function isRealFolder(path: string): boolean {
+/**
+ * The articles folder of the build graph.json belongs to: beside the file the graph path resolves to (kg build's out/
+ * links graph.json and articles/ to the current generation), and a real folder there, not a symlink to elsewhere.
+ */
+function articleFolder(graphPath: string): string | null {
   try {
-    return lstatSync(path).isDirectory();
+    const folder = join(dirname(realpathSync(graphPath)), 'articles');
+    return lstatSync(folder).isDirectory() ? folder : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -153,8 +158,8 @@ function handle(options: StaticServerOptions, port: () => number, listed: () => 
   if (rawPath === '/graph.json') return sendFile(request, response, options.graphPath, 'no-store');
   const article = ARTICLE_ROUTE.exec(rawPath);
   if (article) {
-    const folder = join(dirname(options.graphPath), 'articles');
-    if (!listed().has(`articles/${article[1]}.txt`) || !isRealFolder(folder)) return sendError(response, 404, 'Not an article of this graph');
+    const folder = articleFolder(options.graphPath);
+    if (folder === null || !listed().has(`articles/${article[1]}.txt`) ) return sendError(response, 404, 'Not an article of this graph');
     return sendFile(request, response, join(folder, `${article[1]}.txt`), 'no-store', false);
   }
   if (rawPath.startsWith('/articles/')) return sendError(response, 400, 'Bad article id');

@@ -115,6 +115,21 @@ describe('viewer static server', () => {
     expect(readListedTextFiles(join(dir, 'secret.txt')).size).toBe(0);
   });
 
+  it('serves the texts of a graph.json that links to a build generation, as kg build writes out/', async () => {
+    const out = join(dir, 'linked');
+    mkdirSync(join(out, '.generations', 'g1', 'articles'), { recursive: true });
+    writeFileSync(join(out, '.generations', 'g1', 'graph.json'), JSON.stringify({ options: {}, attributes: { articles: [{ textFile: 'articles/003_x.txt' }] }, nodes: [], edges: [] }));
+    writeFileSync(join(out, '.generations', 'g1', 'articles', '003_x.txt'), 'Linked text.');
+    symlinkSync('.generations/g1', join(out, 'current'));
+    symlinkSync('current/graph.json', join(out, 'graph.json'));
+    const linked = await startStaticServer({ distDir: join(dir, 'dist'), graphPath: join(out, 'graph.json'), port: 0 });
+    try {
+      expect((await get(linked.port, '/articles/003_x.txt')).body).toBe('Linked text.');
+    } finally {
+      await linked.close();
+    }
+  });
+
   it('answers 404 for missing files and 405 for other methods', async () => {
     expect((await get(server.port, '/nope.js')).status).toBe(404);
     expect((await get(server.port, '/articles/999.txt')).status).toBe(404);

@@ -34,7 +34,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
 };
-const NODES_START = ',"nodes":[';
+const NODES_START = /,\s*"nodes"\s*:\s*\[/;
 const HEAD_CHUNK = 1 << 16;
 // Article text is untrusted: even if a bug rendered it as HTML, scripts could only come from this server's own files.
 const SECURITY_HEADERS = {
@@ -96,7 +96,7 @@ export function readListedTextFiles(graphPath: string): Set<string> {
       position += read;
       // A quote inside a JSON string is escaped, so the unescaped key can only be the real one.
       head += buffer.toString('latin1', 0, read);
-      const end = head.indexOf(NODES_START);
+      const end = head.search(NODES_START);
       if (end < 0) continue;
       const attributes = (JSON.parse(Buffer.from(`${head.slice(0, end)}}`, 'latin1').toString('utf8')) as { attributes?: { articles?: { textFile?: unknown }[] } }).attributes;
       return new Set((attributes?.articles ?? []).map((a) => a.textFile).filter((f): f is string => typeof f === 'string'));

@@ -113,6 +113,8 @@ describe('viewer static server', () => {
   it('lists the text files from the head of graph.json', () => {
     expect([...readListedTextFiles(join(dir, 'out', 'graph.json'))]).toEqual(['articles/001_abc.txt', 'articles/002_link.txt']);
     expect(readListedTextFiles(join(dir, 'secret.txt')).size).toBe(0);
+    writeFileSync(join(dir, 'pretty.json'), JSON.stringify({ options: {}, attributes: { articles: [{ textFile: 'articles/1.txt' }] }, nodes: [], edges: [] }, null, 1));
+    expect([...readListedTextFiles(join(dir, 'pretty.json'))]).toEqual(['articles/1.txt']);
   });
 
   it('serves the texts of a graph.json that links to a build generation, as kg build writes out/', async () => {

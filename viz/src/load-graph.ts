@@ -24,7 +24,10 @@ export async function loadGraph(url: string): Promise<KgGraph> {
   } catch (error) {
     throw new GraphLoadError(`${url} is not JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
-  return parseGraph(data, url);
+  performance.mark('kg:parsed');
+  const graph = parseGraph(data, url);
+  performance.mark('kg:imported');
+  return graph;
 }
 
 /** Builds the graph from the parsed JSON of a graphology export, checking its shape and schema version (not every attribute: see describeProblems). */

@@ -89,9 +89,12 @@ async function startViewer(): Promise<void> {
   let view = computeView(graph, index, state);
   let appearance = appearanceOf(state, view);
   let shownKey = viewKey(state);
+  performance.mark('kg:view');
 
   const select = (key: string | null) => apply({ ...state, selected: key, tie: null });
-  const renderer = createRenderer(graph, byId('sigma-container'), scene(state, view, appearance), {
+  let theme = initialTheme();
+  document.documentElement.dataset.theme = theme;
+  const renderer = createRenderer(graph, byId('sigma-container'), { scene: scene(state, view, appearance), selected: state.selected, theme }, {
     onClickNode: (key, shift) => {
       if (!shift) return select(key);
       const picked = state.picked.includes(key) ? state.picked.filter((k) => k !== key) : [...state.picked, key];
@@ -100,28 +103,15 @@ async function startViewer(): Promise<void> {
     onClickTie: (edge) => apply({ ...state, tie: edge, selected: null }),
     onClickStage: () => select(null),
   });
-  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, firstRenderAt: null };
+  // The constructor drew the first frame; the controls are mounted after it.
+  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, firstRenderAt: performance.now() };
   window.kgViewer = handle;
-  renderer.sigma.once('afterRender', () => {
-    handle.firstRenderAt = performance.now();
-    document.body.dataset.state = 'ready';
-    // The full model check, off the main thread once the graph is drawn: a graph that fails it is not shown.
-    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (message: MessageEvent<string | null>) => {
-      worker.terminate();
-      if (message.data !== null) showMessage(message.data);
-      document.body.dataset.validated = message.data === null ? 'ok' : 'failed';
-    };
-    worker.postMessage(new URL('./graph.json', window.location.href).href);
-  });
 
-  let theme = initialTheme();
   const setTheme = (next: Theme) => {
     theme = next;
     document.documentElement.dataset.theme = theme;
     byId('theme-toggle').textContent = theme === 'dark' ? 'Light' : 'Dark';
     renderer.setTheme(theme);
-    renderer.sigma.refresh({ skipIndexation: true });
     timeline.redraw();
   };
 
@@ -142,8 +132,7 @@ async function startViewer(): Promise<void> {
     const tieChanged = next.tie !== state.tie || viewChanged;
     shownKey = key;
     state = next;
-    renderer.setScene(scene(state, view, appearance));
-    renderer.setSelected(state.selected);
+    renderer.update(scene(state, view, appearance), state.selected);
     const ctx = { graph, events: index, isVisible: (k: string) => view.nodes.has(k), onSelect: (k: string) => select(k), onClose: () => select(null) };
     if (state.tie !== null) {
       if (tieChanged || panel.dataset.tie !== state.tie) renderTie(panel, state.tie, view.ties.get(state.tie), ctx);
@@ -202,6 +191,15 @@ async function startViewer(): Promise<void> {
   setTheme(theme);
   apply(state);
   if (state.selected !== null) renderer.focusNode(state.selected);
+  document.body.dataset.state = 'ready';
+  // The full model check, off the main thread once the graph is drawn: a graph that fails it is not shown.
+  const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (message: MessageEvent<string | null>) => {
+    worker.terminate();
+    if (message.data !== null) showMessage(message.data);
+    document.body.dataset.validated = message.data === null ? 'ok' : 'failed';
+  };
+  worker.postMessage(new URL('./graph.json', window.location.href).href);
 }
 
 startViewer().catch((error: unknown) => {

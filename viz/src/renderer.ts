@@ -41,10 +41,8 @@ export interface Scene {
 
 export interface ViewerRenderer {
   sigma: KgSigma;
-  /** Redraws with a new scene (visibility, ties, colours, sizes). */
-  setScene(scene: Scene): void;
-  /** Highlights the node and its neighbourhood; null clears. */
-  setSelected(key: string | null): void;
+  /** Redraws, at the next frame, with a new scene (visibility, ties, colours, sizes) and selection (the node whose neighbourhood is highlighted, or null). */
+  update(scene: Scene, selected: string | null): void;
   setTheme(theme: Theme): void;
   /** Moves the camera to the node. */
   focusNode(key: string): void;
@@ -61,12 +59,15 @@ const mixColor = (a: string, b: string, t: number) => {
   return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
 };
 
-/** Creates the sigma renderer over the graph in the container; clicks are reported through the callbacks. */
-export function createRenderer(graph: KgGraph, container: HTMLElement, initial: Scene, handlers: RendererHandlers): ViewerRenderer {
+/**
+ * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
+ * renders synchronously); clicks are reported through the callbacks.
+ */
+export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme }, handlers: RendererHandlers): ViewerRenderer {
   const curvatures = computeParallelCurvatures(graph);
-  let scene = initial;
-  let theme: (typeof THEMES)[Theme] = THEMES.light;
-  let selected: string | null = null;
+  let scene = initial.scene;
+  let theme: (typeof THEMES)[Theme] = THEMES[initial.theme];
+  let selected: string | null = initial.selected !== null && graph.hasNode(initial.selected) ? initial.selected : null;
   let hovered: string | null = null;
   let focusNeighbours = new Set<string>();
   let zoomedIn = false;
@@ -85,6 +86,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     if (scene.mode === 'people') for (const edge of scene.view.ties.keys()) (graph.source(edge) === key ? focusNeighbours.add(graph.target(edge)) : graph.target(edge) === key && focusNeighbours.add(graph.source(edge)));
     else graph.forEachEdge(key, (_edge, attributes, source, target) => void (isEventNetworkEdge(attributes.relation) && focusNeighbours.add(source === key ? target : source)));
   };
+  updateFocus();
 
   const nodeReducer = (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
     if (!scene.view.nodes.has(node)) return { x: data.x, y: data.y, hidden: true };
@@ -155,19 +157,20 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
     labelRenderedSizeThreshold: 6,
-    labelDensity: initial.labels,
+    labelDensity: scene.labels,
     labelGridCellSize: 100,
     labelColor: { color: theme.label },
     defaultDrawNodeHover: drawHover,
     hideEdgesOnMove: large,
     hideLabelsOnMove: graph.order > LARGE_GRAPH_NODES,
-    enableEdgeEvents: initial.mode === 'people',
+    enableEdgeEvents: scene.mode === 'people',
     zIndex: true,
     nodeReducer,
     edgeReducer,
   });
 
-  const refreshStyle = () => sigma.refresh({ skipIndexation: true });
+  // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
+  const refreshStyle = () => sigma.scheduleRefresh();
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
@@ -192,16 +195,10 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
 
   return {
     sigma,
-    setScene(next) {
-      const visibilityChanged = next.view !== scene.view || next.mode !== scene.mode;
+    update(next, key) {
       if (next.labels !== sigma.getSetting('labelDensity')) sigma.setSetting('labelDensity', next.labels);
+      if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
-      sigma.setSetting('enableEdgeEvents', scene.mode === 'people');
-      updateFocus();
-      if (visibilityChanged) sigma.refresh();
-      else refreshStyle();
-    },
-    setSelected(key) {
       selected = key !== null && graph.hasNode(key) ? key : null;
       updateFocus();
       refreshStyle();

@@ -1,15 +1,16 @@
-// The viewer's static server: what it serves, with which content types, what it refuses (path traversal), and a taken port.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The viewer's static server: what it serves, with which content types, what it refuses (path traversal, a foreign Host,
+// symlinked or stale article files), and a taken port.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KgError } from '../../src/errors.js';
-import { resolveStaticPath, startStaticServer, type RunningServer } from '../../src/serve/server.js';
+import { isLoopbackHost, readListedTextFiles, resolveStaticPath, startStaticServer, type RunningServer } from '../../src/serve/server.js';
 
 // Raw requests: fetch() would normalise ".." away before it reaches the server.
-function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+function get(port: number, path: string, method = 'GET', host?: string): Promise<{ status: number; type: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: host === undefined ? {} : { host } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -30,8 +31,12 @@ describe('viewer static server', () => {
     writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>viewer</title>');
     writeFileSync(join(dir, 'dist', 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'dist', 'assets', 'app.css'), 'body{}');
-    writeFileSync(join(dir, 'out', 'graph.json'), '{"nodes":[],"edges":[]}');
+    const articles = [{ id: '001', textFile: 'articles/001_abc.txt' }, { id: '002', textFile: 'articles/002_link.txt' }];
+    writeFileSync(join(dir, 'out', 'graph.json'), JSON.stringify({ options: {}, attributes: { schemaVersion: 1, articles }, nodes: [], edges: [] }));
     writeFileSync(join(dir, 'out', 'articles', '001_abc.txt'), 'Orbán met Putin.');
+    // Left by an earlier build (not in this graph's list), and a listed name that is a symlink to a file outside.
+    writeFileSync(join(dir, 'out', 'articles', '000_old.txt'), 'SECRET stale article');
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'out', 'articles', '002_link.txt'));
     writeFileSync(join(dir, 'secret.txt'), 'SECRET');
     writeFileSync(join(dir, 'out', 'secret.txt'), 'SECRET');
     server = await startStaticServer({ distDir: join(dir, 'dist'), graphPath: join(dir, 'out', 'graph.json'), port: 0 });
@@ -75,11 +80,56 @@ describe('viewer static server', () => {
     '/articles/%2e%2e%2fsecret.txt',
     '/articles/..%2fgraph.txt',
     '/articles/.hidden.txt',
+    '/articles/000_old.txt',
+    '/articles/002_link.txt',
   ])('refuses %s', async (path) => {
     const response = await get(server.port, path);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.body).not.toContain('SECRET');
     expect(response.body).not.toContain('root:');
+  });
+
+  it.each([
+    ['127.0.0.1', 200],
+    ['localhost', 200],
+    ['LOCALHOST', 200],
+    ['[::1]', 200],
+    ['evil.example', 421],
+    ['127.0.0.1.nip.io', 421],
+    ['localhost.evil.example', 421],
+  ])('answers Host %s:<its port> with %d (DNS rebinding)', async (name, status) => {
+    const response = await get(server.port, '/graph.json', 'GET', `${name}:${server.port}`);
+    expect(response.status).toBe(status);
+    if (status !== 200) expect(response.body).not.toContain('nodes');
+  });
+
+  it('refuses a loopback Host with another port, or none', () => {
+    expect(isLoopbackHost('127.0.0.1:80', 7373)).toBe(false);
+    expect(isLoopbackHost('127.0.0.1', 7373)).toBe(false);
+    expect(isLoopbackHost(undefined, 7373)).toBe(false);
+    expect(isLoopbackHost('127.0.0.1:7373', 7373)).toBe(true);
+  });
+
+  it('lists the text files from the head of graph.json', () => {
+    expect([...readListedTextFiles(join(dir, 'out', 'graph.json'))]).toEqual(['articles/001_abc.txt', 'articles/002_link.txt']);
+    expect(readListedTextFiles(join(dir, 'secret.txt')).size).toBe(0);
+    writeFileSync(join(dir, 'pretty.json'), JSON.stringify({ options: {}, attributes: { articles: [{ textFile: 'articles/1.txt' }] }, nodes: [], edges: [] }, null, 1));
+    expect([...readListedTextFiles(join(dir, 'pretty.json'))]).toEqual(['articles/1.txt']);
+  });
+
+  it('serves the texts of a graph.json that links to a build generation, as kg build writes out/', async () => {
+    const out = join(dir, 'linked');
+    mkdirSync(join(out, '.generations', 'g1', 'articles'), { recursive: true });
+    writeFileSync(join(out, '.generations', 'g1', 'graph.json'), JSON.stringify({ options: {}, attributes: { articles: [{ textFile: 'articles/003_x.txt' }] }, nodes: [], edges: [] }));
+    writeFileSync(join(out, '.generations', 'g1', 'articles', '003_x.txt'), 'Linked text.');
+    symlinkSync('.generations/g1', join(out, 'current'));
+    symlinkSync('current/graph.json', join(out, 'graph.json'));
+    const linked = await startStaticServer({ distDir: join(dir, 'dist'), graphPath: join(out, 'graph.json'), port: 0 });
+    try {
+      expect((await get(linked.port, '/articles/003_x.txt')).body).toBe('Linked text.');
+    } finally {
+      await linked.close();
+    }
   });
 
   it('answers 404 for missing files and 405 for other methods', async () => {

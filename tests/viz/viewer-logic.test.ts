@@ -1,16 +1,20 @@
-// The viewer's pure parts on the fixture graph: validation, URL state, filters and time range, search, parallel edges, GraphML/GEXF.
+// The viewer's pure parts on the fixture graph: validation, URL state, filters and time range, the people network,
+// structure filters, colour by attribute, labels, search, parallel edges, GraphML/GEXF.
 import { readFileSync } from 'node:fs';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { EventNode } from '../../src/graph/model.js';
-import { computeVisibleNodes, indexEntityEvents, isEventInTime, lastDayOfMonth } from '../../viz/src/filters.js';
+import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearance.js';
+import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
-import { GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
+import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
+import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
 import { buildSearchIndex, foldText, searchNodes } from '../../viz/src/search.js';
 import { DEFAULT_VIEW_STATE, formatViewState, parseViewState, type ViewState } from '../../viz/src/state.js';
-import { countEventsByMonth, listMonths } from '../../viz/src/timeline.js';
+import { countEventsByMonth, listMonths, yearTicks } from '../../viz/src/timeline.js';
+import { addTies } from './ties-fixture.js';
 
 const data = JSON.parse(readFileSync('tests/fixtures/viewer/graph.json', 'utf8'));
 const graph = parseGraph(data, 'graph.json');
@@ -25,17 +29,24 @@ describe('loading', () => {
   it.each([
     [{ ...data, attributes: { ...data.attributes, schemaVersion: 2 } }, /schemaVersion 2/],
     [{ nodes: 'x' }, /not a graph export/],
-    [{ ...data, nodes: [{ key: 'person:x', attributes: { kind: 'person', label: '' } }], edges: [] }, /does not match the graph model/],
     [{ ...data, edges: [{ source: 'person:nobody', target: 'country:RU', attributes: {} }] }, /cannot be read as a graph/],
   ])('rejects a bad graph with a readable message (%#)', (bad, message) => {
     expect(() => parseGraph(bad, 'graph.json')).toThrow(GraphLoadError);
     expect(() => parseGraph(bad, 'graph.json')).toThrow(message);
   });
+  it('describes what does not match the model (the check the worker runs after the first frame)', () => {
+    expect(describeProblems(graph, 'graph.json')).toBeNull();
+    const bad = parseGraph({ ...data, nodes: [{ key: 'person:x', attributes: { kind: 'person', label: '' } }], edges: [] }, 'graph.json');
+    expect(describeProblems(bad, 'graph.json')).toMatch(/does not match the graph model/);
+  });
 });
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    const full = state({ selected: 'person:viktor-orban', kinds: ['person', 'event'], eventTypes: ['call'], statuses: ['planned'], article: '002_120213c231b1ab6f', from: '2022-01', to: '2025-10', undated: false });
+    const full = state({
+      mode: 'people', selected: 'person:viktor-orban', tie: 'a->interacted_with->b', picked: ['person:x', 'country:HU'], onlyPicked: true, kinds: ['person', 'event'], eventTypes: ['call'], statuses: ['planned'],
+      article: '002_120213c231b1ab6f', from: '2022-01', to: '2025-10', undated: false, hideIdle: false, inferred: false, weak: false, core: 2, largest: true, ego: 2, colorBy: 'community', sizeBy: 'mentions', labels: 0.4,
+    });
     expect(parseViewState(formatViewState(full))).toEqual(full);
   });
   it('writes nothing for the default view', () => {
@@ -43,7 +54,7 @@ describe('URL state', () => {
     expect(parseViewState('')).toEqual(DEFAULT_VIEW_STATE);
   });
   it('drops malformed values and orders a reversed range', () => {
-    expect(parseViewState('#from=2025-13&to=20x&kinds=person,alien')).toEqual(state({ kinds: ['person'] }));
+    expect(parseViewState('#from=2025-13&to=20x&kinds=person,alien&mode=x&ego=5&core=-3&color=red&labels=99')).toEqual(state({ kinds: ['person'] }));
     expect(parseViewState('#from=2025-06&to=2024-01')).toMatchObject({ from: '2024-01', to: '2025-06' });
   });
 });
@@ -56,12 +67,24 @@ describe('filters and time range', () => {
     expect(isEventInTime(florida, { from: '2025-01', to: null, undated: true })).toBe(false);
     expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
   });
-  it('hides the 2021 call, and Biden with it, from 2025 on; entities without events stay', () => {
+  it('hides the 2021 call, and Biden with it, from 2025 on; entities with no event in the window go unless the toggle keeps them', () => {
     const visible = computeVisibleNodes(graph, events, state({ from: '2025-01' }));
     expect(visible.has(bidenCall)).toBe(false);
     expect(visible.has('person:joe-biden')).toBe(false);
     expect(visible.has('person:vladimir-putin')).toBe(true);
-    expect(visible.has('person:yuri-ushakov')).toBe(true);
+    expect(visible.has('person:yuri-ushakov')).toBe(false);
+    const all = computeVisibleNodes(graph, events, state({ from: '2025-01', hideIdle: false }));
+    expect(all.has('person:yuri-ushakov')).toBe(true);
+    expect(all.has('person:joe-biden')).toBe(true);
+    expect(all.has(bidenCall)).toBe(false);
+  });
+  it('hides the entities an event-type filter leaves with no event', () => {
+    const calls = computeVisibleNodes(graph, events, state({ eventTypes: ['call'] }));
+    const entities = [...calls].filter((k) => !k.startsWith('event:'));
+    // Every entity left takes part in, or hosts, a call that is shown.
+    for (const key of entities) expect(events.links.get(key)!.some((link) => calls.has(link.event))).toBe(true);
+    expect(calls.has('person:joe-biden')).toBe(true);
+    expect(calls.size).toBeLessThan(computeVisibleNodes(graph, events, state({})).size);
   });
   it('shows or hides undated events by the toggle, never by a date', () => {
     const rubio = eventByLabel('Meeting: Rubio – Lavrov');
@@ -77,6 +100,18 @@ describe('filters and time range', () => {
     expect(fromArticle.has(bidenCall)).toBe(true);
     expect(fromArticle.has('person:donald-trump')).toBe(false);
   });
+  it('hides inferred dates and weak participants when asked', () => {
+    const copy = graph.copy();
+    copy.mergeNodeAttributes(bidenCall, { dateInferred: true } as Partial<EventNode>);
+    const edge = copy.edges('person:joe-biden', bidenCall)[0];
+    copy.setEdgeAttribute(edge, 'foundBy', 'pronoun');
+    const index = indexEntityEvents(copy);
+    expect(index.links.get('person:joe-biden')).toEqual([{ event: bidenCall, weak: true }]);
+    expect(computeVisibleNodes(copy, index, state({ inferred: false })).has(bidenCall)).toBe(false);
+    const strongOnly = computeVisibleNodes(copy, index, state({ weak: false }));
+    expect(strongOnly.has('person:joe-biden')).toBe(false);
+    expect(strongOnly.has(bidenCall)).toBe(true);
+  });
   it('counts events per month over the dated span', () => {
     const histogram = countEventsByMonth(graph);
     expect(histogram.months[0]).toBe('2021-12');
@@ -84,6 +119,96 @@ describe('filters and time range', () => {
     expect(histogram.counts.reduce((a, b) => a + b)).toBe(12);
     expect(histogram.undated).toBe(1);
     expect(listMonths('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+  });
+});
+
+describe('people network', () => {
+  const withTies = graph.copy();
+  const ties = addTies(withTies);
+  const index = indexEntityEvents(withTies);
+  const orbanPutin = ties.find((t) => t === 'person:viktor-orban->interacted_with->person:vladimir-putin')!;
+  it('shows entities linked by ties, and neither events nor ties in the events mode', () => {
+    const people = computeView(withTies, index, state({ mode: 'people' }));
+    expect(people.ties.has(orbanPutin)).toBe(true);
+    expect([...people.nodes].every((k) => ['person', 'country', 'organization'].includes(withTies.getNodeAttribute(k, 'kind')))).toBe(true);
+    expect(computeView(withTies, index, state({})).ties.size).toBe(0);
+  });
+  it('keeps the events of a tie that the time range keeps, and weighs the tie by them', () => {
+    const all = computeView(withTies, index, state({ mode: 'people' })).ties.get(orbanPutin)!;
+    const recent = computeView(withTies, index, state({ mode: 'people', from: '2024-12', undated: false })).ties.get(orbanPutin)!;
+    expect(recent.events.length).toBeLessThan(all.events.length);
+    expect(recent.events.every((e) => (withTies.getNodeAttributes(e) as EventNode).dateStart! >= '2024-12-01')).toBe(true);
+    expect(recent.weight).toBe(recent.events.length);
+    const biden = 'person:joe-biden->interacted_with->person:vladimir-putin';
+    expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).ties.has(biden)).toBe(false);
+    expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).nodes.has('person:joe-biden')).toBe(false);
+  });
+  it('shows nothing but says so when a graph has no ties', () => {
+    expect(computeView(graph, events, state({ mode: 'people' })).nodes.size).toBe(0);
+    expect(events.ties).toEqual([]);
+  });
+});
+
+describe('structure filters and selection', () => {
+  const adjacent = new Map(Object.entries({ a: ['b', 'c'], b: ['a', 'c'], c: ['a', 'b', 'd'], d: ['c'], e: ['f'], f: ['e'] }).map(([k, v]) => [k, new Set(v)]));
+  it('peels the k-core and finds the largest component', () => {
+    expect([...kCore(adjacent, 2)].sort()).toEqual(['a', 'b', 'c']);
+    expect([...largestComponent(adjacent)].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('shows the ego view at depth 1 and 2 around the selected node', () => {
+    const one = computeVisibleNodes(graph, events, state({ selected: 'person:joe-biden', ego: 1 }));
+    expect(one).toEqual(new Set(['person:joe-biden', bidenCallKey(), 'country:US']));
+    const two = computeVisibleNodes(graph, events, state({ selected: 'person:joe-biden', ego: 2 }));
+    expect(two.has('person:vladimir-putin')).toBe(true);
+    expect(two.size).toBeGreaterThan(one.size);
+  });
+  it('shows only the picked nodes and the events two of them share', () => {
+    const only = computeVisibleNodes(graph, events, state({ picked: ['person:joe-biden', 'person:vladimir-putin'], onlyPicked: true }));
+    expect(only).toEqual(new Set(['person:joe-biden', 'person:vladimir-putin', bidenCallKey()]));
+  });
+  it('keeps the largest component and the 2-core of the shown graph', () => {
+    const all = computeVisibleNodes(graph, events, state({}));
+    const largest = computeVisibleNodes(graph, events, state({ largest: true }));
+    const core = computeVisibleNodes(graph, events, state({ core: 2 }));
+    expect(largest.size).toBeLessThanOrEqual(all.size);
+    expect(core.size).toBeLessThan(all.size);
+    expect(core.has('person:vladimir-putin')).toBe(true);
+  });
+});
+
+function bidenCallKey(): string {
+  return eventByLabel('Call: Putin – Biden');
+}
+
+describe('appearance and labels', () => {
+  const shown = new Set(graph.nodes());
+  it('colours by community with a legend entry per community, the largest first', () => {
+    const { colors, legend } = computeAppearance(graph, shown, 'community', 'default', () => 0);
+    const communities = new Set(graph.mapNodes((_k, n) => n.community));
+    expect(legend.length).toBe(Math.min(communities.size, PALETTE.length) + (communities.size > PALETTE.length ? 1 : 0));
+    const first = legend[0] as { label: string; color: string; count: number };
+    expect(first.color).toBe(PALETTE[0]);
+    expect(graph.filterNodes((key) => colors!.get(key) === PALETTE[0]).length).toBe(first.count);
+  });
+  it('colours by country, leaving nodes with none grey, and scales degree', () => {
+    const { colors } = computeAppearance(graph, shown, 'country', 'default', () => 0);
+    expect(colors!.get('person:viktor-orban')).toBe(colors!.get('country:HU'));
+    expect(colors!.get('org:nato')).toBe(OTHER_COLOR);
+    const degree = computeAppearance(graph, shown, 'degree', 'degree', (key) => graph.degree(key));
+    expect(degree.legend).toEqual([expect.objectContaining({ low: Math.min(...graph.mapNodes((k) => graph.degree(k))), high: Math.max(...graph.mapNodes((k) => graph.degree(k))) })]);
+    expect(degree.sizes!.get('person:vladimir-putin')!).toBeGreaterThan(degree.sizes!.get('person:yuri-ushakov')!);
+  });
+  it('puts the date in event labels, marked when inferred', () => {
+    const call = graph.getNodeAttributes(eventByLabel('Call: Putin – Trump')) as EventNode;
+    expect(eventLabel(call)).toBe('Call: Putin – Trump · 2025-10-16');
+    expect(shortEventDate({ ...call, dateInferred: true, datePrecision: 'range', date: null, dateStart: '2024-12-10', dateEnd: '2024-12-11' })).toBe('≈2024-12-10…12-11');
+    expect(shortEventDate({ ...call, datePrecision: 'unknown', date: null, dateStart: null, dateEnd: null })).toBe('undated');
+  });
+  it('puts a year tick at each January that has room', () => {
+    const months = listMonths('2021-12', '2025-11');
+    expect(yearTicks(months, 1000).map((t) => t.year)).toEqual(['2022', '2023', '2024', '2025']);
+    expect(yearTicks(listMonths('2021-03', '2022-06'), 1000).map((t) => t.year)).toEqual(['2021', '2022']);
+    expect(yearTicks(months, 60).length).toBeLessThan(4);
   });
 });
 

@@ -1,16 +1,23 @@
 // The viewer end to end in headless Chromium, on the seed articles built by the pipeline (drawing, search, time range, article view,
-// URL state) and on the hand-made fixture (an article with <script> in it, a graph that fails validation).
+// URL state, filters, colour by community, ego view, cumulative play, dark theme, shortcuts, 390 px, PNG, Host check), on
+// the seeds with interacted_with ties added as the projection writes them (people mode), and on the hand-made fixture (an
+// article with <script> in it, a graph that fails validation).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
+import { serializeGraph } from '../../src/graph/serialize.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { serveViewer } from '../../src/serve/index.js';
+import { PALETTE } from '../../viz/src/appearance.js';
 import { collectErrors, launchChromium } from './browser.js';
+import { addTies } from './ties-fixture.js';
 
 const FIXTURE = 'tests/fixtures/viewer/graph.json';
 const ARTIFACTS = 'tests/artifacts';
+const SHOTS = process.env.KG_VIEWER_SHOTS ?? ARTIFACTS;
 const ORBAN = 'person:viktor-orban';
 const MOSCOW_QUOTE = "Hungary's Prime Minister Viktor Orban arrived in Moscow on Tuesday to meet Russian President Vladimir Putin";
 
@@ -49,7 +56,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   errors = collectErrors(page);
 });
 afterEach(async () => {
@@ -60,6 +67,23 @@ afterEach(async () => {
 async function open(url: string, hash = ''): Promise<void> {
   await page.goto(`${url}${hash}`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
+}
+
+const viewerState = (page: Page) => page.evaluate(() => window.kgViewer!.state());
+
+// A raw request with a chosen Host header, as a page whose DNS name was rebound to 127.0.0.1 would send it.
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(url);
+    const req = request({ host: '127.0.0.1', port, path: '/graph.json', headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('viewer on the seed articles', () => {
@@ -140,6 +164,136 @@ describe('viewer on the seed articles', () => {
     await page.screenshot({ path: `${ARTIFACTS}/viewer-article.png` });
   });
 
+  it('hides the entities the event-type filter leaves with no event', async () => {
+    await open(server.url);
+    const all = await visibleNodes(page);
+    expect(all).toContain('person:volodymyr-zelensky');
+    for (const type of ['meeting', 'summit', 'visit']) await page.uncheck(`#filter-type-${type}`);
+    const calls = await visibleNodes(page);
+    // Zelensky's two events are meetings; Biden's one is a call.
+    expect(calls).not.toContain('person:volodymyr-zelensky');
+    expect(calls).toContain('person:joe-biden');
+    expect(calls.filter((k) => k.startsWith('event:')).every((k) => graph.getNodeAttribute(k, 'label').startsWith('Call'))).toBe(true);
+    expect(page.url()).toContain('types=call');
+  });
+
+  it('colours by Louvain community, with the legend following', async () => {
+    await open(server.url);
+    await page.selectOption('#color-by', 'community');
+    const largest = await page.evaluate(() => {
+      const v = window.kgViewer!;
+      const counts = new Map<number, number>();
+      v.graph.forEachNode((_k, n) => counts.set(n.community, (counts.get(n.community) ?? 0) + 1));
+      const [community] = [...counts].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))[0];
+      const member = v.graph.findNode((_k, n) => n.community === community)!;
+      return { community, color: v.sigma.getNodeDisplayData(member)!.color };
+    });
+    expect(largest.color).toBe(PALETTE[0]);
+    expect(await page.locator('#legend').innerText()).toContain(`community ${largest.community}`);
+    expect(page.url()).toContain('color=community');
+    await page.screenshot({ path: `${SHOTS}/viewer-community.png` });
+  });
+
+  it('shows the ego view of Joe Biden at depth 1, then 2', async () => {
+    await open(server.url, `#node=${encodeURIComponent('person:joe-biden')}`);
+    await page.selectOption('#filter-ego', '1');
+    expect((await visibleNodes(page)).sort()).toEqual(['country:US', bidenCall, 'person:joe-biden'].sort());
+    await page.selectOption('#filter-ego', '2');
+    expect(await visibleNodes(page)).toContain('person:vladimir-putin');
+  });
+
+  it('plays cumulatively: the window keeps its start and grows, with a drawn pause icon', async () => {
+    await open(server.url);
+    await page.check('#play-cumulative');
+    await page.selectOption('#play-speed', '4');
+    await page.click('#time-play');
+    expect(await page.locator('#time-play svg').getAttribute('data-icon')).toBe('pause');
+    const box = (await page.locator('#time-play svg').boundingBox())!;
+    expect(box.width).toBeGreaterThan(8);
+    await page.waitForFunction(() => (window.kgViewer!.state().to ?? '') >= '2022-03', undefined, { timeout: 10000 });
+    const playing = await viewerState(page);
+    expect(playing.from).toBeNull();
+    const shot = await page.locator('#time-play').screenshot();
+    expect(await countInkPixels(page, shot)).toBeGreaterThan(20);
+    await page.click('#time-play');
+    expect(await page.locator('#time-play svg').getAttribute('data-icon')).toBe('play');
+  });
+
+  it('does not force event labels on when a person is hovered, and dates them when zoomed in', async () => {
+    await open(server.url, `#node=${encodeURIComponent('person:vladimir-putin')}`);
+    const labels = await page.evaluate(() => {
+      const v = window.kgViewer!;
+      return v.graph.filterNodes((_k, n) => n.kind === 'event').map((k) => v.sigma.getNodeDisplayData(k)!.label);
+    });
+    expect(labels.every((l) => l === null)).toBe(true);
+    await page.evaluate(() => window.kgViewer!.sigma.getCamera().setState({ ratio: 0.3 }));
+    await page.waitForTimeout(100);
+    const zoomed = await page.evaluate((key) => window.kgViewer!.sigma.getNodeDisplayData(key)!.label, trumpCall);
+    expect(zoomed).toMatch(/ · 2025-10-16$/);
+  });
+
+  it('switches to the dark theme by the toggle and by the system preference', async () => {
+    await open(server.url);
+    await page.click('#theme-toggle');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.locator('#sigma-container').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(28, 30, 34)');
+    await page.screenshot({ path: `${SHOTS}/viewer-dark.png` });
+    const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    try {
+      await dark.goto(server.url);
+      await dark.waitForSelector('body[data-state="ready"]');
+      expect(await dark.getAttribute('html', 'data-theme')).toBe('dark');
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('answers the keyboard: / searches, Esc clears the selection, ? shows the help, arrows step time', async () => {
+    await open(server.url, `#node=${encodeURIComponent('person:vladimir-putin')}&to=2022-03`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    expect((await viewerState(page)).to).toBe('2022-04');
+    await page.keyboard.press('Escape');
+    expect((await viewerState(page)).selected).toBeNull();
+    expect(await page.isHidden('#panel')).toBe(true);
+    await page.keyboard.press('?');
+    expect(await page.isVisible('#help')).toBe(true);
+    expect(await page.locator('#help').innerText()).toContain('play or pause');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#help')).toBe(true);
+  });
+
+  it('fits a 390 px wide screen: no toolbar overflow, the graph full width, filters in a drawer', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await open(server.url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const stage = (await page.locator('#sigma-container').boundingBox())!;
+    expect(stage.width).toBeGreaterThan(370);
+    expect(stage.height).toBeGreaterThan(300);
+    expect(await page.isHidden('#filters')).toBe(true);
+    await page.click('#filters-toggle');
+    expect(await page.isVisible('#filter-type-call')).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/viewer-390.png` });
+  });
+
+  it('exports the whole graph as PNG, with a footer for the legend and time range', async () => {
+    await open(server.url);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Width and height from the IHDR chunk: 1600 wide, the graph's 1200 plus the footer.
+    expect(png.readUInt32BE(16)).toBe(1600);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(1200);
+  });
+
+  it('refuses a request whose Host is not its own (DNS rebinding)', async () => {
+    expect((await getWithHost(server.url, 'attacker.example')).status).toBe(421);
+    expect((await getWithHost(server.url, `127.0.0.1:${new URL(server.url).port}`)).body).toContain('"nodes"');
+  });
+
   it('restores the same view from the URL after a reload', async () => {
     await open(server.url);
     await page.fill('#search-input', 'Putin');
@@ -159,6 +313,67 @@ describe('viewer on the seed articles', () => {
     expect(await page.isChecked('#filter-kind-place')).toBe(false);
     expect(await page.isChecked('#filter-status-planned')).toBe(false);
     expect(await page.isChecked('#undated-toggle')).toBe(false);
+  });
+});
+
+describe('people network on the seeds with ties', () => {
+  let dir: string;
+  let server: { url: string; close(): Promise<void> };
+  const tie = 'person:viktor-orban->interacted_with->person:vladimir-putin';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kg-viewer-people-'));
+    const { graph } = await buildGraph({ inputs: ['data/articles'], outDir: dir, formats: [] });
+    addTies(graph);
+    writeFileSync(join(dir, 'graph.json'), serializeGraph(graph));
+    server = await serveViewer({ graphPath: join(dir, 'graph.json'), port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows entities linked by ties; a click on a tie lists its events with dates and quotes; the time range applies', async () => {
+    await open(server.url, '#mode=people');
+    const shown = await page.evaluate(() => ({ nodes: window.kgViewer!.visibleNodes(), ties: window.kgViewer!.visibleTies() }));
+    expect(shown.ties).toContain(tie);
+    expect(shown.nodes.every((k) => !k.startsWith('event:'))).toBe(true);
+    expect(await page.locator('#status').innerText()).toMatch(/entities, \d+ ties shown/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/viewer-people.png` });
+    // Click the middle of the Orbán–Putin tie on the canvas.
+    const point = await page.evaluate((key) => {
+      const v = window.kgViewer!;
+      const [a, b] = [v.graph.source(key), v.graph.target(key)].map((n) => v.sigma.graphToViewport(v.graph.getNodeAttributes(n)));
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }, tie);
+    await page.locator('#sigma-container').click({ position: point });
+    await page.waitForSelector(`#panel[data-tie="${tie}"]`);
+    const rows = page.locator('#panel .tie-event');
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(await rows.first().locator('.event-date').innerText()).toMatch(/^\d{4}/);
+    expect(await rows.first().locator('.event-quote').first().innerText()).not.toBe('');
+    expect(await page.locator('#panel h2').innerText()).toContain('Viktor Orbán');
+    await page.screenshot({ path: `${SHOTS}/viewer-people-tie.png` });
+    // From 2024-12 on, only the December 2024 call is left of this tie, and Biden's tie is gone.
+    await page.evaluate(() => (window.location.hash = `${window.location.hash}&from=2024-12&undated=0`));
+    await page.waitForFunction(() => window.kgViewer!.state().from === '2024-12');
+    expect(await page.locator('#panel .tie-event').count()).toBeLessThan(count);
+    expect(await page.evaluate(() => window.kgViewer!.visibleTies())).not.toContain('person:joe-biden->interacted_with->person:vladimir-putin');
+  });
+
+  it('says so in the people mode of a graph without ties', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'kg-viewer-noties-'));
+    writeFileSync(join(plain, 'graph.json'), readFileSync(FIXTURE));
+    const other = await serveViewer({ graphPath: join(plain, 'graph.json'), port: 0 });
+    try {
+      await open(other.url, '#mode=people');
+      expect(await page.isVisible('#people-note')).toBe(true);
+      expect(await page.locator('#people-note').innerText()).toContain('no interacted_with ties');
+    } finally {
+      await other.close();
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 });
 

@@ -27,3 +27,22 @@ export function safeHref(url: string | null): string | null {
     return null;
   }
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Play and pause as drawn shapes: the Unicode pause sign has no glyph in Debian's default fonts and shows as an empty box. */
+const ICONS = { play: 'M4 2 L13 8 L4 14 Z', pause: 'M3 2 H7 V14 H3 Z M9 2 H13 V14 H9 Z' } as const;
+
+/** A 16 px SVG icon (play or pause) in the current text colour. */
+export function icon(name: keyof typeof ICONS): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.dataset.icon = name;
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}

@@ -1,16 +1,18 @@
 // The viewer's entry point: loads the graph, mounts renderer, search, filters, time range, panel and exports, and keeps the URL in step.
-import { downloadAsPNG } from '@sigma/export-image';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type Sigma from 'sigma';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { KgGraph } from '../../src/graph/model.js';
+import { computeAppearance, type Appearance } from './appearance.js';
 import { mountFilters, renderLegend } from './controls.js';
 import { h } from './dom.js';
-import { computeVisibleNodes, indexEntityEvents } from './filters.js';
+import { exportPng } from './export-png.js';
+import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
+import { mountKeyboard } from './keyboard.js';
 import { GraphLoadError, loadGraph } from './load-graph.js';
-import { renderPanel } from './panel.js';
-import { createRenderer, type KgSigma } from './renderer.js';
+import { renderPanel, renderTie } from './panel.js';
+import { isEventNetworkEdge } from './projection.js';
+import { createRenderer, type KgSigma, type Theme } from './renderer.js';
 import { mountSearch } from './search.js';
 import { formatViewState, parseViewState, type ViewState } from './state.js';
 import { countEventsByMonth, mountTimeline } from './timeline.js';
@@ -20,6 +22,7 @@ export interface ViewerHandle {
   sigma: KgSigma;
   graph: KgGraph;
   visibleNodes(): string[];
+  visibleTies(): string[];
   state(): ViewState;
   /** performance.now() of the first frame drawn. */
   firstRenderAt: number | null;
@@ -32,6 +35,7 @@ declare global {
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const THEME_KEY = 'kg-viewer-theme';
 
 function showMessage(text: string): void {
   const message = byId('message');
@@ -40,8 +44,8 @@ function showMessage(text: string): void {
   document.body.dataset.state = 'error';
 }
 
-function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+function download(name: string, content: Blob): void {
+  const url = URL.createObjectURL(content);
   const link = h('a', { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -49,56 +53,102 @@ function download(name: string, content: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-function sameFilters(a: ViewState, b: ViewState): boolean {
-  const { selected: _a, ...restA } = a;
-  const { selected: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+// The fields that change what is shown; the selection counts only for the ego view.
+const viewKey = (s: ViewState) => JSON.stringify([s.mode, s.kinds, s.eventTypes, s.statuses, s.article, s.from, s.to, s.undated, s.hideIdle, s.inferred, s.weak, s.core, s.largest, s.ego, s.ego > 0 ? s.selected : null, s.onlyPicked ? s.picked : null]);
+
+/** Links per shown node in the shown network: edges of the event network, or ties in the people mode. */
+function shownDegrees(graph: KgGraph, view: View, state: ViewState): Map<string, number> {
+  const degree = new Map<string, number>();
+  const count = (a: string, b: string) => {
+    if (!view.nodes.has(a) || !view.nodes.has(b)) return;
+    degree.set(a, (degree.get(a) ?? 0) + 1);
+    degree.set(b, (degree.get(b) ?? 0) + 1);
+  };
+  if (state.mode === 'people') for (const edge of view.ties.keys()) count(graph.source(edge), graph.target(edge));
+  else graph.forEachEdge((_e, attributes, source, target) => isEventNetworkEdge(attributes.relation) && count(source, target));
+  return degree;
+}
+
+function initialTheme(): Theme {
+  const saved = localStorage.getItem(THEME_KEY);
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 async function startViewer(): Promise<void> {
   const graph = await loadGraph('./graph.json');
-  const events = indexEntityEvents(graph);
+  const index = indexEntityEvents(graph);
+  const hasTies = index.ties.length > 0;
   const panel = byId('panel');
   let state = parseViewState(window.location.hash);
-  let visible = new Set<string>();
-  let rendered = false;
+  const scene = (s: ViewState, view: View, appearance: Appearance) => ({ mode: s.mode, view, appearance, weak: s.weak, labels: s.labels, picked: new Set(s.picked), tie: s.tie });
+  const appearanceOf = (s: ViewState, view: View) => {
+    const degrees = s.colorBy === 'degree' || s.sizeBy === 'degree' ? shownDegrees(graph, view, s) : null;
+    return computeAppearance(graph, view.nodes, s.colorBy, s.sizeBy, (key) => degrees?.get(key) ?? 0);
+  };
+  let view = computeView(graph, index, state);
+  let appearance = appearanceOf(state, view);
+  let shownKey = viewKey(state);
+  performance.mark('kg:view');
 
-  const select = (key: string | null) => apply({ ...state, selected: key });
-  const renderer = createRenderer(graph, byId('sigma-container'), { onClickNode: (key) => select(key), onClickStage: () => select(null) });
-  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...visible], state: () => state, firstRenderAt: null };
-  window.kgViewer = handle;
-  renderer.sigma.once('afterRender', () => {
-    handle.firstRenderAt = performance.now();
-    document.body.dataset.state = 'ready';
+  const select = (key: string | null) => apply({ ...state, selected: key, tie: null });
+  let theme = initialTheme();
+  document.documentElement.dataset.theme = theme;
+  const renderer = createRenderer(graph, byId('sigma-container'), { scene: scene(state, view, appearance), selected: state.selected, theme }, {
+    onClickNode: (key, shift) => {
+      if (!shift) return select(key);
+      const picked = state.picked.includes(key) ? state.picked.filter((k) => k !== key) : [...state.picked, key];
+      apply({ ...state, picked });
+    },
+    onClickTie: (edge) => apply({ ...state, tie: edge, selected: null }),
+    onClickStage: () => select(null),
   });
+  // The constructor drew the first frame; the controls are mounted after it.
+  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, firstRenderAt: performance.now() };
+  window.kgViewer = handle;
 
-  const filters = mountFilters(byId('filters'), graph, (next) => apply({ ...state, ...next }));
+  const setTheme = (next: Theme) => {
+    theme = next;
+    document.documentElement.dataset.theme = theme;
+    byId('theme-toggle').textContent = theme === 'dark' ? 'Light' : 'Dark';
+    renderer.setTheme(theme);
+    timeline.redraw();
+  };
+
+  const filters = mountFilters(byId('filters'), graph, hasTies, (change) => apply({ ...state, ...change }));
   const timeline = mountTimeline(byId('timeline'), countEventsByMonth(graph), (range) => apply({ ...state, ...range }));
-  renderLegend(byId('legend'));
   mountSearch(graph, byId('search-input'), byId('search-results'), (key) => {
-    apply({ ...state, selected: key });
+    apply({ ...state, selected: key, tie: null });
     renderer.focusNode(key);
   });
 
   function apply(next: ViewState): void {
     if (next.selected !== null && !graph.hasNode(next.selected)) next = { ...next, selected: null };
-    if (!rendered || !sameFilters(state, next)) {
-      visible = computeVisibleNodes(graph, events, next);
-      renderer.setVisible(visible);
-    }
-    rendered = true;
+    if (next.tie !== null && (next.mode !== 'people' || !graph.hasEdge(next.tie))) next = { ...next, tie: null };
+    const key = viewKey(next);
+    const viewChanged = key !== shownKey;
+    if (viewChanged) view = computeView(graph, index, next);
+    if (viewChanged || next.colorBy !== state.colorBy || next.sizeBy !== state.sizeBy) appearance = appearanceOf(next, view);
+    const tieChanged = next.tie !== state.tie || viewChanged;
+    shownKey = key;
     state = next;
-    renderer.setSelected(state.selected);
-    if (state.selected !== null && panel.dataset.node !== state.selected) {
-      renderPanel(panel, state.selected, { graph, events, isVisible: (key) => visible.has(key), onSelect: (key) => select(key), onClose: () => select(null) });
-    } else if (state.selected === null) {
+    renderer.update(scene(state, view, appearance), state.selected);
+    const ctx = { graph, events: index, isVisible: (k: string) => view.nodes.has(k), onSelect: (k: string) => select(k), onClose: () => select(null) };
+    if (state.tie !== null) {
+      if (tieChanged || panel.dataset.tie !== state.tie) renderTie(panel, state.tie, view.ties.get(state.tie), ctx);
+    } else if (state.selected !== null) {
+      if (panel.dataset.node !== state.selected) renderPanel(panel, state.selected, ctx);
+    } else {
       panel.hidden = true;
       delete panel.dataset.node;
+      delete panel.dataset.tie;
     }
-    panel.querySelectorAll<HTMLElement>('.event-row').forEach((row) => row.classList.toggle('filtered-out', !visible.has(row.dataset.key ?? '')));
+    panel.querySelectorAll<HTMLElement>('.event-row').forEach((row) => row.classList.toggle('filtered-out', !view.nodes.has(row.dataset.key ?? '')));
     filters.update(state);
     timeline.update(state);
-    byId('status').textContent = `${visible.size} of ${graph.order} nodes shown`;
+    renderLegend(byId('legend'), appearance.legend, state.mode);
+    const shown = state.mode === 'people' ? `${view.nodes.size} entities, ${view.ties.size} ties` : `${view.nodes.size} of ${graph.order} nodes`;
+    byId('status').textContent = `${shown} shown`;
     const hash = formatViewState(state);
     if (hash !== window.location.hash) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }
@@ -111,14 +161,45 @@ async function startViewer(): Promise<void> {
     else layout.start();
     layoutButton.textContent = layout.isRunning() ? 'Stop layout' : 'Run layout';
   });
-  byId('camera-reset').addEventListener('click', () => void renderer.sigma.getCamera().animatedReset({ duration: 300 }));
-  byId('export-png').addEventListener('click', () => void downloadAsPNG(renderer.sigma as unknown as Sigma, { fileName: 'kg-view', backgroundColor: '#ffffff' }));
-  byId('export-graphml').addEventListener('click', () => download('kg-filtered.graphml', writeGraphml(graph, visible), 'application/xml'));
-  byId('export-gexf').addEventListener('click', () => download('kg-filtered.gexf', writeGexf(graph, visible), 'application/xml'));
+  const camera = renderer.sigma.getCamera();
+  byId('camera-reset').addEventListener('click', () => void camera.animatedReset({ duration: 300 }));
+  byId('zoom-in').addEventListener('click', () => void camera.animatedZoom({ duration: 200 }));
+  byId('zoom-out').addEventListener('click', () => void camera.animatedUnzoom({ duration: 200 }));
+  byId('theme-toggle').addEventListener('click', () => {
+    setTheme(theme === 'dark' ? 'light' : 'dark');
+    localStorage.setItem(THEME_KEY, theme);
+  });
+  byId('filters-toggle').addEventListener('click', () => {
+    document.body.dataset.filters = document.body.dataset.filters === 'open' ? 'closed' : 'open';
+  });
+  byId('export-png').addEventListener('click', () => {
+    const range = byId('range-label').textContent ?? '';
+    void exportPng(renderer.sigma, { background: theme === 'dark' ? '#1c1e22' : '#ffffff', ink: theme === 'dark' ? '#e6e6e6' : '#222222', legend: appearance.legend, mode: state.mode, range, shown: byId('status').textContent ?? '' }).then((blob) => download('kg-view.png', blob));
+  });
+  byId('export-graphml').addEventListener('click', () => download('kg-filtered.graphml', new Blob([writeGraphml(graph, view.nodes)], { type: 'application/xml' })));
+  byId('export-gexf').addEventListener('click', () => download('kg-filtered.gexf', new Blob([writeGexf(graph, view.nodes)], { type: 'application/xml' })));
   window.addEventListener('hashchange', () => apply(parseViewState(window.location.hash)));
+  mountKeyboard({
+    search: byId('search-input'),
+    help: byId('help'),
+    clear: () => apply({ ...state, selected: null, tie: null }),
+    step: (delta) => timeline.step(delta),
+    play: () => timeline.togglePlay(),
+  });
+  byId('help-toggle').addEventListener('click', () => (byId('help').hidden = !byId('help').hidden));
 
+  setTheme(theme);
   apply(state);
   if (state.selected !== null) renderer.focusNode(state.selected);
+  document.body.dataset.state = 'ready';
+  // The full model check, off the main thread once the graph is drawn: a graph that fails it is not shown.
+  const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (message: MessageEvent<string | null>) => {
+    worker.terminate();
+    if (message.data !== null) showMessage(message.data);
+    document.body.dataset.validated = message.data === null ? 'ok' : 'failed';
+  };
+  worker.postMessage(new URL('./graph.json', window.location.href).href);
 }
 
 startViewer().catch((error: unknown) => {

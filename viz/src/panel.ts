@@ -3,6 +3,8 @@ import type { EventNode, GraphArticle, KgGraph, NodeAttributes } from '../../src
 import type { Source } from '../../src/types.js';
 import { h, safeHref } from './dom.js';
 import type { EventIndex } from './filters.js';
+import { shortEventDate } from './labels.js';
+import type { ShownTie, TieAttributes } from './projection.js';
 
 export interface PanelContext {
   graph: KgGraph;
@@ -43,6 +45,7 @@ export function renderPanel(panel: HTMLElement, key: string, ctx: PanelContext):
   panel.replaceChildren(header, ...(aliases ? [aliases] : []), ...body);
   panel.hidden = false;
   panel.dataset.node = key;
+  delete panel.dataset.tie;
 }
 
 function nodeLink(key: string, ctx: PanelContext): HTMLElement {
@@ -114,7 +117,7 @@ function renderEntity(key: string, node: Exclude<NodeAttributes, EventNode>, ctx
 /** Events of a node, oldest first, undated last: date, type, status, the other participants and the first source quote. */
 function renderTimeline(key: string, ctx: PanelContext): HTMLElement {
   const { graph } = ctx;
-  const events = (ctx.events.get(key) ?? []).map((e) => [e, graph.getNodeAttributes(e) as EventNode] as const);
+  const events = (ctx.events.links.get(key) ?? []).map((link) => [link.event, graph.getNodeAttributes(link.event) as EventNode] as const);
   if (events.length === 0) return h('p', { class: 'empty' }, 'No events.');
   events.sort(([, a], [, b]) => (a.dateStart ?? '9999').localeCompare(b.dateStart ?? '9999') || a.label.localeCompare(b.label));
   return h(
@@ -136,6 +139,48 @@ function renderTimeline(key: string, ctx: PanelContext): HTMLElement {
       );
     }),
   );
+}
+
+/** Renders a tie of the people network: its two ends, and the events behind it in range, oldest first, with dates and quotes. */
+export function renderTie(panel: HTMLElement, edge: string, shown: ShownTie | undefined, ctx: PanelContext): void {
+  const { graph } = ctx;
+  const tie = graph.getEdgeAttributes(edge) as unknown as TieAttributes;
+  const close = h('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close details' }, '×');
+  close.addEventListener('click', () => ctx.onClose());
+  const [a, b] = [graph.source(edge), graph.target(edge)];
+  const inRange = shown?.events ?? [];
+  const events = inRange.map((e) => [e, graph.getNodeAttributes(e) as EventNode] as const);
+  events.sort(([, x], [, y]) => (x.dateStart ?? '9999').localeCompare(y.dateStart ?? '9999') || x.label.localeCompare(y.label));
+  const byType = Object.entries(tie.byType ?? {}).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}${n > 1 ? 's' : ''}`).join(', ');
+  const hiddenCount = tie.events.length - inRange.length;
+  panel.replaceChildren(
+    h('header', {}, close, h('span', { class: 'badge' }, 'tie'), h('h2', {}, graph.getNodeAttribute(a, 'label'), ' — ', graph.getNodeAttribute(b, 'label'))),
+    h('p', { class: 'field' }, nodeLink(a, ctx), ' and ', nodeLink(b, ctx)),
+    field('Events', `${tie.count}${byType ? ` (${byType})` : ''}${tie.firstDate ? `, ${tie.firstDate} – ${tie.lastDate ?? '…'}` : ''}`),
+    section(
+      hiddenCount > 0 ? `Events in range (${inRange.length}; ${hiddenCount} outside the filters)` : `Events (${inRange.length})`,
+      h(
+        'ol',
+        { class: 'timeline tie-events' },
+        ...events.map(([eventKey, event]) => {
+          const open = h('button', { type: 'button', class: 'event-open', 'data-key': eventKey }, `${event.eventType} · ${event.status}`);
+          open.addEventListener('click', () => ctx.onSelect(eventKey));
+          return h(
+            'li',
+            { class: 'event-row tie-event', 'data-key': eventKey },
+            h('span', { class: 'event-date' }, shortEventDate(event)),
+            ' ',
+            open,
+            event.location !== null ? h('span', { class: 'event-location' }, ` in ${event.location}`) : '',
+            ...event.sources.slice(0, 2).map((source) => h('q', { class: 'event-quote' }, source.quote)),
+          );
+        }),
+      ),
+    ),
+  );
+  panel.hidden = false;
+  delete panel.dataset.node;
+  panel.dataset.tie = edge;
 }
 
 function participantsOf(eventKey: string, graph: KgGraph): { key: string; role: string | null }[] {

@@ -1,115 +1,211 @@
-// The sigma renderer: programs by kind, curved parallel edges, and reducers for filters, hover and selection (sigma's use-reducers story).
+// The sigma renderer: programs by kind, curved parallel edges, and reducers for the mode, filters, appearance, hover and selection (sigma's use-reducers story).
 import EdgeCurveProgram from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { EdgeAttributes, EdgeRelation, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
+import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, drawDiscNodeLabel } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
+import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
+import type { Appearance } from './appearance.js';
+import { isWeakFoundBy, type View } from './filters.js';
+import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram } from './node-diamond-program.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
+import { OTHER_TIE, TIE_COLORS, isEventNetworkEdge } from './projection.js';
+import type { ViewMode } from './state.js';
 
 export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type Theme = 'light' | 'dark';
 
-const EDGE_COLORS: Record<EdgeRelation, string> = {
-  participant: '#b9b9b9',
-  location: '#d6bfd0',
-  leader_of: '#e9a5a6',
-  official_of: '#f0c8c8',
-  member_of: '#a9c2dc',
-  located_in: '#d9d9d9',
-  reported_in: '#e0e0e0',
-  interacted_with: '#e15759',
-};
-const DIMMED_NODE = '#e4e4e4';
+const THEMES = {
+  light: { label: '#222222', dimmed: '#e4e4e4', hoverBox: '#ffffff', edges: { participant: '#b9b9b9', location: '#d6bfd0', leader_of: '#e9a5a6', official_of: '#f0c8c8', member_of: '#a9c2dc', located_in: '#d9d9d9' }, weak: '#e6e6e6', inferredMix: '#ffffff' },
+  dark: { label: '#e6e6e6', dimmed: '#34373d', hoverBox: '#2b2e33', edges: { participant: '#5d6168', location: '#6a5766', leader_of: '#8c5a5b', official_of: '#6e5050', member_of: '#4f6378', located_in: '#4a4d52' }, weak: '#3a3d42', inferredMix: '#1c1e22' },
+} as const;
+
+const SELECTED_TIE = '#e15759';
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
 
+/** What the reducers draw: set by the viewer after each change of state. */
+export interface Scene {
+  mode: ViewMode;
+  view: View;
+  appearance: Appearance;
+  /** Whether weak participant edges are shown (drawn faint when they are). */
+  weak: boolean;
+  /** sigma's label density. */
+  labels: number;
+  picked: Set<string>;
+  tie: string | null;
+}
+
 export interface ViewerRenderer {
   sigma: KgSigma;
-  /** Shows only these nodes (edges follow their ends). */
-  setVisible(visible: Set<string>): void;
-  /** Highlights the node and its neighbourhood; null clears. */
-  setSelected(key: string | null): void;
+  /** Redraws, at the next frame, with a new scene (visibility, ties, colours, sizes) and selection (the node whose neighbourhood is highlighted, or null). */
+  update(scene: Scene, selected: string | null): void;
+  setTheme(theme: Theme): void;
   /** Moves the camera to the node. */
   focusNode(key: string): void;
 }
 
-/** Creates the sigma renderer over the graph in the container; clicks are reported through the callbacks. */
-export function createRenderer(graph: KgGraph, container: HTMLElement, handlers: { onClickNode(key: string): void; onClickStage(): void }): ViewerRenderer {
+export interface RendererHandlers {
+  onClickNode(key: string, shift: boolean): void;
+  onClickTie(edge: string): void;
+  onClickStage(): void;
+}
+
+const mixColor = (a: string, b: string, t: number) => {
+  const c = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
+};
+
+/**
+ * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
+ * renders synchronously); clicks are reported through the callbacks.
+ */
+export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme }, handlers: RendererHandlers): ViewerRenderer {
   const curvatures = computeParallelCurvatures(graph);
-  let visible = new Set(graph.nodes());
-  let selected: string | null = null;
+  let scene = initial.scene;
+  let theme: (typeof THEMES)[Theme] = THEMES[initial.theme];
+  let selected: string | null = initial.selected !== null && graph.hasNode(initial.selected) ? initial.selected : null;
   let hovered: string | null = null;
   let focusNeighbours = new Set<string>();
+  let zoomedIn = false;
+  const eventLabels = new Map<string, string>();
+  const labelOf = (key: string, node: EventNode) => {
+    let label = eventLabels.get(key);
+    if (label === undefined) eventLabels.set(key, (label = eventLabel(node)));
+    return label;
+  };
 
   const focus = () => hovered ?? selected;
   const updateFocus = () => {
     const key = focus();
-    focusNeighbours = new Set(key !== null && graph.hasNode(key) ? graph.neighbors(key) : []);
+    focusNeighbours = new Set();
+    if (key === null || !graph.hasNode(key)) return;
+    if (scene.mode === 'people') for (const edge of scene.view.ties.keys()) (graph.source(edge) === key ? focusNeighbours.add(graph.target(edge)) : graph.target(edge) === key && focusNeighbours.add(graph.source(edge)));
+    else graph.forEachEdge(key, (_edge, attributes, source, target) => void (isEventNetworkEdge(attributes.relation) && focusNeighbours.add(source === key ? target : source)));
   };
+  updateFocus();
 
   const nodeReducer = (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
-    const display: Partial<NodeDisplayData> = { ...data, type: data.kind === 'event' ? 'diamond' : 'circle', zIndex: 1 };
-    if (!visible.has(node)) display.hidden = true;
+    if (!scene.view.nodes.has(node)) return { x: data.x, y: data.y, hidden: true };
+    const isEvent = data.kind === 'event';
+    const display: Partial<NodeDisplayData> = { x: data.x, y: data.y, label: data.label, type: isEvent ? 'diamond' : 'circle', zIndex: 1 };
+    display.color = scene.appearance.colors?.get(node) ?? data.color;
+    display.size = scene.appearance.sizes?.get(node) ?? data.size;
     const key = focus();
+    if (isEvent) {
+      const event = data as EventNode;
+      // Inferred dates are drawn paler, as the legend says.
+      if (event.dateInferred === true) display.color = mixColor(display.color, theme.inferredMix, 0.55);
+      display.label = node === key || zoomedIn ? labelOf(node, event) : null;
+    }
     if (key !== null && node !== key && !focusNeighbours.has(node)) {
-      display.color = DIMMED_NODE;
-      display.label = '';
+      display.color = theme.dimmed;
+      display.label = null;
       display.zIndex = 0;
     } else if (key !== null) {
-      display.forceLabel = true;
       display.zIndex = 2;
+      if (node === key) display.forceLabel = true;
     }
-    if (node === selected) display.highlighted = true;
+    if (node === selected || scene.picked.has(node)) {
+      display.highlighted = true;
+      display.forceLabel = true;
+    }
     return display;
   };
 
   const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
-    const curvature = curvatures.get(edge);
-    const display: Partial<EdgeDisplayData> & { curvature?: number } = { color: EDGE_COLORS[data.relation], size: 1, type: curvature === undefined ? 'line' : 'curved' };
-    if (curvature !== undefined) display.curvature = curvature;
     const key = focus();
+    if (scene.mode === 'people') {
+      const tie = scene.view.ties.get(edge);
+      if (tie === undefined) return { hidden: true };
+      const touches = key === null || graph.hasExtremity(edge, key);
+      return { hidden: !touches && edge !== scene.tie, color: edge === scene.tie ? SELECTED_TIE : (TIE_COLORS[tie.mainType] ?? OTHER_TIE), size: Math.min(10, 0.8 + 1.6 * Math.sqrt(tie.weight)), type: 'line' };
+    }
+    if (!isEventNetworkEdge(data.relation)) return { hidden: true };
+    const weak = data.relation === 'participant' && isWeakFoundBy(data.foundBy);
+    if (weak && !scene.weak) return { hidden: true };
+    const curvature = curvatures.get(edge);
+    const display: Partial<EdgeDisplayData> & { curvature?: number } = { color: weak ? theme.weak : (theme.edges as Record<string, string>)[data.relation] ?? theme.edges.participant, size: weak ? 0.5 : 1, type: curvature === undefined ? 'line' : 'curved' };
+    if (curvature !== undefined) display.curvature = curvature;
     if (key !== null && !graph.hasExtremity(edge, key)) display.hidden = true;
     return display;
   };
 
+  // Sigma's hover box is white: draw it in the theme's colour so light labels stay readable in dark mode.
+  const drawHover = (context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>, settings: Settings<NodeAttributes, EdgeAttributes, GraphAttributes>) => {
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    context.fillStyle = theme.hoverBox;
+    context.shadowBlur = 8;
+    context.shadowColor = '#000';
+    const radius = Math.max(data.size, size / 2) + 2;
+    context.beginPath();
+    if (typeof data.label === 'string') context.roundRect(data.x - radius, data.y - size / 2 - 2, context.measureText(data.label).width + 2 * radius + 5, size + 4, 4);
+    context.arc(data.x, data.y, radius, 0, Math.PI * 2);
+    context.fill();
+    context.shadowBlur = 0;
+    drawDiscNodeLabel(context, data, settings as unknown as Settings);
+  };
+
+  const large = graph.size > LARGE_GRAPH_EDGES;
   const sigma: KgSigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },
-    edgeProgramClasses: { line: EdgeRectangleProgram, curved: EdgeCurveProgram },
+    // Thin lines on large graphs: a rectangle per edge costs a software renderer several times more per frame.
+    edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
     labelRenderedSizeThreshold: 6,
-    labelDensity: 0.35,
-    labelGridCellSize: 120,
-    hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,
+    labelDensity: scene.labels,
+    labelGridCellSize: 100,
+    labelColor: { color: theme.label },
+    defaultDrawNodeHover: drawHover,
+    hideEdgesOnMove: large,
     hideLabelsOnMove: graph.order > LARGE_GRAPH_NODES,
+    enableEdgeEvents: scene.mode === 'people',
     zIndex: true,
     nodeReducer,
     edgeReducer,
   });
 
+  // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
+  const refreshStyle = () => sigma.scheduleRefresh();
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
-    sigma.refresh({ skipIndexation: true });
+    refreshStyle();
   });
   sigma.on('leaveNode', () => {
     hovered = null;
     updateFocus();
-    sigma.refresh({ skipIndexation: true });
+    refreshStyle();
   });
-  sigma.on('clickNode', ({ node }) => handlers.onClickNode(node));
+  sigma.getCamera().on('updated', (camera) => {
+    const next = camera.ratio <= EVENT_LABEL_RATIO;
+    if (next === zoomedIn) return;
+    zoomedIn = next;
+    refreshStyle();
+  });
+  sigma.on('clickNode', ({ node, event }) => handlers.onClickNode(node, (event.original as MouseEvent).shiftKey === true));
+  sigma.on('clickEdge', ({ edge }) => {
+    if (scene.view.ties.has(edge)) handlers.onClickTie(edge);
+  });
   sigma.on('clickStage', () => handlers.onClickStage());
 
   return {
     sigma,
-    setVisible(next) {
-      visible = next;
-      sigma.refresh();
-    },
-    setSelected(key) {
+    update(next, key) {
+      if (next.labels !== sigma.getSetting('labelDensity')) sigma.setSetting('labelDensity', next.labels);
+      if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
+      scene = next;
       selected = key !== null && graph.hasNode(key) ? key : null;
       updateFocus();
-      sigma.refresh({ skipIndexation: true });
+      refreshStyle();
+    },
+    setTheme(name) {
+      theme = THEMES[name];
+      sigma.setSetting('labelColor', { color: theme.label });
     },
     focusNode(key) {
       const data = sigma.getNodeDisplayData(key);

@@ -1,6 +1,6 @@
-// The time range control: a histogram of events per month, two handles, a play button and the undated toggle.
+// The time range control: a histogram of events per month with a year axis, two handles, play (speed, sliding or cumulative) and the undated toggle.
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
-import { h } from './dom.js';
+import { h, icon } from './dom.js';
 import type { ViewState } from './state.js';
 
 export type TimeRange = Pick<ViewState, 'from' | 'to' | 'undated'>;
@@ -53,26 +53,54 @@ export function countEventsByMonth(graph: KgGraph): MonthHistogram {
   return { months, counts, undated };
 }
 
+/** Where the year ticks go: the index of each January (and of the first month unless a January is close), thinned so labels do not touch. */
+export function yearTicks(months: string[], width: number, minGap = 34): { index: number; year: string }[] {
+  const step = months.length > 0 ? width / months.length : 0;
+  const januaries = months.flatMap((month, index) => (month.endsWith('-01') ? [index] : []));
+  const starts = months.length > 0 && (januaries[0] ?? Infinity) * step >= minGap && januaries[0] !== 0 ? [0, ...januaries] : januaries;
+  const ticks: { index: number; year: string }[] = [];
+  for (const index of starts) {
+    const last = ticks.at(-1);
+    if (last !== undefined && (index - last.index) * step < minGap) continue;
+    ticks.push({ index, year: months[index].slice(0, 4) });
+  }
+  return ticks;
+}
+
+export const PLAY_SPEEDS = [0.5, 1, 2, 4];
+
+export interface TimelineControl {
+  update(range: TimeRange): void;
+  /** Moves the window (or, in cumulative mode, its end) by `delta` months. */
+  step(delta: number): void;
+  togglePlay(): void;
+  /** Redraws the histogram (after a theme change). */
+  redraw(): void;
+}
+
 /** Builds the control in `container`; `onChange` receives the new range, and the returned `update` syncs the control with a state. */
-export function mountTimeline(container: HTMLElement, histogram: MonthHistogram, onChange: (range: TimeRange) => void): { update(range: TimeRange): void } {
+export function mountTimeline(container: HTMLElement, histogram: MonthHistogram, onChange: (range: TimeRange) => void): TimelineControl {
   const { months, counts } = histogram;
   const last = months.length - 1;
   const canvas = h('canvas', { class: 'histogram', 'aria-hidden': 'true' });
   const from = h('input', { type: 'range', id: 'range-from', min: 0, max: Math.max(last, 0), step: 1, 'aria-label': 'From month' });
   const to = h('input', { type: 'range', id: 'range-to', min: 0, max: Math.max(last, 0), step: 1, 'aria-label': 'To month' });
   const label = h('span', { id: 'range-label' });
-  const play = h('button', { type: 'button', id: 'time-play', 'aria-label': 'Play through time' }, '▶');
+  const play = h('button', { type: 'button', id: 'time-play', 'aria-label': 'Play through time', title: 'Play (space)' }, icon('play'));
+  const speed = h('select', { id: 'play-speed', 'aria-label': 'Play speed', title: 'Play speed' }, ...PLAY_SPEEDS.map((s) => h('option', { value: s, selected: s === 1 }, `${s}×`)));
+  const cumulative = h('input', { type: 'checkbox', id: 'play-cumulative' });
+  const cumulativeLabel = h('label', { for: 'play-cumulative', title: 'Play shows everything up to t, not a sliding window' }, cumulative, ' cumulative');
   const undated = h('input', { type: 'checkbox', id: 'undated-toggle' });
-  const undatedLabel = h('label', { for: 'undated-toggle' }, undated, ` undated events (${histogram.undated})`);
+  const undatedLabel = h('label', { for: 'undated-toggle' }, undated, ` undated (${histogram.undated})`);
   const track = h('div', { class: 'range-track' }, canvas, from, to);
-  container.replaceChildren(h('div', { class: 'timeline-controls' }, play, label, undatedLabel), track);
+  container.replaceChildren(h('div', { class: 'timeline-controls' }, play, speed, cumulativeLabel, label, undatedLabel), track);
   if (months.length === 0) {
     track.hidden = true;
     play.disabled = true;
     label.textContent = 'No dated events';
   }
 
-  let timer: ReturnType<typeof setInterval> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let current: TimeRange = { from: null, to: null, undated: true };
   const indexOf = (month: string | null, fallback: number) => {
     if (month === null) return fallback;
@@ -91,16 +119,28 @@ export function mountTimeline(container: HTMLElement, histogram: MonthHistogram,
     canvas.height = Math.round(height * ratio);
     const context = canvas.getContext('2d');
     if (!context) return;
+    const style = getComputedStyle(container);
     context.scale(ratio, ratio);
     context.clearRect(0, 0, width, height);
+    const axis = 12;
+    const barsHeight = height - axis;
     const max = Math.max(...counts, 1);
     const barWidth = width / months.length;
     const [lo, hi] = range();
     counts.forEach((count, i) => {
-      const barHeight = (count / max) * (height - 4);
-      context.fillStyle = i >= lo && i <= hi ? '#f28e2b' : '#d0d0d0';
-      context.fillRect(i * barWidth + 0.5, height - barHeight, Math.max(barWidth - 1, 1), barHeight);
+      const barHeight = (count / max) * (barsHeight - 2);
+      context.fillStyle = i >= lo && i <= hi ? style.getPropertyValue('--accent') || '#f28e2b' : style.getPropertyValue('--bar-off') || '#d0d0d0';
+      context.fillRect(i * barWidth + 0.5, barsHeight - barHeight, Math.max(barWidth - 1, 1), barHeight);
     });
+    // The date axis: a tick and the year at each January.
+    context.fillStyle = style.getPropertyValue('--muted') || '#666';
+    context.font = '10px system-ui, sans-serif';
+    context.textBaseline = 'top';
+    for (const tick of yearTicks(months, width)) {
+      const x = Math.round(tick.index * barWidth) + 0.5;
+      context.fillRect(x, barsHeight, 1, 4);
+      context.fillText(tick.year, x + 3, barsHeight + 1);
+    }
   };
 
   const emit = (lo: number, hi: number) => {
@@ -108,10 +148,40 @@ export function mountTimeline(container: HTMLElement, histogram: MonthHistogram,
     onChange(current);
   };
   const stop = () => {
-    if (timer !== null) clearInterval(timer);
+    if (timer !== null) clearTimeout(timer);
     timer = null;
-    play.textContent = '▶';
+    play.replaceChildren(icon('play'));
     play.setAttribute('aria-label', 'Play through time');
+    play.dataset.playing = 'false';
+  };
+  const step = (delta: number) => {
+    let [lo, hi] = range();
+    if (cumulative.checked) hi = Math.max(0, Math.min(last, hi + delta));
+    else {
+      const width = hi - lo;
+      lo = Math.max(0, Math.min(last - width, lo + delta));
+      hi = lo + width;
+    }
+    emit(cumulative.checked ? 0 : lo, hi);
+  };
+  const togglePlay = () => {
+    if (months.length === 0) return;
+    if (timer !== null) return stop();
+    let [lo, hi] = range();
+    // From the full span, play from the first month: one month at a time, or everything up to it when cumulative.
+    if (hi >= last) [lo, hi] = cumulative.checked || (lo === 0 && hi === last) ? [0, 0] : [0, hi - lo];
+    if (cumulative.checked) lo = 0;
+    emit(lo, hi);
+    play.replaceChildren(icon('pause'));
+    play.setAttribute('aria-label', 'Pause');
+    play.dataset.playing = 'true';
+    const tick = () => {
+      const [, end] = range();
+      if (end >= last) return stop();
+      step(1);
+      timer = setTimeout(tick, PLAY_STEP_MS / Number(speed.value));
+    };
+    timer = setTimeout(tick, PLAY_STEP_MS / Number(speed.value));
   };
   from.addEventListener('input', () => {
     const lo = Number(from.value);
@@ -125,22 +195,7 @@ export function mountTimeline(container: HTMLElement, histogram: MonthHistogram,
     current = { ...current, undated: undated.checked };
     onChange(current);
   });
-  play.addEventListener('click', () => {
-    if (timer !== null) return stop();
-    let [lo, hi] = range();
-    // From the full span, play one month at a time; otherwise slide the chosen window.
-    if (lo === 0 && hi === last) hi = 0;
-    if (hi >= last) [lo, hi] = [0, hi - lo];
-    emit(lo, hi);
-    play.textContent = '⏸';
-    play.setAttribute('aria-label', 'Pause');
-    timer = setInterval(() => {
-      if (hi >= last) return stop();
-      lo += 1;
-      hi += 1;
-      emit(lo, hi);
-    }, PLAY_STEP_MS);
-  });
+  play.addEventListener('click', togglePlay);
   new ResizeObserver(draw).observe(track);
 
   return {
@@ -153,5 +208,8 @@ export function mountTimeline(container: HTMLElement, histogram: MonthHistogram,
       label.textContent = months.length === 0 ? 'No dated events' : `${months[lo]} – ${months[hi]}`;
       draw();
     },
+    step,
+    togglePlay,
+    redraw: draw,
   };
 }

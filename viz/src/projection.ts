@@ -1,0 +1,64 @@
+// The parts of graph.json the projection adds (article nodes, reported_in and interacted_with edges), read by name so
+// that graphs with or without them load, and the people network's ties as the time range and filters leave them.
+import type { KgGraph } from '../../src/graph/model.js';
+
+/** interacted_with: two entities that took part in the same events, stored once per pair. */
+export const TIE_RELATION = 'interacted_with';
+/** reported_in: event -> article node. */
+export const REPORTED_IN = 'reported_in';
+export const ARTICLE_KIND = 'article';
+/** The kinds a tie links. */
+export const PEOPLE_KINDS: readonly string[] = ['person', 'country', 'organization'];
+
+/** Colours of the people network's ties by their main event type. */
+export const TIE_COLORS: Record<string, string> = { call: '#4e79a7', meeting: '#f28e2b', summit: '#59a14f', visit: '#b07aa1' };
+export const OTHER_TIE = '#9c755f';
+
+export interface TieAttributes {
+  relation: typeof TIE_RELATION;
+  weight: number;
+  count: number;
+  byType: Record<string, number>;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Event node keys behind the tie. */
+  events: string[];
+}
+
+/** A tie as shown: the events behind it that the filters and the time range keep, how many, and their most frequent type. */
+export interface ShownTie {
+  events: string[];
+  weight: number;
+  mainType: string;
+}
+
+/** Whether an edge belongs to the event network (neither a projection tie nor an article link). */
+export const isEventNetworkEdge = (relation: string): boolean => relation !== TIE_RELATION && relation !== REPORTED_IN;
+
+/** Keys of the graph's interacted_with edges. */
+export function listTies(graph: KgGraph): string[] {
+  return graph.filterEdges((_edge, attributes) => (attributes.relation as string) === TIE_RELATION);
+}
+
+/**
+ * The ties whose events pass `isEventShown`, weighted by the tie's stored weight per event times the events kept, so a
+ * narrower time range thins them; a tie with no event left is absent.
+ */
+export function computeTies(graph: KgGraph, ties: string[], isEventShown: (event: string) => boolean): Map<string, ShownTie> {
+  const shown = new Map<string, ShownTie>();
+  for (const edge of ties) {
+    const tie = graph.getEdgeAttributes(edge) as unknown as TieAttributes;
+    if (!Array.isArray(tie.events)) continue;
+    const events = tie.events.filter((event) => graph.hasNode(event) && isEventShown(event));
+    if (events.length === 0) continue;
+    const types = new Map<string, number>();
+    for (const event of events) {
+      const type = String(graph.getNodeAttributes(event as string).kind === 'event' ? (graph.getNodeAttributes(event) as { eventType: string }).eventType : 'other');
+      types.set(type, (types.get(type) ?? 0) + 1);
+    }
+    const mainType = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    const perEvent = tie.events.length > 0 && tie.weight > 0 ? tie.weight / tie.events.length : 1;
+    shown.set(edge, { events, weight: perEvent * events.length, mainType });
+  }
+  return shown;
+}

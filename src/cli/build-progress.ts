@@ -25,7 +25,10 @@ export interface ProgressStream {
 export function createProgress(estimate: number, stream: ProgressStream = process.stderr, now: () => number = () => performance.now()): BuildProgress {
   const started = now();
   const seconds = () => ((now() - started) / 1000).toFixed(1);
-  const speed = (done: number) => (done / Math.max(0.001, (now() - started) / 1000)).toFixed(0);
+  const speed = (done: number) => {
+    const perSecond = done / Math.max(0.001, (now() - started) / 1000);
+    return perSecond.toFixed(perSecond < 10 ? 1 : 0);
+  };
   let done = 0;
   // Set once the stages after extraction begin: no more article progress.
   let extracting = true;

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI from source through tsx, so `kg` works from a checkout and an install alike.
-import { register } from 'tsx/esm/api';
+// The `kg` command: runs the compiled JavaScript in dist/ (built by `npm ci`/`npm install`, or `npm run build`). When
+// dist/ is missing or older than src/ (sources edited since), it runs the TypeScript sources through tsx instead, and says so.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST, SRC, isCompiledCurrent } from '../scripts/compiled.mjs';
 
-register();
-await import('../src/cli/main.ts');
+if (isCompiledCurrent()) {
+  await import(pathToFileURL(join(DIST, 'cli/main.js')).href);
+} else {
+  process.stderr.write('kg: dist/ is missing or older than src/; running the sources through tsx (slower to start; `npm run build` compiles them)\n');
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(SRC, 'cli/main.ts')).href);
+}

@@ -17,11 +17,11 @@ export interface ArticleCache {
   set(raw: RawArticle, facts: ArticleFacts): Promise<void>;
 }
 
-/** The salt of every cache key: pipeline version, the KB files, the user's --kb files and the TypeScript sources, so an edited KB or extractor never serves stale facts. */
+/** The salt of every cache key: pipeline version, the KB files, the user's --kb files and the code that runs (src/*.ts, or dist/*.js when compiled), so an edited KB or extractor never serves stale facts. */
 export async function hashPipeline(pipelineVersion: string, kbDir: string = DEFAULT_KB_DIR, userKb: readonly UserKbFile[] = []): Promise<string> {
   const kb = `${await hashFiles(kbDir, () => true)}${userKb.length > 0 ? `+${hashUserFiles(userKb)}` : ''}`;
   // Every source file, not only the extraction stages: a change elsewhere costs a re-extraction, never a wrong fact.
-  const sources = await hashFiles(SOURCE_DIR, (file) => file.endsWith('.ts'));
+  const sources = await hashFiles(SOURCE_DIR, (file) => /\.(ts|js|mjs)$/.test(file));
   return `${pipelineVersion}:${kb}:${sources}`;
 }
 

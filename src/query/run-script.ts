@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { tsImport } from 'tsx/esm/api';
 import { UsageError } from '../errors.js';
 import type { KnowledgeGraph } from './knowledge-graph.js';
 
@@ -13,6 +12,8 @@ export const SCRIPTS_TSCONFIG = fileURLToPath(new URL('./scripts.tsconfig.json',
 export async function runScript(path: string, kg: KnowledgeGraph): Promise<unknown> {
   const file = resolve(path);
   if (!existsSync(file)) throw new UsageError('bad-script', `${path}: no such script`);
+  // tsx (and esbuild) load only when a script runs, not with every command.
+  const { tsImport } = await import('tsx/esm/api');
   const module = (await tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, tsconfig: SCRIPTS_TSCONFIG })) as { default?: unknown };
   // A CommonJS-compiled script (a .ts outside an ESM package) exposes its default export one level down.
   const main = typeof module.default === 'object' && module.default !== null && 'default' in module.default ? (module.default as { default: unknown }).default : module.default;

@@ -10,8 +10,8 @@ import { KgError } from '../errors.js';
 /** The viewer's source folder (viz/) and its built bundle (viz/dist). */
 export const VIZ_ROOT = fileURLToPath(new URL('../../viz', import.meta.url));
 export const VIZ_DIST = join(VIZ_ROOT, 'dist');
-// The viewer bundles the graph model and validator from here.
-const SHARED_SOURCES = fileURLToPath(new URL('../graph', import.meta.url));
+// The viewer bundles the graph model and validator from the TypeScript sources (this module may run compiled, from dist/).
+const SHARED_SOURCES = fileURLToPath(new URL('../../src/graph', import.meta.url));
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

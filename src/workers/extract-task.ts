@@ -1,11 +1,9 @@
 // The task each pool worker runs: the per-article stages against a knowledge base loaded once per worker, within the article's time budget.
-import { parentPort } from 'node:worker_threads';
-import { workerData } from 'piscina';
+import { workerData } from 'node:worker_threads';
 import { loadKnowledgeBase, loadKnowledgeBaseFrom, type KbSources } from '../kb/index.js';
 import { BudgetExceeded, runWithinBudget } from '../pipeline/budget.js';
 import { extractArticleFacts } from '../pipeline/extract.js';
-import type { ArticleFacts, RawArticle } from '../types.js';
-import { WORKER_READY } from './messages.js';
+import type { ExtractJob, ExtractOutcome } from './messages.js';
 
 const WARM_UP = 'Russian President Vladimir Putin met Hungarian Prime Minister Viktor Orban in Moscow on Monday. They will meet again in July.';
 
@@ -14,16 +12,6 @@ const kb = workerData ? loadKnowledgeBaseFrom(workerData as KbSources) : loadKno
 // One short article first, so the lazy loading and first compilation of the stages (about 1 s) is not counted
 // against the first real article's time budget.
 extractArticleFacts({ meta: { id: 'warm-up', title: null, url: null, published: '2025-01-01', source: null, language: null, file: 'warm-up' }, text: WARM_UP, format: 'txt' }, kb);
-parentPort?.postMessage(WORKER_READY);
-
-/** One article and its budget in milliseconds. */
-export interface ExtractJob {
-  raw: RawArticle;
-  budgetMs: number;
-}
-
-/** The facts, or the budget that ran out (a plain value: an Error's own fields do not survive the trip between threads). */
-export type ExtractOutcome = { facts: ArticleFacts } | { timedOutAfter: number };
 
 /** Extracts one article's facts inside a worker thread. */
 export function extractTask({ raw, budgetMs }: ExtractJob): ExtractOutcome {
@@ -31,6 +19,6 @@ export function extractTask({ raw, budgetMs }: ExtractJob): ExtractOutcome {
     return { facts: runWithinBudget(() => extractArticleFacts(raw, kb), budgetMs) };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { timedOutAfter: error.ms };
-    throw error;
+    return { failed: error instanceof Error ? error.message : String(error) };
   }
 }

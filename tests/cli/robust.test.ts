@@ -3,16 +3,15 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chooseWorkers } from '../../src/cli/commands/build.js';
+import { kgCommand } from '../helpers/kg-bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
 const GRAPH = 'tests/fixtures/query/graph.json';
 
 /** Runs kg with its stdout closed at once, as `| head -0` would; resolves to its exit code and stderr. */
 function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...kgCommand(args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -25,7 +24,7 @@ it('prints its version with --version and -V', async () => {
   for (const flag of ['--version', '-V']) {
     const output = await new Promise<string>((resolve) => {
       let out = '';
-      const child = spawn(TSX, [CLI, flag], { cwd: ROOT });
+      const child = spawn(...kgCommand([flag]), { cwd: ROOT });
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
       child.on('close', () => resolve(out));
     });

@@ -8,15 +8,14 @@ import { evaluateGraph, goldSchema } from '../../src/eval/index.js';
 import { readGraphFile } from '../../src/graph/serialize.js';
 import { validateGraph } from '../../src/graph/validate.js';
 import type { BuildReport } from '../../src/pipeline.js';
+import { kgCommand } from '../helpers/kg-bin.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
 
 async function kg(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(...kgCommand(args), { cwd, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -9,14 +9,13 @@ import { loadKnowledgeBase } from '../../src/kb/index.js';
 import { readArticles } from '../../src/stages/ingest/index.js';
 import { createExtractor } from '../../src/workers/pool.js';
 import type { RawArticle } from '../../src/types.js';
+import { kgCommand } from '../helpers/kg-bin.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
 
 async function kg(args: string[]): Promise<{ stderr: string }> {
-  return run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  return run(...kgCommand(args), { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 }
 
 async function readReport(dir: string): Promise<BuildReport> {

@@ -7,16 +7,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildGraph, type BuildReport } from '../../src/pipeline.js';
 import { startStaticServer } from '../../src/serve/server.js';
+import { kgCommand } from '../helpers/kg-bin.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
 const GOOD = 'Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Moscow on Monday.';
 
 async function kg(args: string[]): Promise<{ code: number; stderr: string }> {
   try {
-    const { stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT });
+    const { stderr } = await run(...kgCommand(args), { cwd: ROOT });
     return { code: 0, stderr };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -91,7 +90,7 @@ it('a build into a relative output folder (the default "out") keeps its generati
   await mkdir(dir);
   await writeFile(path.join(dir, 'a.txt'), GOOD);
   for (let i = 0; i < 2; i += 1) {
-    await run(TSX, [CLI, 'build', 'a.txt', '--out', 'out', '--workers', '1', '--no-cache', '--formats', 'graphml'], { cwd: dir });
+    await run(...kgCommand(['build', 'a.txt', '--out', 'out', '--workers', '1', '--no-cache', '--formats', 'graphml']), { cwd: dir });
     const graph = JSON.parse(await readFile(path.join(dir, 'out/graph.json'), 'utf8')) as { nodes: unknown[] };
     expect(graph.nodes.length).toBeGreaterThan(0);
   }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The hand-made graph that mimics the seed articles (tests/fixtures/query/graph.json), with quotes at their real offsets. */
 export const FIXTURE_GRAPH = fileURLToPath(new URL('../fixtures/query/graph.json', import.meta.url));
-const KG_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const KG_ENTRY = fileURLToPath(new URL('../../bin/kg.js', import.meta.url));
 
 export interface RunResult {
   code: number | null;
@@ -13,9 +13,9 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `kg ...args` from source through tsx, with optional standard input. */
+/** Runs `kg ...args` as users do (bin/kg.js, on the compiled dist/), with optional standard input. */
 export function runKg(args: string[], input?: string): Promise<RunResult> {
-  return runNode(['--import', 'tsx', KG_ENTRY, ...args], input);
+  return runNode([KG_ENTRY, ...args], input);
 }
 
 /** Runs node with `args` in the repository root. */

@@ -1,11 +1,11 @@
 // `kg build [inputs...]` and `kg start`: build the graph from articles into an output folder, with a summary on stderr.
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KgError } from '../../errors.js';
+import { createProgress } from '../build-progress.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
 import type { BuildReport, BuildResult } from '../../pipeline.js';
 import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
@@ -81,7 +81,7 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
   const formats = parseFormats(flags.formats);
   const outDir = flags.into ?? flags.out;
   const estimate = await estimateArticles(inputs.length > 0 ? inputs : DEFAULT_BUILD_OPTIONS.inputs);
-  const progress = process.stderr.isTTY ? createProgress(estimate) : undefined;
+  const progress = createProgress(estimate);
   let result: BuildResult;
   // The stages (compromise, linkedom...) load only when a build runs, not for --help or other commands.
   const { buildGraph } = await import('../../pipeline.js');
@@ -95,11 +95,11 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
       articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
       cacheDir: flags.cache === false ? null : flags.cache,
       kbPaths: flags.kb ?? [],
-      onArticle: progress?.update,
-      onStage: progress?.stage,
+      onArticle: progress.update,
+      onStage: progress.stage,
     });
   } finally {
-    progress?.stop();
+    progress.stop();
   }
   if (!result.written) {
     process.stderr.write(result.report.skipped.slice(0, 10).map((s) => `build: skipped: ${s.message}\n`).join(''));
@@ -107,40 +107,6 @@ async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResul
   }
   process.stderr.write(summarize(result.report, outDir));
   return result;
-}
-
-/** A progress bar on stderr with articles/s, and an ETA against the estimated total; it appears only once a run proves long. */
-function createProgress(estimate: number): { update: (done: number) => void; stage: (name: string) => void; stop: () => void } {
-  const bar = new SingleBar({ format: 'build [{bar}] {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 200 }, Presets.shades_classic);
-  const started = performance.now();
-  let shown = false;
-  // Set once the stages after extraction begin: the bar is not shown again.
-  let done = 0;
-  return {
-    update(articles) {
-      if (done === Infinity) return;
-      done = articles;
-      // A few articles build before a bar would be read.
-      if (!shown && done < 50) return;
-      const speed = (done / ((performance.now() - started) / 1000)).toFixed(0);
-      if (!shown) bar.start(Math.max(estimate, done), done, { speed });
-      shown = true;
-      // The estimate counts lines and files; duplicates or JSON arrays can make it short.
-      if (done > bar.getTotal()) bar.setTotal(done);
-      bar.update(done, { speed });
-    },
-    // After extraction the bar gives way to one line per stage, so a long assembly, layout or write is never silent.
-    stage(name) {
-      const long = shown || done === Infinity || performance.now() - started > 2000;
-      if (shown) bar.stop();
-      shown = false;
-      done = Infinity;
-      if (long) process.stderr.write(`build: ${name}... (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-    },
-    stop() {
-      if (shown) bar.stop();
-    },
-  };
 }
 
 /** How many articles the inputs likely hold, without parsing them: a file each, a JSONL file a line each (streamed, not held). */

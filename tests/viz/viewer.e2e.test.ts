@@ -353,6 +353,7 @@ describe('people network on the seeds with ties', () => {
     expect(count).toBeGreaterThanOrEqual(3);
     expect(await rows.first().locator('.event-date').innerText()).toMatch(/^\d{4}/);
     expect(await rows.first().locator('.event-quote').first().innerText()).not.toBe('');
+    expect(await page.locator('#panel .tie-event.filtered-out').count()).toBe(0);
     expect(await page.locator('#panel h2').innerText()).toContain('Viktor Orbán');
     await page.screenshot({ path: `${SHOTS}/viewer-people-tie.png` });
     // From 2024-12 on, only the December 2024 call is left of this tie, and Biden's tie is gone.

@@ -143,7 +143,9 @@ async function startViewer(): Promise<void> {
       delete panel.dataset.node;
       delete panel.dataset.tie;
     }
-    panel.querySelectorAll<HTMLElement>('.event-row').forEach((row) => row.classList.toggle('filtered-out', !view.nodes.has(row.dataset.key ?? '')));
+    // Events are not nodes of the people network: there an event is shown when a shown tie goes through it.
+    const shownEvents = state.mode === 'people' ? new Set([...view.ties.values()].flatMap((t) => t.events)) : view.nodes;
+    panel.querySelectorAll<HTMLElement>('.event-row').forEach((row) => row.classList.toggle('filtered-out', !shownEvents.has(row.dataset.key ?? '')));
     filters.update(state);
     timeline.update(state);
     renderLegend(byId('legend'), appearance.legend, state.mode);

@@ -11,8 +11,12 @@ import { kgCommand, ROOT } from '../helpers/kg-bin.js';
 // A loader hook that fails any import of tsx, so a module that needs it cannot load.
 const NO_TSX = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify('data:text/javascript,export async function resolve(s,c,n){if(/^tsx(\\/|$)/.test(s))throw new Error("tsx imported: "+s);return n(s,c)}')})`;
 
-function importWithoutTsx(file: string): { status: number | null; stdout: string; stderr: string } {
-  const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(typeof m.default);`;
+/** Starts the worker entry in a worker thread of a process where tsx cannot load; prints "ready" or the worker's error. */
+function startWorkerWithoutTsx(file: string): { status: number | null; stdout: string; stderr: string } {
+  const script = `import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL(${JSON.stringify(pathToFileURL(file).href)}), { execArgv: ['--import', ${JSON.stringify(NO_TSX)}] });
+worker.on('message', (m) => { if (m.type === 'ready') { process.stdout.write('ready'); void worker.terminate(); } });
+worker.on('error', (e) => { process.stderr.write(String(e.message)); process.exitCode = 1; });`;
   return spawnSync(process.execPath, ['--import', NO_TSX, '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
 }
 
@@ -28,10 +32,10 @@ it('bin/kg.js runs the compiled CLI: no word of a fallback to the sources, and n
 });
 
 it('the worker entry beside the compiled code loads the compiled task; the one in src/ needs tsx', () => {
-  const compiled = importWithoutTsx(path.join(ROOT, 'dist/workers/extract-worker.mjs'));
+  const compiled = startWorkerWithoutTsx(path.join(ROOT, 'dist/workers/extract-worker.mjs'));
   expect(compiled.stderr).toBe('');
-  expect(compiled.stdout).toBe('function');
-  const source = importWithoutTsx(path.join(ROOT, 'src/workers/extract-worker.mjs'));
+  expect(compiled.stdout).toBe('ready');
+  const source = startWorkerWithoutTsx(path.join(ROOT, 'src/workers/extract-worker.mjs'));
   expect(source.status).not.toBe(0);
   expect(source.stderr).toContain('tsx imported');
 }, 60_000);

@@ -49,11 +49,16 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   seed: 1,
 };
 
+/** What one ForceAtlas2 run did, and on how many nodes. */
+type ForceRun = Pick<LayoutReport, 'iterations' | 'converged' | 'lastMovement' | 'forceNodes'>;
+
 export interface LayoutReport {
   /** FA2 iterations, on the whole graph or, when events were placed, on the other nodes. */
   iterations: number;
   /** Events positioned among their neighbours instead of by FA2 (0 below placeEventsFrom nodes). */
   placedEvents: number;
+  /** Nodes ForceAtlas2 moved: isolated nodes and placed events are set around them afterwards. */
+  forceNodes: number;
   /** True when the stopping rule fired before maxIterations. */
   converged: boolean;
   /** Mean displacement per node per iteration in the last batch, relative to the extent. */
@@ -82,7 +87,7 @@ export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}
   const sizes = computeSizes(graph, opts);
   const plane = projectUndirected(graph, sizes, opts.seed);
   const events = plane.order >= opts.placeEventsFrom ? graph.filterNodes((_key, attributes) => attributes.kind === 'event') : [];
-  const { iterations, converged, lastMovement } = events.length > 0 ? layOutAroundEvents(plane, events, opts) : runForceAtlas2(plane, opts);
+  const { iterations, converged, lastMovement, forceNodes } = events.length > 0 ? layOutAroundEvents(plane, events, opts) : runForceAtlas2(plane, opts);
   spreadToFit(plane);
   separateCoincident(plane);
   const noverlapIterations = Math.min(opts.noverlapIterations, Math.max(10, Math.floor(opts.noverlapNodeIterationBudget / Math.max(1, plane.order))));
@@ -94,7 +99,7 @@ export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}
     const at = plane.getNodeAttributes(key);
     return { ...attributes, x: at.x, y: at.y, size: sizes.get(key) ?? opts.minSize, color: KIND_COLORS[attributes.kind], community: communities.get(key) ?? 0 };
   });
-  return { iterations, converged, lastMovement, placedEvents: events.length, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
+  return { iterations, converged, lastMovement, forceNodes, placedEvents: events.length, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
 }
 
 interface PlaneNode {
@@ -133,7 +138,7 @@ function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: num
  * isolated (78% in one build), and in FA2 they only push every other node away, at a cost that grows with the square
  * of their number when the repulsion is exact.
  */
-function runForceAtlas2(plane: Plane, opts: LayoutOptions): { iterations: number; converged: boolean; lastMovement: number } {
+function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
   const isolated = plane.filterNodes((key) => plane.degree(key) === 0);
   if (isolated.length === 0 || isolated.length === plane.order) return runForceAtlas2On(plane, opts);
   const connected = plane.copy();
@@ -167,8 +172,8 @@ function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
 }
 
 /** FA2 in batches until the mean displacement per node per iteration is below tolerance × extent, or the iteration cap. */
-function runForceAtlas2On(plane: Plane, opts: LayoutOptions): { iterations: number; converged: boolean; lastMovement: number } {
-  if (plane.order < 2) return { iterations: 0, converged: true, lastMovement: 0 };
+function runForceAtlas2On(plane: Plane, opts: LayoutOptions): ForceRun {
+  if (plane.order < 2) return { iterations: 0, converged: true, lastMovement: 0, forceNodes: 0 };
   const settings = { ...forceAtlas2.inferSettings(plane.order), barnesHutOptimize: plane.order >= opts.barnesHutFrom };
   let iterations = 0;
   let lastMovement = Infinity;
@@ -184,13 +189,13 @@ function runForceAtlas2On(plane: Plane, opts: LayoutOptions): { iterations: numb
     });
     iterations += batch;
     lastMovement = moved / plane.order / batch / measureExtent(plane);
-    if (lastMovement < opts.tolerance) return { iterations, converged: true, lastMovement };
+    if (lastMovement < opts.tolerance) return { iterations, converged: true, lastMovement, forceNodes: plane.order };
   }
-  return { iterations, converged: false, lastMovement };
+  return { iterations, converged: false, lastMovement, forceNodes: plane.order };
 }
 
 /** FA2 on the plane without the events, where an event joining n nodes weighs on each of their n(n-1)/2 pairs; then the events go around the centre of their neighbours. */
-function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions): { iterations: number; converged: boolean; lastMovement: number } {
+function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions): ForceRun {
   const others: Plane = new UndirectedGraph<PlaneNode, PlaneEdge>();
   const isEvent = new Set(events);
   plane.forEachNode((key, attributes) => {

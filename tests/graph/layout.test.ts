@@ -112,10 +112,10 @@ describe('applyLayout', () => {
     const connected = graph.filterNodes((key) => graph.degree(key) > 0);
     const place = graph.findNode((_key, a) => a.kind === 'place')!;
     for (let i = 0; i < 1500; i++) graph.addNode(`place:lone-${i}`, { ...graph.getNodeAttributes(place), label: `Lone ${i}` });
-    const started = performance.now();
     const report = applyLayout(graph);
-    // All-pairs FA2 over the 1,500 isolated nodes took several seconds; they are now placed in one pass.
-    expect(performance.now() - started).toBeLessThan(5000);
+    // FA2 runs on the connected nodes alone (all-pairs repulsion over 1,500 isolated ones cost seconds); speed itself
+    // is measured by the benchmark, not here.
+    expect(report.forceNodes).toBe(connected.length);
     expect(report.converged).toBe(true);
     const cx = connected.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'x'), 0) / connected.length;
     const cy = connected.reduce((sum, key) => sum + graph.getNodeAttribute(key, 'y'), 0) / connected.length;

@@ -7,13 +7,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { EventNode, KgGraph } from '../../src/graph/model.js';
-import { serializeGraph } from '../../src/graph/serialize.js';
+import { edgeKey, type EventNode, type KgGraph } from '../../src/graph/model.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { serveViewer } from '../../src/serve/index.js';
 import { PALETTE } from '../../viz/src/appearance.js';
 import { collectErrors, launchChromium } from './browser.js';
-import { addTies } from './ties-fixture.js';
 
 const FIXTURE = 'tests/fixtures/viewer/graph.json';
 const ARTIFACTS = 'tests/artifacts';
@@ -319,12 +317,10 @@ describe('viewer on the seed articles', () => {
 describe('people network on the seeds with ties', () => {
   let dir: string;
   let server: { url: string; close(): Promise<void> };
-  const tie = 'person:viktor-orban->interacted_with->person:vladimir-putin';
+  const tie = edgeKey('person:viktor-orban', 'interacted_with', 'person:vladimir-putin');
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kg-viewer-people-'));
-    const { graph } = await buildGraph({ inputs: ['data/articles'], outDir: dir, formats: [] });
-    addTies(graph);
-    writeFileSync(join(dir, 'graph.json'), serializeGraph(graph));
+    await buildGraph({ inputs: ['data/articles'], outDir: dir, formats: [] });
     server = await serveViewer({ graphPath: join(dir, 'graph.json'), port: 0 });
   });
   afterAll(async () => {

@@ -1,12 +1,12 @@
 // Whole builds against inputs that used to crash them or lose good articles: every good article is built, every text served.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildGraph, type BuildReport } from '../../src/pipeline.js';
 import { startStaticServer } from '../../src/serve/server.js';
+import { rawRequest } from '../helpers/http.js';
 import { kgCommand } from '../helpers/kg-bin.js';
 
 const run = promisify(execFile);
@@ -21,19 +21,6 @@ async function kg(args: string[]): Promise<{ code: number; stderr: string }> {
     const e = error as { code: number; stderr: string };
     return { code: e.code, stderr: e.stderr };
   }
-}
-
-function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: urlPath }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 let tmp: string;
@@ -65,7 +52,7 @@ it('builds articles with over-long, non-ASCII, spaced and missing ids, and the v
   const server = await startStaticServer({ distDir: dist, graphPath: path.join(out, 'graph.json'), port: 0 });
   try {
     for (const article of articles) {
-      const response = await get(server.port, `/${article.textFile}`);
+      const response = await rawRequest(server.port, `/${article.textFile}`);
       expect([article.id, response.status, response.body.startsWith(GOOD)]).toEqual([article.id, 200, true]);
     }
   } finally {

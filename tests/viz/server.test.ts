@@ -1,25 +1,13 @@
 // The viewer's static server: what it serves, with which content types, what it refuses (path traversal, a foreign Host,
 // symlinked or stale article files), and a taken port.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KgError } from '../../src/errors.js';
+import { rawRequest } from '../helpers/http.js';
 import { isLoopbackHost, readListedTextFiles, resolveStaticPath, startStaticServer, type RunningServer } from '../../src/serve/server.js';
 
-// Raw requests: fetch() would normalise ".." away before it reaches the server.
-function get(port: number, path: string, method = 'GET', host?: string): Promise<{ status: number; type: string | undefined; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: host === undefined ? {} : { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = rawRequest;
 
 describe('viewer static server', () => {
   let dir: string;

@@ -3,7 +3,6 @@
 // the seeds with interacted_with ties added as the projection writes them (people mode), and on the hand-made fixture (an
 // article with <script> in it, a graph that fails validation).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import { edgeKey, type EventNode, type KgGraph } from '../../src/graph/model.js'
 import { buildGraph } from '../../src/pipeline.js';
 import { serveViewer } from '../../src/serve/index.js';
 import { PALETTE } from '../../viz/src/appearance.js';
+import { rawRequest } from '../helpers/http.js';
 import { collectErrors, launchChromium } from './browser.js';
 
 const FIXTURE = 'tests/fixtures/viewer/graph.json';
@@ -68,21 +68,6 @@ async function open(url: string, hash = ''): Promise<void> {
 }
 
 const viewerState = (page: Page) => page.evaluate(() => window.kgViewer!.state());
-
-// A raw request with a chosen Host header, as a page whose DNS name was rebound to 127.0.0.1 would send it.
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const { port } = new URL(url);
-    const req = request({ host: '127.0.0.1', port, path: '/graph.json', headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('viewer on the seed articles', () => {
   let dir: string;
@@ -288,8 +273,8 @@ describe('viewer on the seed articles', () => {
   });
 
   it('refuses a request whose Host is not its own (DNS rebinding)', async () => {
-    expect((await getWithHost(server.url, 'attacker.example')).status).toBe(421);
-    expect((await getWithHost(server.url, `127.0.0.1:${new URL(server.url).port}`)).body).toContain('"nodes"');
+    expect((await rawRequest(new URL(server.url).port, '/graph.json', 'GET', 'attacker.example')).status).toBe(421);
+    expect((await rawRequest(new URL(server.url).port, '/graph.json', 'GET', `127.0.0.1:${new URL(server.url).port}`)).body).toContain('"nodes"');
   });
 
   it('restores the same view from the URL after a reload', async () => {

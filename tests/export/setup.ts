@@ -1,9 +1,8 @@
 // Shared setup of the export tests: the fixture graph with its article nodes and projection, laid out, written in a format to a fresh temp folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportGraph, type ExportFormat } from '../../src/export/index.js';
 import { applyLayout } from '../../src/graph/layout.js';
@@ -27,19 +26,13 @@ export async function exportToTemp(graph: KgGraph, format: ExportFormat, name: s
   return path;
 }
 
-/** The folder of the GraphML and GEXF schemas: shared/schemas next to the checkout or one of its parents (../shared/schemas from the main checkout). */
-export function schemasFolder(): string {
-  for (let dir = fileURLToPath(new URL('../..', import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, '..', 'shared', 'schemas');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('no shared/schemas folder next to the checkout or its parents');
-  }
-}
+/** The GraphML and GEXF schemas, copied into the repository so that the tests need nothing beside the checkout. */
+const SCHEMAS = fileURLToPath(new URL('../fixtures/schemas', import.meta.url));
 
 /** Runs xmllint --schema on the file; returns its complaints, or '' when the file is valid. */
 export function validateXml(path: string, schema: string): string {
   try {
-    execFileSync('xmllint', ['--noout', '--schema', join(schemasFolder(), schema), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('xmllint', ['--noout', '--schema', join(SCHEMAS, schema), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return '';
   } catch (error) {
     return String((error as { stderr?: string }).stderr ?? error);

@@ -2,7 +2,6 @@
 // (zod schemas, edge endpoints) runs apart, in a worker, so that it does not delay the first frame.
 import { SCHEMA_VERSION, createGraph, type KgGraph } from '../../src/graph/model.js';
 import { validateGraph } from '../../src/graph/validate.js';
-import { ARTICLE_KIND, isEventNetworkEdge } from './projection.js';
 
 /** A graph that cannot be shown, with the reason to print in the page. */
 export class GraphLoadError extends Error {}
@@ -59,20 +58,10 @@ export function describeProblems(graph: KgGraph, url: string): string | null {
   return `${url} does not match the graph model (${problems.length} problems):\n${[...listed, ...more].join('\n')}`;
 }
 
-/**
- * Fetches and fully validates the graph (what the validation worker runs); resolves to the problems, or null. The
- * projection's article nodes and reported_in / interacted_with edges are read by name and checked where they are used
- * (viz/src/projection.ts), so they are left out here: a graph with or without them validates the same.
- */
+/** Fetches and fully validates the graph, article nodes and projection included (what the validation worker runs); resolves to the problems, or null. */
 export async function validateAt(url: string): Promise<string | null> {
   try {
     const graph = await loadGraph(url);
-    graph.forEachEdge((edge, attributes) => {
-      if (!isEventNetworkEdge(attributes.relation)) graph.dropEdge(edge);
-    });
-    graph.forEachNode((key, node) => {
-      if ((node.kind as string) === ARTICLE_KIND) graph.dropNode(key);
-    });
     return describeProblems(graph, url);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

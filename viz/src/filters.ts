@@ -1,6 +1,6 @@
 // Which nodes and ties the mode, the filters and the time range leave visible: pure functions of the graph and the view state.
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
-import { ARTICLE_KIND, PEOPLE_KINDS, computeTies, isEventNetworkEdge, listTies, type ShownTie } from './projection.js';
+import { PEOPLE_KINDS, computeTies, isEventNetworkEdge, listTies, type ShownTie } from './projection.js';
 import type { ViewState } from './state.js';
 
 /** An event an entity is linked to, and whether the link is weak (a participant found other than by name). */
@@ -159,7 +159,7 @@ export function computeView(graph: KgGraph, index: EventIndex, state: ViewState)
   const restricted = eventsRestricted(state) && state.hideIdle;
   let nodes = new Set<string>();
   graph.forEachNode((key, node) => {
-    if ((node.kind as string) === ARTICLE_KIND) return;
+    if (node.kind === 'article') return;
     if (state.kinds !== null && !state.kinds.includes(node.kind)) return;
     if (people) {
       if (PEOPLE_KINDS.includes(node.kind) && tied.has(key) && (state.article === null || node.articles.includes(state.article))) nodes.add(key);

@@ -144,7 +144,7 @@ function renderTimeline(key: string, ctx: PanelContext): HTMLElement {
 /** Renders a tie of the people network: its two ends, and the events behind it in range, oldest first, with dates and quotes. */
 export function renderTie(panel: HTMLElement, edge: string, shown: ShownTie | undefined, ctx: PanelContext): void {
   const { graph } = ctx;
-  const tie = graph.getEdgeAttributes(edge) as unknown as TieAttributes;
+  const tie = graph.getEdgeAttributes(edge) as TieAttributes;
   const close = h('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close details' }, '×');
   close.addEventListener('click', () => ctx.onClose());
   const [a, b] = [graph.source(edge), graph.target(edge)];

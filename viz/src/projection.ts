@@ -1,12 +1,7 @@
-// The parts of graph.json the projection adds (article nodes, reported_in and interacted_with edges), read by name so
-// that graphs with or without them load, and the people network's ties as the time range and filters leave them.
-import type { KgGraph } from '../../src/graph/model.js';
+// The people network's ties (the projection's interacted_with edges) as the time range and filters leave them; graphs
+// written before the projection existed have none, and the viewer says so.
+import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type Interaction, type KgGraph } from '../../src/graph/model.js';
 
-/** interacted_with: two entities that took part in the same events, stored once per pair. */
-export const TIE_RELATION = 'interacted_with';
-/** reported_in: event -> article node. */
-export const REPORTED_IN = 'reported_in';
-export const ARTICLE_KIND = 'article';
 /** The kinds a tie links. */
 export const PEOPLE_KINDS: readonly string[] = ['person', 'country', 'organization'];
 
@@ -14,16 +9,8 @@ export const PEOPLE_KINDS: readonly string[] = ['person', 'country', 'organizati
 export const TIE_COLORS: Record<string, string> = { call: '#4e79a7', meeting: '#f28e2b', summit: '#59a14f', visit: '#b07aa1' };
 export const OTHER_TIE = '#9c755f';
 
-export interface TieAttributes {
-  relation: typeof TIE_RELATION;
-  weight: number;
-  count: number;
-  byType: Record<string, number>;
-  firstDate: string | null;
-  lastDate: string | null;
-  /** Event node keys behind the tie. */
-  events: string[];
-}
+/** An interacted_with edge's attributes. */
+export type TieAttributes = EdgeAttributes & Interaction;
 
 /** A tie as shown: the events behind it that the filters and the time range keep, how many, and their most frequent type. */
 export interface ShownTie {
@@ -33,11 +20,11 @@ export interface ShownTie {
 }
 
 /** Whether an edge belongs to the event network (neither a projection tie nor an article link). */
-export const isEventNetworkEdge = (relation: string): boolean => relation !== TIE_RELATION && relation !== REPORTED_IN;
+export const isEventNetworkEdge = (relation: EdgeRelation): boolean => !DERIVED_RELATIONS.includes(relation);
 
 /** Keys of the graph's interacted_with edges. */
 export function listTies(graph: KgGraph): string[] {
-  return graph.filterEdges((_edge, attributes) => (attributes.relation as string) === TIE_RELATION);
+  return graph.filterEdges((_edge, attributes) => attributes.relation === 'interacted_with');
 }
 
 /**
@@ -47,7 +34,7 @@ export function listTies(graph: KgGraph): string[] {
 export function computeTies(graph: KgGraph, ties: string[], isEventShown: (event: string) => boolean): Map<string, ShownTie> {
   const shown = new Map<string, ShownTie>();
   for (const edge of ties) {
-    const tie = graph.getEdgeAttributes(edge) as unknown as TieAttributes;
+    const tie = graph.getEdgeAttributes(edge) as TieAttributes;
     if (!Array.isArray(tie.events)) continue;
     const events = tie.events.filter((event) => graph.hasNode(event) && isEventShown(event));
     if (events.length === 0) continue;

@@ -8,4 +8,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testTimeout: 60000,
+  // A throwaway PostgreSQL server for tests/db, unless KG_TEST_DATABASE_URL names one.
+  globalSetup: '<rootDir>/tests/setup/postgres-start.mjs',
+  globalTeardown: '<rootDir>/tests/setup/postgres-stop.mjs',
 };

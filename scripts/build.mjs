@@ -2,14 +2,14 @@
 // checked by `tsc --noEmit` in npm test, not here) and builds the viewer into viz/dist with vite; each step only when
 // its output is older than its sources. Both outputs are git-ignored, so a fresh clone stays clean after `npm ci`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, SRC, STAMP_NAME, isCompiledCurrent } from './compiled.mjs';
 
-// tsc copies no file but TypeScript: the worker entry and the query scripts' tsconfig are loaded from beside the compiled code.
-const ASSETS = ['workers/extract-worker.mjs', 'query/scripts.tsconfig.json'];
+// tsc copies no file but TypeScript: the worker entry, the query scripts' tsconfig and the SQL migrations are loaded from beside the compiled code.
+const ASSETS = ['workers/extract-worker.mjs', 'query/scripts.tsconfig.json', 'db/migrations'];
 
 function compile() {
   const started = new Date();
@@ -17,7 +17,7 @@ function compile() {
   rmSync(next, { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', next], { stdio: 'inherit' });
-  for (const asset of ASSETS) copyFileSync(join(SRC, asset), join(next, asset));
+  for (const asset of ASSETS) cpSync(join(SRC, asset), join(next, asset), { recursive: true });
   writeFileSync(join(next, STAMP_NAME), '');
   utimesSync(join(next, STAMP_NAME), started, started);
   // A new folder swapped in whole (no file of a deleted source is left behind, and a kg already running keeps its modules).

@@ -1,8 +1,8 @@
 // Run by `npm test` first: makes sure the Debian packages the tests read exports and drive the viewer with are installed.
 import { spawnSync } from 'node:child_process';
 
-// networkx and igraph read exports back; xmllint checks well-formedness; chromium runs the viewer tests.
-const PACKAGES = ['python3-networkx', 'python3-igraph', 'libxml2-utils', 'chromium'];
+// networkx and igraph read exports back; xmllint checks well-formedness; chromium runs the viewer tests; postgresql serves the database tests.
+const PACKAGES = ['python3-networkx', 'python3-igraph', 'libxml2-utils', 'chromium', 'postgresql'];
 
 /** True when dpkg knows the package as installed (not merely configured-off or removed). */
 function isInstalled(name) {

@@ -8,14 +8,15 @@ export const SRC = join(ROOT, 'src');
 export const DIST = join(ROOT, 'dist');
 /** Written last by a build, with the time the build started as its mtime, so a source saved during a build counts as newer. */
 export const STAMP_NAME = '.built';
-const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
+// The build script counts as a source: it decides what is copied beside the compiled code (the SQL migrations, say).
+const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
 
-/** The newest mtime under src/ (folders included, so a deleted or renamed file counts) and of the tsconfig files. */
+/** The newest mtime under src/ (folders included, so a deleted or renamed file counts), of the tsconfig files and of the build script. */
 function newestSource(root) {
   const src = join(root, 'src');
   let newest = statSync(src).mtimeMs;
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  for (const config of CONFIGS) newest = Math.max(newest, statSync(join(root, config)).mtimeMs);
+  for (const config of CONFIGS) if (existsSync(join(root, config))) newest = Math.max(newest, statSync(join(root, config)).mtimeMs);
   return newest;
 }
 

@@ -40,18 +40,19 @@ it('the worker entry beside the compiled code loads the compiled task; the one i
   expect(source.stderr).toContain('tsx imported');
 }, 60_000);
 
-it('dist/ counts as stale once a source, a folder or a tsconfig is newer than its stamp', () => {
+it('dist/ counts as stale once a source, a folder, a tsconfig or the build script is newer than its stamp', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'kg-compiled-'));
   try {
     mkdirSync(path.join(root, 'src/sub'), { recursive: true });
     mkdirSync(path.join(root, 'dist'));
+    mkdirSync(path.join(root, 'scripts'));
     const old = new Date('2025-01-01T00:00:00Z');
-    const files = ['src/sub/a.ts', 'tsconfig.json', 'tsconfig.build.json', 'dist/.built'];
+    const files = ['src/sub/a.ts', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'dist/.built'];
     for (const file of files) writeFileSync(path.join(root, file), '');
     for (const file of [...files, 'src/sub', 'src']) utimesSync(path.join(root, file), old, old);
     utimesSync(path.join(root, 'dist/.built'), new Date('2025-01-02T00:00:00Z'), new Date('2025-01-02T00:00:00Z'));
     expect(isCompiledCurrent(root)).toBe(true);
-    for (const touched of ['src/sub/a.ts', 'src/sub', 'tsconfig.build.json']) {
+    for (const touched of ['src/sub/a.ts', 'src/sub', 'tsconfig.build.json', 'scripts/build.mjs']) {
       utimesSync(path.join(root, touched), new Date('2025-01-03T00:00:00Z'), new Date('2025-01-03T00:00:00Z'));
       expect(isCompiledCurrent(root)).toBe(false);
       utimesSync(path.join(root, touched), old, old);

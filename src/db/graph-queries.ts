@@ -11,8 +11,9 @@ import { compareEvents, compareNeighbors, compareRanked, entityOf, eventResultOf
 import { closestScores, normalizeName, pickClosest } from '../query/names.js';
 import { bidirectionalSearch } from '../query/path-search.js';
 import type { DateWindow, Entity, EntityRef, EventFilter, EventParticipant, EventResult, GraphQueries, Lookup, Neighbor, NeighborOptions, PathOptions, PathResult, Ranked, Tie, TopOptions } from '../query/types.js';
+import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db } from './connect.js';
-import { stream } from './graph-read.js';
+import { SORTED_JSON, stream } from './graph-read.js';
 
 type Days = { start: string | null; end: string | null };
 
@@ -46,6 +47,11 @@ function involvedSql(x: string, affiliations: boolean): string {
 export class DbKnowledgeGraph implements GraphQueries {
   constructor(readonly db: Db) {}
 
+  /** A query whose json values come back with sorted keys, as graph.json holds them. */
+  private sql<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<QueryResult<T>> {
+    return this.db.query<T>({ text, values, types: SORTED_JSON });
+  }
+
   /** Fails with KgError 'graph-not-found' when the database holds no graph. */
   static async open(db: Db): Promise<DbKnowledgeGraph> {
     const stored = await db.query("SELECT to_regclass('kg.graph') IS NOT NULL AND EXISTS (SELECT 1 FROM kg.graph) AS present").catch(() => ({ rows: [{ present: false }] }));
@@ -66,7 +72,7 @@ export class DbKnowledgeGraph implements GraphQueries {
   }
 
   async events(filter: EventFilter = {}): Promise<EventResult[]> {
-    const presentTypes = filter.type === undefined ? [] : (await this.db.query<{ t: string }>("SELECT DISTINCT event_type AS t FROM kg.graph_nodes WHERE kind = 'event'")).rows.map((r) => r.t);
+    const presentTypes = filter.type === undefined ? [] : (await this.sql<{ t: string }>("SELECT DISTINCT event_type AS t FROM kg.graph_nodes WHERE kind = 'event'")).rows.map((r) => r.t);
     const types = checkTypes(filter.type, presentTypes);
     const statuses = checkStatuses(filter.status);
     const all = await this.keysOf(filter.participants ?? []);
@@ -74,7 +80,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     const country = filter.country === undefined ? null : countryKeyOf(await this.find(filter.country), filter.country);
     const days = resolveWindow(filter);
     if (filter.article !== undefined) {
-      const present = await this.db.query('SELECT 1 FROM kg.graph_articles WHERE id = $1', [filter.article]);
+      const present = await this.sql('SELECT 1 FROM kg.graph_articles WHERE id = $1', [filter.article]);
       checkArticle(filter.article, present.rows.length > 0);
     }
     const params: unknown[] = [days.start, days.end, types, statuses, all, any, country, filter.article === undefined ? null : JSON.stringify([{ article: filter.article }])];
@@ -111,7 +117,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     const second = (await this.find(b)).key;
     const days = resolveWindow(window);
     // As graph.edges(first, second) then graph.edges(second, first) list them: the latest edge of a pair first.
-    const { rows } = await this.db.query<{ source: string; target: string; attributes: EdgeAttributes }>(
+    const { rows } = await this.sql<{ source: string; target: string; attributes: EdgeAttributes }>(
       `SELECT source, target, attributes FROM kg.graph_edges WHERE relation = 'interacted_with' AND (source = $1 AND target = $2 OR source = $2 AND target = $1)
         ORDER BY source = $1 DESC, ord DESC LIMIT 1`,
       [first, second],
@@ -129,7 +135,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     const days = resolveWindow(options);
     // In graphology's order for forEachEdge(node): in-edges, then out-edges, each grouped by the other node (in the
     // order of the pair's first edge), the latest edge of a pair first; compareNeighbors sorts stably from there.
-    const { rows } = await this.db.query<{ key: string; attributes: EdgeAttributes; out: boolean; other: string; kind: NodeKind; label: string; date: string | null; date_start: string | null; date_end: string | null }>(
+    const { rows } = await this.sql<{ key: string; attributes: EdgeAttributes; out: boolean; other: string; kind: NodeKind; label: string; date: string | null; date_start: string | null; date_end: string | null }>(
       `SELECT e.key, e.attributes, e.out, o.key AS other, o.kind, o.label, o.date, o.date_start, o.date_end FROM (
          SELECT key, attributes, ord, relation, false AS out, source AS other FROM kg.graph_edges WHERE target = $1
          UNION ALL SELECT key, attributes, ord, relation, true, target FROM kg.graph_edges WHERE source = $1) e
@@ -159,7 +165,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     const through = checkKinds(options.through ?? DEFAULT_PATH_KINDS, 'through');
     // The undirected event network over the kinds allowed: each node's neighbours in the order of the pair's first edge.
     const keys = await bidirectionalSearch(from, to, async (fringe) => {
-      const { rows } = await this.db.query<{ v: string; w: string }>(
+      const { rows } = await this.sql<{ v: string; w: string }>(
         `SELECT x.v, x.w FROM (
            SELECT source AS v, target AS w, ord FROM kg.graph_edges WHERE source = ANY($1) AND relation <> ALL($2)
            UNION ALL SELECT target, source, ord FROM kg.graph_edges WHERE target = ANY($1) AND relation <> ALL($2)) x
@@ -174,7 +180,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     });
     if (!keys) return null;
     const refs = await this.refs(keys);
-    const { rows } = await this.db.query<{ source: string; target: string; attributes: EdgeAttributes }>(
+    const { rows } = await this.sql<{ source: string; target: string; attributes: EdgeAttributes }>(
       `SELECT e.source, e.target, e.attributes FROM kg.graph_edges e JOIN unnest($1::text[], $2::text[]) AS s(a, b) ON e.source = s.a AND e.target = s.b OR e.source = s.b AND e.target = s.a
         ORDER BY e.ord DESC`,
       [keys.slice(0, -1), keys.slice(1)],
@@ -191,7 +197,7 @@ export class DbKnowledgeGraph implements GraphQueries {
     const kinds = options.kind === undefined ? null : checkKinds([options.kind].flat(), 'kind');
     const limit = checkLimit(options.limit ?? DEFAULT_TOP_LIMIT);
     // Every node scoring at least the limit-th score, so ties at the cut are ordered by label as in memory.
-    const { rows } = await this.db.query<{ key: string; label: string; kind: NodeKind; score: number }>(
+    const { rows } = await this.sql<{ key: string; label: string; kind: NodeKind; score: number }>(
       `WITH ranked AS (SELECT key, label, kind, ord, ${column} AS score FROM kg.graph_nodes WHERE ${column} IS NOT NULL AND ($1::text[] IS NULL OR kind = ANY($1)))
        SELECT key, label, kind, score FROM ranked WHERE score >= COALESCE((SELECT score FROM ranked ORDER BY score DESC OFFSET $2::int - 1 LIMIT 1), -1) ORDER BY score DESC, ord`,
       [kinds, limit],
@@ -201,10 +207,10 @@ export class DbKnowledgeGraph implements GraphQueries {
 
   /** Keys answering to a name: a node key, then the best tier of names; with the closest names when none does (see NameIndex). */
   private async match(query: string): Promise<{ keys: string[]; closest: string[] }> {
-    const exact = await this.db.query('SELECT 1 FROM kg.graph_nodes WHERE key = $1', [query]);
+    const exact = await this.sql('SELECT 1 FROM kg.graph_nodes WHERE key = $1', [query]);
     if (exact.rows.length > 0) return { keys: [query], closest: [] };
     const normal = normalizeName(query);
-    const { rows } = await this.db.query<{ key: string; tier: number }>('SELECT DISTINCT key, tier FROM kg.graph_names WHERE name = $1', [normal]);
+    const { rows } = await this.sql<{ key: string; tier: number }>('SELECT DISTINCT key, tier FROM kg.graph_names WHERE name = $1', [normal]);
     if (rows.length > 0) {
       const best = Math.min(...rows.map((row) => row.tier));
       return { keys: rows.filter((row) => row.tier === best).map((row) => row.key).sort(), closest: [] };
@@ -233,18 +239,18 @@ export class DbKnowledgeGraph implements GraphQueries {
   }
 
   private async nodes(keys: string[]): Promise<Map<string, NodeAttributes>> {
-    const { rows } = await this.db.query<{ key: string; attributes: NodeAttributes }>('SELECT key, attributes FROM kg.graph_nodes WHERE key = ANY($1)', [keys]);
+    const { rows } = await this.sql<{ key: string; attributes: NodeAttributes }>('SELECT key, attributes FROM kg.graph_nodes WHERE key = ANY($1)', [keys]);
     return new Map(rows.map((row) => [row.key, row.attributes]));
   }
 
   private async refs(keys: string[]): Promise<Map<string, EntityRef>> {
-    const { rows } = await this.db.query<{ key: string; label: string; kind: NodeKind }>('SELECT key, label, kind FROM kg.graph_nodes WHERE key = ANY($1)', [keys]);
+    const { rows } = await this.sql<{ key: string; label: string; kind: NodeKind }>('SELECT key, label, kind FROM kg.graph_nodes WHERE key = ANY($1)', [keys]);
     return new Map(rows.map((row) => [row.key, { key: row.key, label: row.label, kind: row.kind }]));
   }
 
   /** The events a query selects (its only column: key), described and in date order. */
   private async selectEvents(sql: string, params: unknown[]): Promise<EventResult[]> {
-    const { rows } = await this.db.query<{ key: string }>(sql, params);
+    const { rows } = await this.sql<{ key: string }>(sql, params);
     return (await this.describeEvents(rows.map((row) => row.key))).sort(compareEvents);
   }
 
@@ -252,12 +258,12 @@ export class DbKnowledgeGraph implements GraphQueries {
   private async describeEvents(keys: string[]): Promise<EventResult[]> {
     if (keys.length === 0) return [];
     const nodes = await this.nodes(keys);
-    const participants = await this.db.query<{ event: string; key: string; label: string; kind: NodeKind; role: string | null }>(
+    const participants = await this.sql<{ event: string; key: string; label: string; kind: NodeKind; role: string | null }>(
       `SELECT e.target AS event, n.key, n.label, n.kind, e.attributes->>'role' AS role FROM kg.graph_edges e JOIN kg.graph_nodes n ON n.key = e.source
         WHERE e.target = ANY($1) AND e.relation = 'participant' ORDER BY e.target, min(e.ord) OVER (PARTITION BY e.target, e.source), e.ord DESC`,
       [keys],
     );
-    const locations = await this.db.query<{ event: string; key: string; label: string }>(
+    const locations = await this.sql<{ event: string; key: string; label: string }>(
       `SELECT DISTINCT ON (e.source) e.source AS event, n.key, n.label FROM kg.graph_edges e JOIN kg.graph_nodes n ON n.key = e.target
         WHERE e.source = ANY($1) AND e.relation = 'location' ORDER BY e.source, e.ord`,
       [keys],

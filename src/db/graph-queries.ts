@@ -144,12 +144,14 @@ export class DbKnowledgeGraph implements GraphQueries {
        ORDER BY e.out, min(e.ord) OVER (PARTITION BY e.out, e.other), e.ord DESC`,
       [key, relations],
     );
+    // The events of every tie at once, rather than a query per tie.
+    const tieEvents = await this.nodes(rows.flatMap((row) => (row.attributes.relation === 'interacted_with' ? (row.attributes.events ?? []) : [])));
     const result: Neighbor[] = [];
     for (const row of rows) {
       const node = { key: row.other, label: row.label, kind: row.kind };
       const direction = row.out ? 'out' : 'in';
       if (row.attributes.relation === 'interacted_with') {
-        const within = await this.withinWindow(row.attributes, days);
+        const within = await this.withinWindow(row.attributes, days, tieEvents);
         if (within !== null) result.push(tieNeighborOf(row.key, direction, node, within.interaction, within.sources));
         continue;
       }
@@ -275,8 +277,8 @@ export class DbKnowledgeGraph implements GraphQueries {
   }
 
   /** A tie's figures over its events in the window, and their first sources; null when none is left. */
-  private async withinWindow(edge: EdgeAttributes, days: Days): Promise<{ interaction: Interaction; sources: Source[] } | null> {
-    const nodes = await this.nodes(edge.events ?? []);
+  private async withinWindow(edge: EdgeAttributes, days: Days, fetched?: Map<string, NodeAttributes>): Promise<{ interaction: Interaction; sources: Source[] } | null> {
+    const nodes = fetched ?? (await this.nodes(edge.events ?? []));
     const keys = (edge.events ?? []).filter((key) => nodes.has(key) && overlapsWindow(spanOfEvent(nodes.get(key) as EventNode), days));
     if (keys.length === 0) return null;
     const events = keys.map((key) => nodes.get(key) as EventNode);

@@ -1,14 +1,13 @@
 // KnowledgeGraph: the query API over a built graph (find, events, timeline, interactions, neighbors, path, top, subgraph).
-import { UndirectedGraph } from 'graphology';
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { UsageError } from '../errors.js';
 import { summarize } from '../graph/interaction.js';
-import { createGraph, DERIVED_RELATIONS, EDGE_RELATIONS, NODE_KINDS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { createGraph, EDGE_RELATIONS, NODE_KINDS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import { EVENT_TYPES, type EventStatus, type Source } from '../types.js';
 import { overlapsWindow, resolveWindow, spanOfDate } from './dates.js';
 import { describeEntity, describeEvent, describeRef, eventNode, sortSources, spanOfEvent } from './describe.js';
 import { NameIndex } from './names.js';
+import { eventNetwork, rankScores } from './rank.js';
 import type {
   DateWindow,
   Entity,
@@ -182,7 +181,7 @@ export class KnowledgeGraph {
     const to = this.find(b).key;
     const through = options.through ?? DEFAULT_PATH_KINDS;
     for (const kind of through) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `through: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
-    const view = this.undirectedView((key, node) => key === from || key === to || through.includes(node.kind));
+    const view = eventNetwork(this.graph, (key, node) => key === from || key === to || through.includes(node.kind));
     const keys = bidirectional(view, from, to);
     if (!keys) return null;
     const steps = keys.slice(1).map((key, i) => {
@@ -212,7 +211,7 @@ export class KnowledgeGraph {
     for (const kind of kinds ?? []) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `kind: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
     const limit = options.limit ?? DEFAULT_TOP_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('bad-option', `limit: ${String(limit)} is not a positive whole number`);
-    const scores = this.score(by);
+    const scores = rankScores(this.graph, by);
     return [...scores.entries()]
       .filter(([key]) => kinds === null || kinds.includes(this.graph.getNodeAttribute(key, 'kind')))
       .map(([key, score]) => ({ ...describeRef(this.graph, key), score }))
@@ -318,36 +317,6 @@ export class KnowledgeGraph {
       throw new UsageError('bad-option', `article: no article "${article}" went into this graph`);
     }
     return article;
-  }
-
-  private score(by: TopOptions['by']): Map<string, number> {
-    const scores = new Map<string, number>();
-    if (by === 'events') {
-      this.graph.forEachNode((key, node) => {
-        if (node.kind !== 'event') scores.set(key, new Set(this.graph.outEdges(key).filter((edge) => this.graph.getEdgeAttribute(edge, 'relation') === 'participant').map((edge) => this.graph.target(edge))).size);
-      });
-      return scores;
-    }
-    const view = this.undirectedView(() => true);
-    if (by === 'pagerank') {
-      for (const [key, score] of Object.entries(pagerank(view, { getEdgeWeight: null }))) scores.set(key, score);
-      return scores;
-    }
-    if (by !== 'degree') throw new UsageError('bad-option', `by: "${String(by)}" is not a ranking (degree, pagerank, events)`);
-    view.forEachNode((key) => scores.set(key, view.degree(key)));
-    return scores;
-  }
-
-  /** The event network without directions or parallel edges, over the nodes `include` keeps (articles and the projection would short-cut every path and inflate every degree). */
-  private undirectedView(include: (key: string, node: NodeAttributes) => boolean): UndirectedGraph {
-    const view = new UndirectedGraph();
-    this.graph.forEachNode((key, node) => {
-      if (include(key, node)) view.addNode(key);
-    });
-    this.graph.forEachEdge((_edge, attributes, source, target) => {
-      if (view.hasNode(source) && view.hasNode(target) && !DERIVED_RELATIONS.includes(attributes.relation)) view.mergeEdge(source, target);
-    });
-    return view;
   }
 }
 

@@ -30,16 +30,9 @@ export class NameIndex {
 
   constructor(private readonly graph: KgGraph) {
     graph.forEachNode((key, node) => {
-      // Event labels are generated ("Call: Donald Trump – Vladimir Putin, 2025-10-16") and article titles are not names: both are found by key (events also through events()).
-      if (node.kind === 'event' || node.kind === 'article') return;
-      for (const name of namesOf(node)) {
-        const normal = normalizeName(name);
-        if (normal === '') continue;
-        addTo(this.full, normal, key);
-        this.names.push({ key, name: normal });
-        const words = normal.split(' ');
-        // "Putin" finds Vladimir Putin: the last word of a person's name.
-        if (node.kind === 'person' && words.length > 1) addTo(this.surnames, words[words.length - 1], key);
+      for (const { name, tier } of indexedNames(node)) {
+        addTo(tier === 'full' ? this.full : this.surnames, name, key);
+        if (tier === 'full') this.names.push({ key, name });
       }
     });
   }
@@ -68,6 +61,20 @@ export class NameIndex {
       .sort(([a, da], [b, db]) => da - db || this.graph.getNodeAttribute(a, 'label').localeCompare(this.graph.getNodeAttribute(b, 'label')))
       .slice(0, SUGGESTIONS)
       .map(([key]) => key);
+  }
+}
+
+/** The normalised names a node answers to: each full name or alias, and (people) the last word of each, as a surname. The PostgreSQL store keeps the same list (src/db/graph-write.ts). */
+export function* indexedNames(node: NodeAttributes): Generator<{ name: string; tier: 'full' | 'surname' }> {
+  // Event labels are generated ("Call: Donald Trump – Vladimir Putin, 2025-10-16") and article titles are not names: both are found by key (events also through events()).
+  if (node.kind === 'event' || node.kind === 'article') return;
+  for (const name of namesOf(node)) {
+    const normal = normalizeName(name);
+    if (normal === '') continue;
+    yield { name: normal, tier: 'full' };
+    const words = normal.split(' ');
+    // "Putin" finds Vladimir Putin: the last word of a person's name.
+    if (node.kind === 'person' && words.length > 1) yield { name: words[words.length - 1], tier: 'surname' };
   }
 }
 

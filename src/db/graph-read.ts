@@ -1,0 +1,138 @@
+// readGraph: the stored graph (migration 002) as a KgGraph, whole or a window of it, streamed from the tables by cursor.
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { KgError, UsageError } from '../errors.js';
+import { createGraph, DERIVED_RELATIONS, type EdgeAttributes, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes } from '../graph/model.js';
+import { resolveWindow } from '../query/dates.js';
+import type { Db } from './connect.js';
+import { GRAPH_TABLES } from './graph-write.js';
+
+/**
+ * A part of the graph. Events are kept when they match every filter given (their days overlap [from, to]; their
+ * type is one of `types`) and, with `ego`, lie within `depth` steps of it; then their participants, locations and
+ * article nodes join them, and every edge among the nodes kept. With `ego`, the nodes on the way (offices, countries)
+ * are kept too. No field: the whole graph.
+ */
+export interface GraphWindow {
+  /** YYYY, YYYY-MM or YYYY-MM-DD, as the query API takes them. */
+  from?: string;
+  to?: string;
+  /** Event types (call, meeting, summit, visit...). */
+  types?: string[];
+  /** A node key: keep what lies within `depth` steps of it on the event network (articles and the projection left out), passing only through events that match the filters. */
+  ego?: string;
+  /** Steps from `ego`, edges counted: 1 its events, offices and memberships; 2 also the people and places of those events... Default 2. */
+  depth?: number;
+}
+
+export const DEFAULT_EGO_DEPTH = 2;
+/** Rows fetched per round trip by a cursor. */
+const BATCH_ROWS = 2000;
+
+interface NodeRow {
+  key: string;
+  attributes: NodeAttributes;
+}
+interface EdgeRow {
+  key: string;
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+}
+
+/**
+ * The stored graph, or the window of it, read in one consistent snapshot: serializeGraph of the whole of it gives
+ * the bytes of the graph.json the same graph writes. Throws KgError 'graph-not-found' when none is stored, and
+ * UsageError 'unknown-entity' when `ego` is no node.
+ */
+export async function readGraph(db: Db, window: GraphWindow = {}): Promise<KgGraph> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // TRUNCATE (writeGraph) is not MVCC-safe: holding the tables makes a writer wait for this read to finish.
+    await client.query(`LOCK TABLE ${GRAPH_TABLES.join(', ')} IN ACCESS SHARE MODE`);
+    const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>('SELECT attributes FROM kg.graph');
+    if (meta.rows.length === 0) throw new KgError('graph-not-found', 'the database holds no graph yet: build one (kg build --db URL, then kg assemble --db URL)');
+    const graph = isWhole(window) ? await readWhole(client, meta.rows[0].attributes) : await readWindow(client, meta.rows[0].attributes, window);
+    await client.query('COMMIT');
+    return graph;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function isWhole(window: GraphWindow): boolean {
+  return window.from === undefined && window.to === undefined && window.types === undefined && window.ego === undefined;
+}
+
+async function readWhole(client: PoolClient, attributes: Omit<GraphAttributes, 'articles'>): Promise<KgGraph> {
+  const articles: GraphArticle[] = [];
+  for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles ORDER BY ord')) articles.push(row.attributes);
+  const graph = createGraph({ ...attributes, articles } as GraphAttributes);
+  for await (const row of stream<NodeRow>(client, 'SELECT key, attributes FROM kg.graph_nodes ORDER BY ord')) graph.addNode(row.key, row.attributes);
+  for await (const row of stream<EdgeRow>(client, 'SELECT key, source, target, attributes FROM kg.graph_edges ORDER BY ord')) graph.addEdgeWithKey(row.key, row.source, row.target, row.attributes);
+  return graph;
+}
+
+async function readWindow(client: PoolClient, attributes: Omit<GraphAttributes, 'articles'>, window: GraphWindow): Promise<KgGraph> {
+  const days = resolveWindow(window);
+  const depth = window.depth ?? DEFAULT_EGO_DEPTH;
+  if (!Number.isInteger(depth) || depth < 0) throw new UsageError('bad-option', `depth: ${String(depth)} is not a whole number of steps`);
+  // The events the filters keep, as a condition on the nodes table (alias n); $1 from, $2 to, $3 types.
+  const params = [days.start, days.end, window.types ?? null];
+  const eventMatches = `n.kind = 'event' AND ($1::text IS NULL AND $2::text IS NULL OR n.span_start IS NOT NULL AND ($1::text IS NULL OR n.span_end >= $1) AND ($2::text IS NULL OR n.span_start <= $2)) AND ($3::text[] IS NULL OR n.event_type = ANY($3))`;
+  let events: string[];
+  const kept = new Set<string>();
+  if (window.ego === undefined) {
+    events = (await client.query<{ key: string }>(`SELECT n.key FROM kg.graph_nodes n WHERE ${eventMatches}`, params)).rows.map((r) => r.key);
+  } else {
+    const ego = await client.query<{ key: string }>('SELECT key FROM kg.graph_nodes WHERE key = $1', [window.ego]);
+    if (ego.rows.length === 0) throw new UsageError('unknown-entity', `ego: no node "${window.ego}" in the graph`);
+    // Breadth first, one query a step: the neighbours of the frontier on the event network, events only when the filters keep them.
+    let frontier = [window.ego];
+    kept.add(window.ego);
+    for (let step = 0; step < depth && frontier.length > 0; step++) {
+      const next = await client.query<{ key: string }>(
+        `SELECT DISTINCT n.key FROM kg.graph_edges e
+           JOIN kg.graph_nodes n ON n.key = CASE WHEN e.source = ANY($4) THEN e.target ELSE e.source END
+          WHERE (e.source = ANY($4) OR e.target = ANY($4)) AND e.relation <> ALL($5)
+            AND (n.kind <> 'event' OR ${eventMatches})`,
+        [...params, frontier, DERIVED_RELATIONS],
+      );
+      frontier = next.rows.map((r) => r.key).filter((key) => !kept.has(key));
+      for (const key of frontier) kept.add(key);
+    }
+    events = (await client.query<{ key: string }>("SELECT key FROM kg.graph_nodes WHERE key = ANY($1) AND kind = 'event'", [[...kept]])).rows.map((r) => r.key);
+  }
+  for (const key of events) kept.add(key);
+  // Each event whole: its participants, its location and the articles that report it.
+  const around = await client.query<{ key: string }>(
+    `SELECT source AS key FROM kg.graph_edges WHERE target = ANY($1) AND relation = 'participant'
+     UNION SELECT target FROM kg.graph_edges WHERE source = ANY($1) AND relation IN ('location', 'reported_in')`,
+    [events],
+  );
+  for (const row of around.rows) kept.add(row.key);
+  const keys = [...kept];
+  const graph = createGraph({ ...attributes, articles: [] } as GraphAttributes);
+  const cited = new Set<string>();
+  for await (const row of stream<NodeRow>(client, 'SELECT key, attributes FROM kg.graph_nodes WHERE key = ANY($1) ORDER BY ord', [keys])) {
+    graph.addNode(row.key, row.attributes);
+    if (row.attributes.kind === 'event' || row.attributes.kind === 'article') for (const id of row.attributes.articles) cited.add(id);
+  }
+  const edges = `SELECT e.key, e.source, e.target, e.attributes FROM kg.graph_edges e
+    JOIN (SELECT unnest($1::text[]) AS key) s ON s.key = e.source JOIN (SELECT unnest($1::text[]) AS key) t ON t.key = e.target ORDER BY e.ord`;
+  for await (const row of stream<EdgeRow>(client, edges, [keys])) graph.addEdgeWithKey(row.key, row.source, row.target, row.attributes);
+  const articles: GraphArticle[] = [];
+  for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles WHERE id = ANY($1) ORDER BY ord', [[...cited]])) articles.push(row.attributes);
+  graph.setAttribute('articles', articles);
+  return graph;
+}
+
+/** The rows of a query, fetched by cursor a batch at a time. */
+export async function* stream<T>(client: PoolClient, sql: string, params: unknown[] = []): AsyncGenerator<T> {
+  const query = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS }));
+  for await (const row of query) yield row as T;
+}

@@ -1,0 +1,40 @@
+// The rankings of `top` (degree, PageRank, events taken part in) on the event network: computed here for the
+// in-memory query API and, once per write, for the PostgreSQL store (src/db/graph-write.ts), so both give the same scores.
+import { UndirectedGraph } from 'graphology';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { DERIVED_RELATIONS, type KgGraph, type NodeAttributes } from '../graph/model.js';
+import { UsageError } from '../errors.js';
+import type { RankMetric } from './types.js';
+
+export const RANK_METRICS: readonly RankMetric[] = ['degree', 'pagerank', 'events'];
+
+/** The event network without directions or parallel edges, over the nodes `include` keeps (articles and the projection would short-cut every path and inflate every degree). */
+export function eventNetwork(graph: KgGraph, include: (key: string, node: NodeAttributes) => boolean): UndirectedGraph {
+  const view = new UndirectedGraph();
+  graph.forEachNode((key, node) => {
+    if (include(key, node)) view.addNode(key);
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (view.hasNode(source) && view.hasNode(target) && !DERIVED_RELATIONS.includes(attributes.relation)) view.mergeEdge(source, target);
+  });
+  return view;
+}
+
+/** Each node's score by one metric: degree and PageRank over every node, events over every node but events. */
+export function rankScores(graph: KgGraph, by: RankMetric, view?: UndirectedGraph): Map<string, number> {
+  const scores = new Map<string, number>();
+  if (by === 'events') {
+    graph.forEachNode((key, node) => {
+      if (node.kind !== 'event') scores.set(key, new Set(graph.outEdges(key).filter((edge) => graph.getEdgeAttribute(edge, 'relation') === 'participant').map((edge) => graph.target(edge))).size);
+    });
+    return scores;
+  }
+  if (!RANK_METRICS.includes(by)) throw new UsageError('bad-option', `by: "${String(by)}" is not a ranking (degree, pagerank, events)`);
+  const network = view ?? eventNetwork(graph, () => true);
+  if (by === 'pagerank') {
+    for (const [key, score] of Object.entries(pagerank(network, { getEdgeWeight: null }))) scores.set(key, score);
+    return scores;
+  }
+  network.forEachNode((key) => scores.set(key, network.degree(key)));
+  return scores;
+}

@@ -20,14 +20,8 @@ export interface JobFailure {
   message: string;
 }
 
-export interface QueueSettings {
-  /** Attempts after the first before a job is a dead letter. */
-  retries: number;
-  /** Seconds a fetched job may stay active before it counts as failed (its worker died or hung) and is retried. */
-  expirySeconds: number;
-}
-
-export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { retries: 2, expirySeconds: 900 };
+import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
+export { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
 
 export interface QueueOptions {
   /** Run pg-boss's maintenance (expiring the jobs of dead workers) in this process, every this many seconds. */

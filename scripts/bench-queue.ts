@@ -1,7 +1,8 @@
 // Queue benchmark (not a test): a seeded synthetic corpus through kg build --db --queue, N kg worker processes and
 // kg assemble, on a throwaway PostgreSQL server (or --server URL): articles/s, peak RSS of each process, database size;
 // then one kg query on the assembled graph with --db.
-//   npm run bench:queue -- --articles 20000 --workers 1,2,4 [--query] [--server postgres://user@host:port/db] [--keep]
+//   npm run bench:queue -- --articles 20000 --workers 1,2,4 [--local] [--query] [--server postgres://user@host:port/db] [--keep]
+// --local first builds the corpus on files (kg build, one worker) for the rate without the database.
 // --keep leaves the corpus and, with --server, the databases.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '20000' },
     workers: { type: 'string', default: '1,2,4' },
     query: { type: 'boolean', default: false },
+    local: { type: 'boolean', default: false },
     server: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
@@ -50,7 +52,8 @@ async function kg(args: string[]): Promise<Timed> {
 
 const log = (text: string): void => void process.stdout.write(`${text}\n`);
 const dir = await mkdtemp(path.join(tmpdir(), 'kg-bench-queue-'));
-const serverDir = path.join(dir, 'pg');
+// Apart from `dir`: the server runs as the postgres account when run as root, and must reach its folder.
+const serverDir = path.join(tmpdir(), `kg-bench-pg-${process.pid}`);
 const pgServer = (command: string): Promise<{ stdout: string }> => run(process.execPath, [path.join(ROOT, 'scripts/pg-server.mjs'), command, serverDir]);
 const server = values.server ?? (await pgServer('start')).stdout.trim();
 const admin = new pg.Client({ connectionString: server });
@@ -60,6 +63,10 @@ try {
     const corpus = path.join(dir, `corpus-${count}.jsonl`);
     const written = await writeCorpus(corpus, count, loadKnowledgeBase());
     log(`corpus: ${count} articles, ${(written.textBytes / 1e6).toFixed(1)} MB of text`);
+    if (values.local) {
+      const local = await kg(['build', corpus, '--out', path.join(dir, `out-${count}`), '--workers', '1', '--no-cache', '--formats', 'none']);
+      log(`  kg build on files, 1 worker: ${(count / local.seconds).toFixed(1)} articles/s (${local.seconds.toFixed(1)} s), peak RSS ${local.maxRssMb.toFixed(0)} MB`);
+    }
     for (const workers of workerCounts) {
       const name = `kg_bench_${count}_${workers}_${process.pid}`;
       await admin.query(`CREATE DATABASE ${name}`);

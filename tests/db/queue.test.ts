@@ -73,6 +73,10 @@ async function factRows(db: Db): Promise<{ rows: number; articles: number }> {
   return rows[0];
 }
 
+test('--queue without --db is a usage error', async () => {
+  await expect(kg(['build', 'data/articles', '--queue'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--queue needs --db URL/) });
+});
+
 test('a queued build extracted by three worker processes gives the graph of a local build, byte for byte', async () => {
   const { url, db } = await database();
   const local = await localGraph(['data/articles'], 'local-seeds');
@@ -86,11 +90,11 @@ test('a queued build extracted by three worker processes gives the graph of a lo
 
 test('a worker killed with kill -9 mid-batch: every article is still built once, and nothing is duplicated', async () => {
   const { url, db } = await database();
-  const file = await corpus('kill.jsonl', 120, 11);
+  const file = await corpus('kill.jsonl', 60, 11);
   const local = await localGraph([file], 'local-kill');
   // A short expiry, so the killed worker's jobs are retried within seconds.
   await kg(['build', file, '--db', url, '--queue', '--job-expiry', '8']);
-  const [command, argv] = kgCommand(['worker', '--db', url, '--batch', '20', '--poll', '0.2']);
+  const [command, argv] = kgCommand(['worker', '--db', url, '--batch', '10', '--poll', '0.2']);
   const victim: ChildProcess = spawn(command, argv, { cwd: ROOT, stdio: 'ignore' });
   try {
     // Killed once its first batch is stored: the other lane holds a batch of its own, half done.
@@ -102,7 +106,7 @@ test('a worker killed with kill -9 mid-batch: every article is still built once,
   expect(active[0].n).toBeGreaterThan(0);
   await Promise.all(workers(url, 2));
   await kg(['assemble', '--db', url]);
-  expect(await factRows(db)).toEqual({ rows: 120, articles: 120 });
+  expect(await factRows(db)).toEqual({ rows: 60, articles: 60 });
   const { rows: retried } = await db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'kg-extract' AND retry_count > 0");
   expect(retried[0].n).toBeGreaterThan(0);
   expect(await dbGraph(db)).toBe(local);

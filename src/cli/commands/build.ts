@@ -73,6 +73,7 @@ export function registerBuild(program: Command): void {
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
       if (flags.queue && !flags.db) throw new UsageError('queue-without-db', 'build: --queue needs --db URL: the queue lives in PostgreSQL');
+      if (flags.db && flags.into) throw new UsageError('into-with-db', 'build: --into is for output folders; with --db every build adds to the articles already stored (facts of unchanged articles are reused)');
       if (flags.db) {
         const skipped = await runDbBuild(inputs, flags);
         if (flags.strict && skipped > 0) throw new KgError('inputs-skipped', `build: --strict: ${skipped} input(s) skipped; see the report`);

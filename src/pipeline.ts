@@ -19,14 +19,15 @@ import { hashPipeline, openArticleCache } from './cache/index.js';
 import { CACHE_FOLDER, DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 import { createExtractor, TASKS_PER_WORKER, type Extractor } from './workers/pool.js';
 import { KgError } from './errors.js';
-import { BudgetExceeded, runWithinBudget } from './pipeline/budget.js';
+import { runWithinBudget } from './pipeline/budget.js';
+import { failedArticle, skippedFrom, type SkippedInput } from './pipeline/skipped.js';
 import type { ArticleFacts, Diagnostic, RawArticle } from './types.js';
 
 // The per-article stages live in their own module so worker threads load only them, not ingest, assemble or the exporters.
 export { extractArticleFacts } from './pipeline/extract.js';
 
-/** Changes whenever extraction changes, so cached per-article facts of an older pipeline are redone. */
-export const PIPELINE_VERSION = '1';
+import { PIPELINE_VERSION } from './pipeline/options.js';
+export { PIPELINE_VERSION } from './pipeline/options.js';
 
 export { DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 
@@ -39,13 +40,7 @@ export function resolveBuildOptions(options: Partial<BuildOptions> = {}): BuildO
   return resolved;
 }
 
-export interface SkippedInput {
-  file?: string;
-  line?: number;
-  article?: string;
-  code: string;
-  message: string;
-}
+export type { SkippedInput } from './pipeline/skipped.js';
 
 export interface BuildReport {
   pipelineVersion: string;
@@ -286,18 +281,6 @@ function keepText(outDir: string, genDir: string, id: string): void {
     }
     return;
   }
-}
-
-function failedArticle(article: RawArticle, error: unknown): Diagnostic {
-  const { id, file, line } = article.meta;
-  const where = line === undefined ? file : `${file} line ${line}`;
-  const timedOut = error instanceof BudgetExceeded;
-  const why = timedOut ? `${error.message} to extract (--article-timeout)` : `failed in extraction (${error instanceof Error ? error.message : String(error)})`;
-  return { stage: 'extract', code: timedOut ? 'article-timeout' : 'article-failed', severity: 'error', file, ...(line === undefined ? {} : { line }), article: id, message: `${where}: article "${id}" ${why}; skipped` };
-}
-
-function skippedFrom(d: Diagnostic): SkippedInput {
-  return { ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), ...(d.article ? { article: d.article } : {}), code: d.code, message: d.message };
 }
 
 /** Each line with its newline, as the writer asks for them. */

@@ -38,6 +38,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   query,
   repl: () => import('./commands/repl.js').then((m) => m.registerRepl),
   kb: () => import('./commands/kb.js').then((m) => m.registerKb),
+  worker: () => import('./commands/worker.js').then((m) => m.registerWorker),
+  assemble: () => import('./commands/assemble.js').then((m) => m.registerAssemble),
 };
 // A command loads its own module only (what the others import, such as tsx, zod or the exporters, costs 0.1-0.3 s to
 // load); the program's help and an unknown command load them all, so the help lists every command.

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { ExportFormat } from '../export/index.js';
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from './budget.js';
 
+/** Changes whenever extraction changes, so cached per-article facts of an older pipeline are redone. */
+export const PIPELINE_VERSION = '1';
+
 /** The cache's folder inside the output folder when no other is named. */
 export const CACHE_FOLDER = '.cache';
 

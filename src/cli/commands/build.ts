@@ -8,7 +8,9 @@ import { KgError } from '../../errors.js';
 import { createProgress } from '../build-progress.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/index.js';
 import type { BuildReport, BuildResult } from '../../pipeline.js';
+import type { DbRunReport } from '../../pipeline/db-build.js';
 import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
+import { DEFAULT_QUEUE_SETTINGS } from '../../db/queue-settings.js';
 import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
 import { UsageError } from '../../errors.js';
 import { detectFormat, listFiles } from '../../stages/ingest/files.js';
@@ -24,6 +26,13 @@ interface BuildFlags {
   cache?: string | false;
   /** The user's KB files or folders, merged over the built-in KB. */
   kb?: string[];
+  /** PostgreSQL URL: articles, facts and the graph in the database instead of the output folder. */
+  db?: string;
+  /** With --db: store and enqueue the articles for kg worker, and return. */
+  queue?: boolean;
+  retries?: number;
+  jobExpiry?: number;
+  report?: string;
 }
 
 const HELP_AFTER = `
@@ -37,6 +46,8 @@ Examples:
   kg build news/ more.jsonl --out build/
   kg build --into out/ new-articles/        # add articles to an existing graph
   kg build feed.jsonl --workers 4 --cache ~/.kg-cache
+  kg build news/ --db postgres://kg@127.0.0.1/kg            # facts and graph in PostgreSQL
+  kg build news/ --db postgres://kg@127.0.0.1/kg --queue    # enqueue for kg worker; then kg assemble
 `;
 
 /** Adds `kg build` and `kg start` to the program. */
@@ -54,8 +65,20 @@ export function registerBuild(program: Command): void {
     .option('--cache <dir>', 'per-article cache folder, reused across builds (default: <out>/.cache)')
     .option('--no-cache', 'extract every article anew, reading and writing no cache')
     .option('--kb <path>', 'a KB file or folder of people, organisations and places merged over the built-in KB (repeatable; see kg kb check)', collectPaths, [])
+    .option('--db <url>', 'keep articles, facts and the graph in this PostgreSQL database (postgres://...) instead of the output folder; facts already stored are reused')
+    .option('--queue', 'with --db: store the articles, enqueue one extraction job each for kg worker, and return')
+    .option('--retries <n>', 'with --queue: attempts after the first before a job is a dead letter', parseCount, DEFAULT_QUEUE_SETTINGS.retries)
+    .option('--job-expiry <seconds>', 'with --queue: how long a worker may hold a job before it is retried elsewhere (its worker died or hung)', parseSeconds, DEFAULT_QUEUE_SETTINGS.expirySeconds)
+    .option('--report <file>', 'with --db: also write the run\'s report to this JSON file')
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
+      if (flags.queue && !flags.db) throw new UsageError('queue-without-db', 'build: --queue needs --db URL: the queue lives in PostgreSQL');
+      if (flags.db && flags.into) throw new UsageError('into-with-db', 'build: --into is for output folders; with --db every build adds to the articles already stored (facts of unchanged articles are reused)');
+      if (flags.db) {
+        const skipped = await runDbBuild(inputs, flags);
+        if (flags.strict && skipped > 0) throw new KgError('inputs-skipped', `build: --strict: ${skipped} input(s) skipped; see the report`);
+        return;
+      }
       const result = await runBuild(inputs, flags);
       if (flags.strict && result.report.skipped.length > 0) {
         throw new KgError('inputs-skipped', `build: --strict: ${result.report.skipped.length} input(s) skipped; see ${path.join(flags.into ?? flags.out, 'report.json')}`);
@@ -75,6 +98,35 @@ export function registerBuild(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/** `kg build --db URL [--queue]`; returns how many inputs were skipped. */
+async function runDbBuild(inputs: string[], flags: BuildFlags): Promise<number> {
+  const [{ openDb }, { buildInDb }, { summarizeDbRun, writeReport }] = await Promise.all([import('../../db/connect.js'), import('../../pipeline/db-build.js'), import('./db-report.js')]);
+  const sources = inputs.length > 0 ? inputs : DEFAULT_BUILD_OPTIONS.inputs;
+  const estimate = await estimateArticles(sources);
+  const workers = flags.workers ?? chooseWorkers(estimate);
+  const db = await openDb(flags.db!, { max: workers + 2 });
+  const progress = createProgress(estimate);
+  let report: DbRunReport;
+  try {
+    ({ report } = await buildInDb({
+      db, url: flags.db!, inputs: sources, kbPaths: flags.kb ?? [], workers,
+      articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
+      queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? DEFAULT_QUEUE_SETTINGS.expirySeconds } : null,
+      onArticle: progress.update, onStage: progress.stage,
+    }));
+  } finally {
+    progress.stop();
+    await db.end();
+  }
+  if (report.articles.read === 0 && report.skipped.length > 0) {
+    process.stderr.write(report.skipped.slice(0, 10).map((s) => `build: skipped: ${s.message}\n`).join(''));
+    throw new KgError('nothing-built', `build: no article could be read from ${sources.join(', ')}`);
+  }
+  process.stderr.write(summarizeDbRun(report));
+  await writeReport(flags.report, report);
+  return report.skipped.length;
 }
 
 async function runBuild(inputs: string[], flags: BuildFlags): Promise<BuildResult> {
@@ -154,6 +206,12 @@ export function collectPaths(value: string, previous: string[]): string[] {
 function parseSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError('bad-timeout', `build: --article-timeout takes a number of seconds above 0, got "${value}"`);
+  return n;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('bad-retries', `build: --retries takes a whole number of 0 or more, got "${value}"`);
   return n;
 }
 

@@ -1,0 +1,88 @@
+// The extraction queue on pg-boss 10 (its own schema, pgboss, in the same database): one job per article, fetched in
+// batches. A job that fails or whose worker dies (the job expires) is retried; past its retries pg-boss moves it to
+// the dead-letter queue, which assembly drains into kg.dead_letters with the reason.
+import PgBoss from 'pg-boss';
+import type { Db } from './connect.js';
+
+export const EXTRACT_QUEUE = 'kg-extract';
+export const DEAD_LETTER_QUEUE = 'kg-extract-dead';
+
+/** What a job carries: the article to extract and the pipeline (version, KB and code) that must extract it. */
+export interface ExtractJobData {
+  article: string;
+  pipeline: string;
+}
+
+/** Why a job failed, as the worker gives it to pg-boss (a job that expired gets pg-boss's own message instead). */
+export interface JobFailure {
+  article: string;
+  code: string;
+  message: string;
+}
+
+import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
+export { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
+
+export interface QueueOptions {
+  /** Run pg-boss's maintenance (expiring the jobs of dead workers) in this process, every this many seconds. */
+  maintenanceSeconds?: number;
+}
+
+/** pg-boss on the command's own pool, its schema created or migrated (under its own advisory lock) on first use. */
+export async function openQueue(db: Db, options: QueueOptions = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => db.query(text, values) },
+    supervise: options.maintenanceSeconds !== undefined,
+    ...(options.maintenanceSeconds !== undefined ? { maintenanceIntervalSeconds: options.maintenanceSeconds } : {}),
+    schedule: false,
+  });
+  // Errors of the background maintenance are retried on the next round; a failing query of ours throws where it is made.
+  boss.on('error', () => {});
+  await boss.start();
+  return boss;
+}
+
+/** Creates the two queues, or updates the extraction queue's retries and expiry when settings are given. */
+export async function ensureQueues(boss: PgBoss, settings?: QueueSettings): Promise<void> {
+  if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE);
+  const wanted = settings ?? DEFAULT_QUEUE_SETTINGS;
+  const options = { name: EXTRACT_QUEUE, retryLimit: wanted.retries, expireInSeconds: wanted.expirySeconds, deadLetter: DEAD_LETTER_QUEUE };
+  if (!(await boss.getQueue(EXTRACT_QUEUE))) await boss.createQueue(EXTRACT_QUEUE, options);
+  else if (settings) await boss.updateQueue(EXTRACT_QUEUE, options);
+}
+
+/** One job per article. */
+export async function enqueue(boss: PgBoss, pipeline: string, articles: string[]): Promise<void> {
+  if (articles.length === 0) return;
+  await boss.insert(articles.map((article) => ({ name: EXTRACT_QUEUE, data: { article, pipeline } satisfies ExtractJobData })));
+}
+
+/** Attempts a job gets before it is a dead letter. */
+export async function attemptsPerJob(boss: PgBoss): Promise<number> {
+  return ((await boss.getQueue(EXTRACT_QUEUE))?.retryLimit ?? DEFAULT_QUEUE_SETTINGS.retries) + 1;
+}
+
+/** Jobs not finished yet: waiting, being retried or active. */
+export function unfinishedJobs(boss: PgBoss): Promise<number> {
+  return boss.getQueueSize(EXTRACT_QUEUE, { before: 'completed' });
+}
+
+/** Takes every job off the dead-letter queue, with the reason of its last failure. */
+export async function drainDeadLetters(boss: PgBoss): Promise<(JobFailure & { pipeline: string })[]> {
+  const letters: (JobFailure & { pipeline: string })[] = [];
+  for (;;) {
+    const jobs = await boss.fetch<ExtractJobData>(DEAD_LETTER_QUEUE, { batchSize: 1000, includeMetadata: true });
+    if (jobs.length === 0) return letters;
+    for (const job of jobs) {
+      const output = (job.output ?? {}) as Partial<JobFailure> & { value?: { message?: string } };
+      // A job that expired every time carries pg-boss's message: its worker died or hung past the expiry.
+      letters.push({
+        article: job.data.article,
+        pipeline: job.data.pipeline,
+        code: output.code ?? 'job-expired',
+        message: output.message ?? `its worker stopped or hung past the job's expiry (${output.value?.message ?? 'no reason given'})`,
+      });
+    }
+    await boss.complete(DEAD_LETTER_QUEUE, jobs.map((j) => j.id));
+  }
+}

@@ -310,7 +310,8 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start))) ?? null;
+  // "in Abuja House, London": the town after a venue's name is where the event is.
+  return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start)) || VENUE_BEFORE.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) ?? null;
 }
 
 /** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */

@@ -10,6 +10,7 @@ import { extendsName, firstNameBefore, insideWord, isTitleWord, knownFirstName, 
 import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
 import { PlaceLinker } from './places.js';
 import { overlapsAny } from './spans.js';
+import { handleMentions } from './handles.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -65,6 +66,9 @@ const GAP_TITLE_NAME = /^[ \t\u00a0]+$/;
 // Words before a title that make it a past or future office, not one held at the article's date.
 const NOT_CURRENT = /(?:former|ex-|late|then|then-|re-elected|incoming|outgoing|elected|future|acting)\s*$/i;
 
+// A house named after a city or a country: "Abuja House" (Nigeria's in London), "Lancaster House", "India House".
+const BUILDING_AFTER = /^[ \t\u00a0]+House\b/;
+
 interface Qualifier {
   of: string | null;
   country: KbCountry | null;
@@ -103,6 +107,11 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     for (const m of names) {
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
+      // "Abuja House, London", "India House": a building named after a place is not that place.
+      if (entity.kind !== 'organization' && BUILDING_AFTER.test(text.slice(m.end, m.end + 12))) {
+        used.add(m.start);
+        continue;
+      }
       if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
       // "Jordan said" after "Neil Jordan": the surname of a person the article named wins over the country.
       if (entity.kind === 'country' && !/\s/.test(m.text) && localPeople.some((p) => p.sure && p.surname === m.text && p.firstStart <= m.start)) continue;
@@ -264,6 +273,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       }
     }
   }
+  mentions.push(...handleMentions(text, sentences, mentions));
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   unifyPeople(mentions, localPeople, kb);
 

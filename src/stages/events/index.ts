@@ -26,7 +26,8 @@ const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // At a clause's start the article may be missing: "External Affairs Minister held long discussions with ...".
 const ROLE_TITLES = ['president', 'prime minister', 'minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
 const caseFree = (title: string) => title.split(/([\s-]+)/).map((w) => (/^[\s-]+$/.test(w) ? (w.includes('-') ? '-' : '\\s+') : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)).join('');
-const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
+// "the NZ Foreign Minister", "the Fijian prime minister": a country's acronym or demonym may come between.
+const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+(?:([A-Z]{2,3}|\\p{Lu}\\p{Ll}+(?:an|ese|ish|ic|i))\\s+)?|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
 const FORMER_BEFORE = /\b(?:former|late|ex-|then|outgoing|erstwhile)\s*(?:\p{L}+\s+){0,3}$/iu;
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
@@ -51,6 +52,8 @@ const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may
 const LEAD_DAYS = 2;
 // Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
 const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
+// A destination named by an epithet for a country the article named before: "the island nation", "our shores".
+const EPITHET_AFTER = /^\s+(?:the\s+(?:[\p{Ll}-]+\s+){0,2}(?:nation|country|kingdom|republic|archipelago|islands?)|our\s+(?:shores|country|nation|islands?))\b/u;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
 const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
 
@@ -307,11 +310,19 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     // "land in Santa Cruz de La Sierra, Bolivia": a city the KB lacks, then its country.
     const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
       && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
-    if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
+    if (country) return countryPlace(country);
+    // "travel to the island nation", "visit our shores": the country the article named last, not one qualifying a title.
+    const epithet = EPITHET_AFTER.exec(ctx.text.slice(trigger.end, region.end));
+    const named = epithet ? ctx.linked.mentions.filter((m) => m.kind === 'country' && m.form !== 'demonym' && !m.qualifier && m.end <= trigger.start).pop() : undefined;
+    if (epithet && named) return { ...countryPlace(named), start: trigger.end + epithet.index, end: trigger.end + epithet[0].length, text: epithet[0].trim() };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
   // "in Abuja House, London": the town after a venue's name is where the event is.
   return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start)) || VENUE_BEFORE.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) ?? null;
+}
+
+function countryPlace(country: LinkedMention): PlaceMention {
+  return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
 }
 
 /** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */
@@ -464,7 +475,10 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOn
   for (const m of slice.matchAll(ROLE_PRONOUN_RE)) {
     const at = span.start + m.index;
     if (ctx.linked.mentions.some((x) => x.kind === 'person' && x.start <= at && at < x.end)) continue;
-    const holder = titleHolder(ctx, at, m[1]);
+    const holder = titleHolder(ctx, at, m[2]);
+    // "the Fijian Foreign Minister" is not the New Zealand one named before.
+    const of = m[1] ? ctx.linked.mentions.find((x) => x.kind === 'country' && x.start >= at && x.end <= at + m[0].length) : undefined;
+    if (holder && of && !representedBy(ctx, [holder]).has(of.key)) continue;
     if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
   }
   // ", who is on his first state visit": the pronouns of a relative clause stand for the word the clause is about.

@@ -22,6 +22,8 @@ interface Expected {
 const D12_CALL = 'External Affairs Minister S Jaishankar spoke to his counterpart in the EU, Vice President and High Representative Josep Borrell. “Assured him of our fullest support in the return of EU citizens from India,” Jaishankar tweeted.\n\nJaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.';
 const withWang = (found: EventFact[]) => found.filter((e) => e.participants.includes('person:wang-yi'));
 
+const D24_TALKS = 'The presidents of Serbia and Kosovo abruptly called off a face-to-face meeting in Brussels on Friday, deflating hopes of a deal involving a land swap.\n\nKosovo’s president Hashim Thaci was due to discuss the swap plan with his Serbian counterpart Aleksandar Vucic for the first time in talks brokered by the EU’s top diplomat Federica Mogherini.\n\nBut both men refused to speak to each other moments before their meeting was due to start at the EU’s headquarters in Brussels, diplomats said, leaving Ms Mogherini to meet them separately several times during the day to keep talks alive.';
+
 const FOUND: [string, string, string | null, Expected][] = [
   ['"called up" (d12)', 'Earlier, Modi had called up Saudi Crown Prince Mohammed bin Salman and discussed the possibility of a G-20 leaders’ summit through a video-conference.', '2020-03-25', { type: 'call', participants: ['person:narendra-modi', 'person:mohammed-bin-salman'], status: 'occurred' }],
   ['"had a phone conversation" (d12)', D12_CALL, '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
@@ -76,6 +78,7 @@ describe('trigger words', () => {
     ['Sirius XM host', 'a talk-show host'],
     ['a negotiated deal', 'an adjective'],
     ['a call to modernize', 'an appeal'],
+    ['to keep talks alive', 'the process, not one meeting'],
     ["this year's host, Solomon Islands Prime Minister Jeremiah Manele", 'the host of a forum, named as a noun'],
   ])('"%s" is no trigger (%s)', (phrase) => {
     expect(findTriggers(phrase).filter((t) => t.text !== 'summit')).toEqual([]);
@@ -133,6 +136,17 @@ describe('parties', () => {
     expect(meeting?.participants.sort()).toEqual(['person:aleksandar-vucic', 'person:hashim-thaci']);
     expect(meeting?.participantEvidence['person:hashim-thaci']).toBe('group');
     expect(meeting?.date.date).toBe('2018-09-07');
+  });
+
+  it('"leaving Ms Mogherini to meet them separately": "them" are the pair before, and she meets each (d24)', () => {
+    const met = events(D24_TALKS, '2018-09-07').filter((e) => e.type === 'meeting' && e.participants.includes('person:federica-mogherini'));
+    // "their meeting was due to start": only due, then called off, not a second meeting that took place.
+    const due = events(D24_TALKS, '2018-09-07').find((e) => e.trigger === 'meeting' && e.evidence[0].quote.includes('due to start'));
+    expect(due?.status).toBe('planned');
+    expect(met.map((e) => [e.participants.slice().sort(), e.status, e.date.date])).toEqual([
+      [['person:aleksandar-vucic', 'person:federica-mogherini'], 'occurred', '2018-09-07'],
+      [['person:federica-mogherini', 'person:hashim-thaci'], 'occurred', '2018-09-07'],
+    ]);
   });
 
   it('how each participant was found: stated, pronoun, visit host (d10)', () => {

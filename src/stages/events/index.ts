@@ -101,7 +101,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
       if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
-      for (const fact of [event, ...alsoVisited(ctx, event, trigger)]) {
+      for (const fact of [...separately(ctx, event, trigger), ...alsoVisited(ctx, event, trigger)]) {
         found.push(fact);
         ctx.events.push({ fact, at: trigger.start });
       }
@@ -135,6 +135,19 @@ function alsoVisited(ctx: Context, visit: EventFact, trigger: Trigger): EventFac
     at = m;
   }
   return out;
+}
+
+/** "leaving Ms Mogherini to meet them separately": one meeting of the subject with each of them. */
+function separately(ctx: Context, fact: EventFact, trigger: Trigger): EventFact[] {
+  if (!/^\s+them\s+(?:[\p{Ll}-]+\s+)?separately\b/u.test(ctx.text.slice(trigger.end, trigger.end + 40))) return [fact];
+  const last = [...ctx.events].reverse().find((e) => e.at < trigger.start && e.fact.participants.filter((k) => k.startsWith('person:')).length >= 2);
+  const members = fact.participants.filter((k) => k.startsWith('person:') && last?.fact.participants.includes(k));
+  const rest = fact.participants.filter((k) => !members.includes(k));
+  if (members.length < 2 || rest.length === 0) return [fact];
+  return members.map((member) => {
+    const participants = [...rest, member];
+    return { ...fact, participants, participantEvidence: Object.fromEntries(participants.map((k) => [k, fact.participantEvidence[k]])), date: { ...fact.date }, evidence: [...fact.evidence] };
+  });
 }
 
 /** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */
@@ -449,11 +462,21 @@ function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sente
 
 /** "had visited him", "met her": the person an object pronoun stands for, other than the trigger's subject. */
 function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts: Participant[]): Participant[] {
+  const them = /^\s+(them)\b/u.exec(ctx.text.slice(trigger.end, trigger.end + 10));
+  if (them) return themOf(ctx, trigger.end + them.index + them[0].length - 4, parts);
   const m = /^\s+(him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/u.exec(ctx.text.slice(trigger.end, trigger.end + 40));
   if (!m) return [];
   const at = trigger.end + m.index + m[0].length - m[1].length;
   const antecedent = antecedentOf(ctx, at, sentence, false, parts.filter((p) => p.kind === 'person').map((p) => p.key));
   return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
+}
+
+/** "leaving Ms Mogherini to meet them": the people of the last event told before, other than the trigger's subject. */
+function themOf(ctx: Context, at: number, parts: Participant[]): Participant[] {
+  const subject = new Set(parts.filter((p) => p.kind === 'person').map((p) => p.key));
+  const last = [...ctx.events].reverse().find((e) => e.at < at && e.fact.participants.filter((k) => k.startsWith('person:') && !subject.has(k)).length >= 2);
+  const people = last?.fact.participants.filter((k) => k.startsWith('person:') && !subject.has(k)) ?? [];
+  return people.map((key) => ({ key, kind: 'person', start: at, end: at + 4, confidence: 0.7, evidence: 'group' }));
 }
 
 /** Object pronouns in a span ("told him"), each standing for a person other than those already found. */

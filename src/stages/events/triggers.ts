@@ -79,7 +79,8 @@ const PATTERNS: Pattern[] = [
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.
 // "spoke to reporters": an audience, not a call.
-const NOT_EVENT = /^(?:(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
+// "to keep talks alive": the process, not one meeting.
+const NOT_EVENT = /^(?:(?:talks|negotiations|meetings)\s+(?:alive|going|afloat|on\s+track)\b|(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
 // A verb trigger used as a noun or adjective: "Sirius XM host", "this year's host", "talk-show hosts", "a negotiated deal".
 // Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
 const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;

@@ -70,6 +70,36 @@ const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|During\s+(?:the|his|her|their)\s
 
 type Dated = Pick<EventFact, 'date' | 'dateEvidence' | 'dateInferred'>;
 
+/** A dated trigger whose only named party is `party`: "President William Ruto Friday August 18 morning held talks with a US Senator". */
+export interface OnePartyReport {
+  party: string;
+  type: string;
+  time: TimeExpression;
+  sentence: Span & { text: string };
+}
+
+const family = (type: string) => (type === 'summit' ? 'meeting' : type);
+
+/**
+ * A lead that dates an event but names one party, and the next sentence that names both ("The President hosted Delaware
+ * Senator Chris Coons"), tell of one event: the report takes the lead's date and its words. Only a report with no time of
+ * its own, of the same kind and party, in the very next sentence, and a day its status allows. Changes `facts` in place.
+ */
+export function datesFromOneParty(facts: EventFact[], leads: OnePartyReport[], linked: LinkedArticle): void {
+  for (const lead of leads) {
+    const index = linked.sentences.findIndex((s) => s.start === lead.sentence.start);
+    const next = linked.sentences[index + 1];
+    if (index < 0 || !next) continue;
+    const anchor = linked.date;
+    const fits = (f: EventFact) => !anchor || (f.status === 'occurred' ? lead.time.dateStart! <= anchor : f.status === 'planned' ? lead.time.dateEnd! >= anchor : true);
+    const reports = facts.filter((f) => inSentence(f, next) && family(f.type) === family(lead.type) && f.participants.includes(lead.party) && (f.date.precision === 'unknown' || f.dateInferred) && fits(f));
+    if (reports.length !== 1) continue;
+    const [report] = reports;
+    setDate(report, { date: lead.time.date, precision: lead.time.precision, dateStart: lead.time.dateStart, dateEnd: lead.time.dateEnd }, lead.time.text, `one-party-lead:${lead.time.rule}`, lead.time.anchor);
+    report.evidence = [{ article: linked.clean.meta.id, quote: lead.sentence.text, start: lead.sentence.start, end: lead.sentence.end }, ...report.evidence];
+  }
+}
+
 function setDate(fact: Dated, date: ResolvedDate, text: string, rule: string, anchor: string | null): void {
   fact.date = date;
   fact.dateEvidence = { text, rule, anchor };

@@ -8,7 +8,7 @@ import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.j
 import { addPresent } from './attendees.js';
 import { findClauses } from './clauses.js';
 import { delegationIn, delegationMembers, type DelegationMember } from './delegations.js';
-import { pickEventDate, refineEventDates } from './dates.js';
+import { datesFromOneParty, pickEventDate, refineEventDates, type OnePartyReport } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { foldSummits } from './summits.js';
@@ -78,13 +78,15 @@ interface Context {
   delegation: DelegationMember[];
   /** Reports in a temporal subordinate clause ("days after the senator held talks"), not the news being told. */
   asides: Set<EventFact>;
+  /** Dated triggers with one named party ("Ruto Friday August 18 morning held talks with a US Senator"), for the report after them. */
+  oneParty: OnePartyReport[];
 }
 
 
 /** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
   const text = linked.clean.original;
-  const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set() };
+  const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set(), oneParty: [] };
   for (const sentence of linked.sentences) {
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
@@ -115,7 +117,9 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
   addPresent(folded, ctx.asides, { article: linked.clean.meta.id, text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
-  return refineEventDates(folded.map((e) => e.fact).filter((f) => f.participants.length >= 2), linked, ctx.times);
+  const facts = folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+  datesFromOneParty(facts, ctx.oneParty, linked);
+  return refineEventDates(facts, linked, ctx.times);
 }
 
 /** "had also visited Pakistan and Turkey", "trips to Norway and Iran": one visit to each state named with the destination. */
@@ -251,10 +255,14 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".
   if (trigger.jointSubject) participants = participants.filter((p) => p.end <= trigger.start);
-  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
-  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const signature = signatureOf(ctx, sentence);
   const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  // A dated report with one named party ("held talks with a US Senator") may date the report that names the other.
+  if (participants.length === 1 && trigger.type !== 'summit' && trigger.form === 'verb' && picked?.precision === 'day' && !modality.matrix) {
+    ctx.oneParty.push({ party: participants[0].key, type: trigger.type, time: picked, sentence });
+  }
+  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
+  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
   const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
   let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);

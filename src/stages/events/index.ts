@@ -52,6 +52,8 @@ const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may
 const LEAD_DAYS = 2;
 // Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
 const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
+// "for a delegation to arrive", "for Biden to visit": the subject of an infinitive.
+const FOR_TO = /\bfor\s+((?:an?|the|its|their|his|her)\s+[^,;]{0,80}?)\s+to\s+$/i;
 // A destination named by an epithet for a country the article named before: "the island nation", "our shores".
 const EPITHET_AFTER = /^\s+(?:the\s+(?:[\p{Ll}-]+\s+){0,2}(?:nation|country|kingdom|republic|archipelago|islands?)|our\s+(?:shores|country|nation|islands?))\b/u;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
@@ -220,7 +222,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (trigger.host && !trigger.needsObject && next?.type === 'summit' && /^[\s\p{L}\d'’-]{0,40}$/u.test(ctx.text.slice(trigger.end, next.start))) return null;
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
-  const location = findLocation(ctx, trigger, region, clause);
+  const location = findLocation(ctx, trigger, region, clause) ?? sharedDestination(ctx, trigger, triggers, sentence, clauses);
   const modality = modalityOf(ctx.text, verbs(clause), trigger, clause);
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
@@ -346,6 +348,23 @@ function countryPlace(country: LinkedMention): PlaceMention {
   return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
 }
 
+// Words that compare two visits to one place: "Her visit is the second ... to arrive in Fiji, following the recent visit of Henare".
+const COMPARED = /\b(?:following|after|second|third|another|like|before)\b/i;
+
+/** A visit of someone that names no destination, compared in its sentence with one that does, went there too. */
+function sharedDestination(ctx: Context, trigger: Trigger, triggers: Trigger[], sentence: Sentence, clauses: Span[]): PlaceMention | null {
+  if (trigger.type !== 'visit' || trigger.form !== 'noun') return null;
+  for (const other of triggers) {
+    if (other === trigger || other.type !== 'visit' || !other.destination) continue;
+    const between = ctx.text.slice(Math.min(trigger.end, other.end), Math.max(trigger.start, other.start));
+    if (!COMPARED.test(between) || /[.;]/.test(between) || !/^\s+(?:of|by)\s/i.test(ctx.text.slice(trigger.end, trigger.end + 5))) continue;
+    const clause = clauses.find((c) => c.start <= other.start && other.start < c.end) ?? sentence;
+    const place = findLocation(ctx, { ...other, destination: true }, { start: other.start, end: sentence.end }, clause);
+    if (place?.countryKey || place?.country) return place;
+  }
+  return null;
+}
+
 /** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */
 function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceMention | null): LinkedMention[] {
   const text = ctx.text;
@@ -413,8 +432,10 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
-    if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
-    else if (governed) {
+    // "the recent visit of Peeni Henare": the visitor follows; the sentence's subject is someone else.
+    const visitorAfter = trigger.type === 'visit' && /^(?:of|by)$/i.test(linker?.[1] ?? '') && inRegion.some((m) => m.kind === 'person' && m.start >= trigger.end);
+    if (!visitorAfter && (linker?.[1].toLowerCase() === 'with' || trigger.destination)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
+    else if (!visitorAfter && governed) {
       // "The presidents of Serbia and Kosovo called off a meeting": the object of a verb takes the verb's subject.
       const group = groupParticipants(ctx, { start: clause.start, end: trigger.start }, trigger);
       parts.push(...(group.length > 0 ? group : subjectOf(ctx, trigger, clause, sentence, clauses)));
@@ -445,6 +466,12 @@ function toParticipants(mentions: LinkedMention[], confidence: number): Particip
 
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
 function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[]): Participant[] {
+  // "the second ... for a high-level delegation from New Zealand to arrive in Fiji": the infinitive's subject is what "for" names.
+  const forTo = FOR_TO.exec(ctx.text.slice(clause.start, trigger.start));
+  if (forTo && !/\btimes?$/i.test(forTo[1])) {
+    const at = clause.start + forTo.index;
+    return toParticipants(candidates(ctx, { start: at, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person').slice(0, 1), 1);
+  }
   const before = candidates(ctx, { start: clause.start, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person');
   if (before.length > 0) return toParticipants(before.slice(0, 1), 1);
   const pronouns = pronounsBefore(ctx, { start: clause.start, end: trigger.start }, sentence);

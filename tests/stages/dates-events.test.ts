@@ -20,7 +20,7 @@ describe('event dates: the time expression that governs the trigger', () => {
     // d19: "since assuming the presidency last year" is when a span began
     ['a since-phrase', 'Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia. In his first visit to the country since assuming the presidency last year, Lula will participate in an official visit and a restricted meeting with President Luis Arce.', '2024-07-07', 'person:luis-arce', 'last year', null],
     // d29: the relative clause tells of Henare, not of her visit
-    ['a relative clause about another party', 'New Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week. Her visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.', '2022-03-25', 'person:nanaia-mahuta', 'earlier this week', 'person:peeni-henare'],
+    ['a relative clause about another party', 'NZ Foreign Affairs Minister to visit Fiji\n\nNew Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week. Her visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.', '2022-03-25', 'person:nanaia-mahuta', 'earlier this week', 'person:peeni-henare'],
   ])('does not take %s', (_name, text, published, party, phrase, without) => {
     expect(datedBy(text, published, party, without)).not.toContain(phrase);
   });

@@ -155,8 +155,41 @@ export function refineEventDates(facts: EventFact[], linked: LinkedArticle, time
     const trip = oneEvent(visits().filter((v) => v.date.precision === 'range' && !v.dateInferred && v.status === fact.status && people(v).some((p) => fact.participants.includes(p))));
     if (trip.length > 0) setDate(fact, { ...trip[0].date }, sentence.text.slice(0, 40).trim(), 'during-trip', anchor);
   }
+  sameTrip(facts, anchor);
+  purposeOfVisit(facts, linked);
   laterMentions(facts, linked, times);
   return facts;
+}
+
+/** "would pay an official visit to Turkey", after the visit "scheduled for Tuesday": an undated report of the article's one dated trip of that visitor to that place is that trip. */
+function sameTrip(facts: EventFact[], anchor: string | null): void {
+  const hosts = (f: EventFact) => f.participants.filter((k) => !k.startsWith('person:')).sort().join('|');
+  const same = (v: EventFact, f: EventFact) => hosts(v) === hosts(f) && people(v).some((p) => f.participants.includes(p));
+  for (const fact of facts) {
+    if (fact.type !== 'visit' || fact.date.precision !== 'unknown') continue;
+    // a plan is that of a trip still ahead or called off, a report of one done of a trip done
+    // (a cancelled trip is not the one planned anew, "a more low-key visit to London before the end of this year")
+    const fits = (v: EventFact) => (fact.status === 'planned' ? v.status !== 'occurred' : v.status === fact.status) && (!anchor || v.status !== 'planned' || v.date.dateEnd! >= anchor);
+    const dated = facts.filter((v) => v !== fact && v.type === 'visit' && v.date.precision !== 'unknown' && v.date.precision !== 'year' && !v.dateInferred && same(v, fact) && fits(v));
+    const trips = new Set(dated.map((v) => `${v.date.dateStart}..${v.date.dateEnd}`));
+    if (trips.size === 1) setDate(fact, { ...dated[0].date }, dated[0].dateEvidence?.text ?? '', 'same-trip', anchor);
+  }
+}
+
+// "visited Turkey on Tuesday to meet Cavusoglu", "would pay a visit to Turkey to hold a meeting with": the meeting is what the trip is for.
+const PURPOSE = /^[^.;]{0,80}?\bto\s+(?:meet|hold|have)\b/i;
+
+/** A meeting that is the purpose of a visit in its sentence takes the visit's date. */
+function purposeOfVisit(facts: EventFact[], linked: LinkedArticle): void {
+  for (const meeting of facts) {
+    if (meeting.type !== 'meeting' || meeting.date.precision !== 'unknown') continue;
+    const s = linked.sentences.find((x) => inSentence(meeting, x));
+    if (!s) continue;
+    const visit = facts.find((v) => v.type === 'visit' && v.date.precision !== 'unknown' && inSentence(v, s) && people(v).some((p) => meeting.participants.includes(p)));
+    const at = visit ? s.text.indexOf(visit.trigger) : -1;
+    if (!visit || at < 0 || !PURPOSE.test(s.text.slice(at + visit.trigger.length)) || s.text.indexOf(meeting.trigger, at) < 0) continue;
+    setDate(meeting, { ...visit.date }, visit.dateEvidence?.text ?? visit.trigger, 'purpose-of-visit', visit.dateEvidence?.anchor ?? null);
+  }
 }
 
 /** "after the meeting on Monday", "Cleverly's visit was originally planned for the end of July": a later mention, with no event of its own, dates the one event it names. */

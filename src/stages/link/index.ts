@@ -181,6 +181,9 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       for (const candidate of nameCandidates(text, sentenceTerms, [...sentenceMentions, ...places], sentence)) {
         const title = titleBefore(titles, candidate.start, text) ?? titleBefore(titles, candidate.runStart, text);
         const single = candidate.words.length === 1;
+        // "Mohamad Javad Zarif" where the KB has "Mohammad": a spelling of the first name of the KB name right after it.
+        const next = sentenceMentions.find((m) => m.kind === 'person' && m.form === 'name' && /^[ \t\u00a0]$/.test(text.slice(candidate.end, m.start)));
+        if (single && next && nearlyEqual(foldName(candidate.text), foldName(kb.person(next.key.slice('person:'.length))?.name.split(' ')[0] ?? ''))) continue;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
         if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
         const known = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;

@@ -30,6 +30,9 @@ const D03_LEAD = 'President William Ruto Friday August 18 morning held talks wit
 // d39: the visit "scheduled for Tuesday has been canceled", then the same trip reported undated with the meeting it was for.
 const D39_TRIP = 'An official visit of Iranian Foreign Minister Mohamad Javad Zarif to Turkey that was scheduled for Tuesday has been canceled, the press service of Iran\'s embassy in Ankara told Sputnik.\n\nOn Monday, media reported that Zarif would pay an official visit to Turkey to hold a meeting with Qatari and Turkish high-level diplomats - Mohammed bin Abdulrahman bin Jassim Al Thani and Mevlut Cavusoglu.';
 
+// d05: the venue of the arrival is where the article put it before; the caption's "past visit" is another trip.
+const D05_ARRIVAL = 'President Uhuru Kenyatta with South African counterpart Jacob Zuma during a past visit to Pretoria, South Africa. PHOTO | FILE\n\nPresident Uhuru Kenyatta this morning received South African President Jacob Zuma at State House, Nairobi.\n\nThe South African leader, who is on a three-day State visit, arrived at State House shortly after 10 a.m.';
+
 const FOUND: [string, string, string | null, Expected][] = [
   ['"called up" (d12)', 'Earlier, Modi had called up Saudi Crown Prince Mohammed bin Salman and discussed the possibility of a G-20 leaders’ summit through a video-conference.', '2020-03-25', { type: 'call', participants: ['person:narendra-modi', 'person:mohammed-bin-salman'], status: 'occurred' }],
   ['"had a phone conversation" (d12)', D12_CALL, '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
@@ -43,6 +46,7 @@ const FOUND: [string, string, string | null, Expected][] = [
   ['but not a report with its own time (d03)', D03_LEAD, '2023-08-18', { type: 'meeting', participants: ['person:chris-andrew-coons', 'person:raila-odinga'], status: 'occurred', date: '2023-08-13' }],
   ['"a visit ... that was scheduled for Tuesday has been canceled": the noun\'s own predicate (d39)', D39_TRIP, '2020-09-22', { type: 'visit', participants: ['person:mohammad-javad-zarif', 'country:TR'], status: 'cancelled', date: '2020-09-22' }],
   ['the same trip told again undated takes its day; the meeting it is for too (d39)', D39_TRIP, '2020-09-22', { type: 'meeting', participants: ['person:mohammad-javad-zarif', 'person:mevlut-cavusoglu'], status: 'planned', date: '2020-09-22' }],
+  ['"arrived at State House" after "at State House, Nairobi": a visit to Kenya, over the three days around the reception (d05)', D05_ARRIVAL, '2016-10-11', { type: 'visit', participants: ['person:jacob-zuma', 'country:KE'], status: 'occurred', range: ['2016-10-09', '2016-10-13'], location: 'place:nairobi' }],
   ['"has hosted" (d04)', 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.', '2023-08-18', { type: 'meeting', participants: ['person:william-ruto', 'person:chris-coons'], status: 'occurred' }],
   ['"had in-depth exchanges" with a joint subject (d17)', 'Xi invited Nguyen Phu Trong, general secretary of the Communist Party of Vietnam Central Committee, to visit China in January this year. Xi and Trong had in-depth exchanges on major issues of common concern.', null, { type: 'meeting', participants: ['person:xi-jinping', 'person:nguyen-phu-trong'], status: 'occurred' }],
   ['"A and B discussed" (d14)', 'Dmitry Medvedev and Asif Ali Zardari discussed current issues in regional security and prospects for developing bilateral cooperation.', '2010-06-10', { type: 'meeting', participants: ['person:dmitry-medvedev', 'person:asif-ali-zardari'] }],
@@ -162,6 +166,12 @@ describe('parties', () => {
     const text = 'New Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week.\n\nHer visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.';
     const second = events(text, '2022-03-25').filter((e) => e.evidence[0].quote.startsWith('Her visit'));
     expect(second.map((e) => [e.participants.slice().sort(), e.status, e.date.dateStart, e.date.dateEnd])).toEqual([[['country:FJ', 'person:peeni-henare'], 'occurred', '2022-03-21', '2022-03-24']]);
+  });
+
+  it('"during a past visit to Pretoria" is not the three-day visit under way (d05)', () => {
+    const past = events(D05_ARRIVAL, '2016-10-11').find((e) => e.type === 'visit' && e.participants.includes('country:ZA'));
+    expect(past).toBeDefined();
+    expect(past!.dateEvidence?.rule).not.toBe('trip-length');
   });
 
   it('how each participant was found: stated, pronoun, visit host (d10)', () => {

@@ -64,6 +64,8 @@ export function pickEventDate(all: TimeExpression[], trigger: Trigger, region: S
 const ITINERARY = /\b(?:departs?|leaves?|flies|fly|travels?|sets?\s+off|arrives?)\b[^.;]*?\b(?:returns?|come\s+back|be\s+back)\b/i;
 // "during the five-day visit", "a three-day state visit": a trip's length in days
 const TRIP_DAYS = /\b(two|three|four|five|six|seven|[2-9])-day\s+(?:(?:state|official|working|maiden)\s+)?(?:visit|trip|tour|stay)\b/i;
+// "during a past visit to Pretoria": another trip than the one under way
+const PAST_TRIP = /\b(?:past|previous|earlier|former|last)\s+(?:[\p{L}-]+\s+)?(?:visit|trip|tour)\b/iu;
 const DAY_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 // "While in Fiji, Mahuta will meet ...", "During her visit, ...": an event of the trip, in the trip's days
 const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|During\s+(?:the|his|her|their)\s+(?:\S+\s+){0,2}?(?:visit|stay|trip|tour)\b)/u;
@@ -142,7 +144,7 @@ export function refineEventDates(facts: EventFact[], linked: LinkedArticle, time
     const length = TRIP_DAYS.exec(s.text);
     if (length) {
       const days = /\d/.test(length[1]) ? Number(length[1]) : DAY_WORDS.indexOf(length[1].toLowerCase());
-      const trip = pick(visits().filter((f) => f.date.precision === 'unknown'), s);
+      const trip = pick(visits().filter((f) => (f.date.precision === 'unknown' || f.dateInferred) && !f.evidence.some((e) => PAST_TRIP.test(e.quote))), s);
       // the day it was under way: an event of the visitor's on a day this article gives
       const during = trip.length > 0 ? facts.find((f) => !trip.includes(f) && f.date.precision === 'day' && f.status === 'occurred' && people(f).some((p) => people(trip[0]).includes(p))) : undefined;
       if (during?.date.date) for (const f of trip) setDate(f, rangeDate(addDays(during.date.date, 1 - days), addDays(during.date.date, days - 1)), length[0], 'trip-length', anchor);

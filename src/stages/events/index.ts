@@ -334,6 +334,10 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
       && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
     if (country) return countryPlace(country);
+    // "arrived at State House" after "received Zuma at State House, Nairobi": the venue is where the article put it before.
+    const venue = /^\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)/u.exec(ctx.text.slice(trigger.end, region.end));
+    const town = venue ? ctx.linked.places.find((p) => p.end <= trigger.start && ctx.text.slice(Math.max(0, p.start - venue[1].length - 3), p.start).replace(/\s+/g, ' ').endsWith(`${venue[1].replace(/\s+/g, ' ')}, `)) : undefined;
+    if (town && (town.countryKey || town.country)) return town;
     // "travel to the island nation", "visit our shores": the country the article named last, not one qualifying a title.
     const epithet = EPITHET_AFTER.exec(ctx.text.slice(trigger.end, region.end));
     const named = epithet ? ctx.linked.mentions.filter((m) => m.kind === 'country' && m.form !== 'demonym' && !m.qualifier && m.end <= trigger.start).pop() : undefined;

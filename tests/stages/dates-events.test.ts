@@ -27,6 +27,8 @@ describe('event dates: the time expression that governs the trigger', () => {
 
   it.each<[string, string, string, string, string]>([
     // d10: the holiday in the leading phrase
+    // d10: "it" is the visit just told of; its plan was for this summer
+    ['the time "it" was to happen', 'Donald Trump\'s state visit to the UK has been postponed until next year, it has been confirmed.\n\nSenior Downing Street sources last night admitted to Holyrood\'s sister site Politics Home that the original plan for it to happen this summer has officially been ditched.', '2017-07-11', 'person:donald-trump', 'this summer'],
     ['a holiday', 'Theresa May passed on the invitation from the Queen to the US president when she visited the White House in January. In a follow-up phone call on Valentine\'s Day, the Prime Minister told him she looked forward to him coming to Britain "later this year".', '2017-07-11', 'person:donald-trump', "Valentine's Day"],
   ])('takes %s', (_name, text, published, party, phrase) => {
     expect(datedBy(text, published, party)).toContain(phrase);

@@ -194,10 +194,21 @@ function purposeOfVisit(facts: EventFact[], linked: LinkedArticle): void {
   }
 }
 
+// "the original plan for it to happen this summer", "it was due to take place in May": "it" is the event just told of.
+const IT_HAPPENS = /\bit\s+(?:to\s+|would\s+|will\s+|was\s+(?:due|set|scheduled|expected|planned)\s+to\s+)(?:happen|take\s+place|go\s+ahead|be\s+held)\b/i;
+
 /** "after the meeting on Monday", "Cleverly's visit was originally planned for the end of July": a later mention, with no event of its own, dates the one event it names. */
 function laterMentions(facts: EventFact[], linked: LinkedArticle, times: TimeExpression[]): void {
   const text = linked.clean.original;
-  for (const s of linked.sentences) {
+  for (const [index, s] of linked.sentences.entries()) {
+    const it = IT_HAPPENS.exec(s.text);
+    const previous = linked.sentences.slice(0, index).reverse().find((p) => facts.some((f) => inSentence(f, p)));
+    if (it && previous && !facts.some((f) => inSentence(f, s))) {
+      const end = s.start + it.index + it[0].length;
+      const time = times.find((t) => t.start >= end && t.start - end <= 20 && t.end <= s.end && t.precision !== 'unknown');
+      const told = oneEvent(facts.filter((f) => inSentence(f, previous) && f.date.precision === 'unknown'));
+      if (time) for (const f of told) setDate(f, { date: time.date, precision: time.precision, dateStart: time.dateStart, dateEnd: time.dateEnd }, time.text, `later-mention:${time.rule}`, time.anchor);
+    }
     for (const trigger of findTriggers(s.text, s.start)) {
       if (facts.some((f) => inSentence(f, s) && f.type === trigger.type)) continue;
       const owner = /\b(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Ll}+\s+)?$/u.exec(text.slice(Math.max(s.start, trigger.start - 40), trigger.start));

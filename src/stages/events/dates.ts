@@ -68,7 +68,8 @@ const TRIP_DAYS = /\b(two|three|four|five|six|seven|[2-9])-day\s+(?:(?:state|off
 const PAST_TRIP = /\b(?:past|previous|earlier|former|last)\s+(?:[\p{L}-]+\s+)?(?:visit|trip|tour)\b/iu;
 const DAY_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 // "While in Fiji, Mahuta will meet ...", "During her visit, ...": an event of the trip, in the trip's days
-const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|During\s+(?:the|his|her|their)\s+(?:\S+\s+){0,2}?(?:visit|stay|trip|tour)\b)/u;
+// "In his first visit to the country since ..., Lula will participate in ... a restricted meeting with President Luis Arce"
+const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|(?:During|In|On)\s+(?:the|his|her|their)\s+(?:\S+\s+){0,2}?(?:visit|stay|trip|tour)\b)/u;
 
 type Dated = Pick<EventFact, 'date' | 'dateEvidence' | 'dateInferred'>;
 
@@ -154,7 +155,7 @@ export function refineEventDates(facts: EventFact[], linked: LinkedArticle, time
     if (fact.type === 'visit' || fact.date.precision !== 'unknown') continue;
     const sentence = linked.sentences.find((s) => inSentence(fact, s));
     if (!sentence || !DURING_TRIP.test(sentence.text)) continue;
-    const trip = oneEvent(visits().filter((v) => v.date.precision === 'range' && !v.dateInferred && v.status === fact.status && people(v).some((p) => fact.participants.includes(p))));
+    const trip = oneEvent(visits().filter((v) => (v.date.precision === 'range' || v.date.precision === 'day') && !v.dateInferred && v.status === fact.status && people(v).some((p) => fact.participants.includes(p))));
     if (trip.length > 0) setDate(fact, { ...trip[0].date }, sentence.text.slice(0, 40).trim(), 'during-trip', anchor);
   }
   sameTrip(facts, anchor);

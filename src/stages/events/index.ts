@@ -327,6 +327,13 @@ function laterRange(ctx: Context, clause: Span, sentence: Sentence, status: stri
 /** Where the event takes place: a place or seat of power after "in"/"at", or a visit's destination (a country too). */
 function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span): PlaceMention | null {
   if (trigger.destination) {
+    // "left the country May 7 for check-ups in the UK": the first place the sentence sends the traveller to.
+    if (/(?:country|home)$/i.test(trigger.text)) {
+      const sent = [...ctx.linked.places.map((p) => ({ p, at: p.start })), ...ctx.linked.mentions.filter((m) => m.kind === 'country' && m.form !== 'demonym' && !m.qualifier).map((m) => ({ p: countryPlace(m), at: m.start }))]
+        .filter(({ at }) => at >= trigger.end && at < region.end && /\b(?:in|to|for)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, at - 8), at)))
+        .sort((a, b) => a.at - b.at);
+      return sent[0]?.p ?? null;
+    }
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
     // "arrived in Moscow", "went to the Indonesian capital".

@@ -54,6 +54,7 @@ const LEAD_DAYS = 2;
 const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
 // "for a delegation to arrive", "for Biden to visit": the subject of an infinitive.
 const FOR_TO = /\bfor\s+((?:an?|the|its|their|his|her)\s+[^,;]{0,80}?)\s+to\s+$/i;
+const AGENT_NOUN = new RegExp(`\\b(?:${BODY_NOUN}|leader|minister|president|premier|chancellor|king|queen)\\b`, 'i');
 // A destination named by an epithet for a country the article named before: "the island nation", "our shores".
 const EPITHET_AFTER = /^\s+(?:the\s+(?:[\p{Ll}-]+\s+){0,2}(?:nation|country|kingdom|republic|archipelago|islands?)|our\s+(?:shores|country|nation|islands?))\b/u;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
@@ -478,11 +479,10 @@ function toParticipants(mentions: LinkedMention[], confidence: number): Particip
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
 function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[]): Participant[] {
   // "the second ... for a high-level delegation from New Zealand to arrive in Fiji": the infinitive's subject is what "for" names.
+  // Not "arrived in Japan for a three-day visit to meet Abe": there "for" names the trip, and the subject is the traveller.
   const forTo = FOR_TO.exec(ctx.text.slice(clause.start, trigger.start));
-  if (forTo && !/\btimes?$/i.test(forTo[1])) {
-    const at = clause.start + forTo.index;
-    return toParticipants(candidates(ctx, { start: at, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person').slice(0, 1), 1);
-  }
+  const agents = forTo ? candidates(ctx, { start: clause.start + forTo.index, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person') : [];
+  if (forTo && (agents.length > 0 || AGENT_NOUN.test(forTo[1]))) return toParticipants(agents.slice(0, 1), 1);
   const before = candidates(ctx, { start: clause.start, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person');
   if (before.length > 0) return toParticipants(before.slice(0, 1), 1);
   const pronouns = pronounsBefore(ctx, { start: clause.start, end: trigger.start }, sentence);

@@ -29,6 +29,7 @@ describe('a handle spelling a person the article names is that person', () => {
 describe('a house named after a place is not the place', () => {
   it.each([
     ['"in Abuja House, London": London, not Abuja nor Nigeria', D21, ['place:london'], ['country:GB']],
+    ['"at State House Nairobi": the town after the house is the town (d04)', 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.', ['place:nairobi', 'place:nairobi'], ['country:KE', 'country:US', 'country:KE']],
   ])('%s', (_, text, places, countries) => {
     const linked = link(text);
     expect(linked.places.map((p) => p.key)).toEqual(places);

@@ -66,8 +66,8 @@ const GAP_TITLE_NAME = /^[ \t\u00a0]+$/;
 // Words before a title that make it a past or future office, not one held at the article's date.
 const NOT_CURRENT = /(?:former|ex-|late|then|then-|re-elected|incoming|outgoing|elected|future|acting)\s*$/i;
 
-// A house named after a city or a country: "Abuja House" (Nigeria's in London), "Lancaster House", "India House".
-const BUILDING_AFTER = /^[ \t\u00a0]+House\b/;
+// A house named after a town: "Abuja House" (Nigeria's in London), "Lancaster House"; not "the US House of Representatives".
+const BUILDING_AFTER = /^[ \t\u00a0]+House\b(?!\s+of\b)/;
 
 interface Qualifier {
   of: string | null;
@@ -107,8 +107,9 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     for (const m of names) {
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
-      // "Abuja House, London", "India House": a building named after a place is not that place.
-      if (entity.kind !== 'organization' && BUILDING_AFTER.test(text.slice(m.end, m.end + 12))) {
+      // "Abuja House, London": a building named after a town is not that town.
+      const town = (entity.kind === 'country' && (entity.as === 'capital' || entity.as === 'metonym')) || (entity.kind === 'place' && entity.place.placeType === 'city');
+      if (town && BUILDING_AFTER.test(text.slice(m.end, m.end + 12))) {
         used.add(m.start);
         continue;
       }

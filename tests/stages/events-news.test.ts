@@ -168,6 +168,15 @@ describe('parties', () => {
     ]);
   });
 
+  it('"He and Arafat meet separately Monday with Albright": one meeting of each with her (TempEval-3 VOA19980501)', () => {
+    const text = 'Israeli Prime Minister Benjamin Netanyahu says considerable gaps remain between Israeli and Palestinian positions before next week\'s talks in London. He and Palestinian leader Yasser Arafat meet separately Monday with US Secretary of State Madeleine Albright.';
+    const met = events(text, '1998-05-01').filter((e) => e.type === 'meeting' && e.participants.includes('person:madeleine-albright'));
+    expect(met.map((e) => e.participants.slice().sort())).toEqual([
+      ['person:benjamin-netanyahu', 'person:madeleine-albright'],
+      ['person:madeleine-albright', 'person:yasser-arafat'],
+    ]);
+  });
+
   it('"for a delegation to arrive in Fiji": the infinitive\'s subject is no person; "the recent visit of Henare" went there too (d29)', () => {
     const text = 'New Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week.\n\nHer visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.';
     const second = events(text, '2022-03-25').filter((e) => e.evidence[0].quote.startsWith('Her visit'));

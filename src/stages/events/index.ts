@@ -144,11 +144,22 @@ function alsoVisited(ctx: Context, visit: EventFact, trigger: Trigger): EventFac
   return out;
 }
 
-/** "leaving Ms Mogherini to meet them separately": one meeting of the subject with each of them. */
+/**
+ * "leaving Ms Mogherini to meet them separately": one meeting of the subject with each of them; "He and Arafat meet
+ * separately Monday with Albright": one meeting of each subject with the object.
+ */
 function separately(ctx: Context, fact: EventFact, trigger: Trigger): EventFact[] {
-  if (!/^\s+them\s+(?:[\p{Ll}-]+\s+)?separately\b/u.test(ctx.text.slice(trigger.end, trigger.end + 40))) return [fact];
-  const last = [...ctx.events].reverse().find((e) => e.at < trigger.start && e.fact.participants.filter((k) => k.startsWith('person:')).length >= 2);
-  const members = fact.participants.filter((k) => k.startsWith('person:') && last?.fact.participants.includes(k));
+  const after = ctx.text.slice(trigger.end, trigger.end + 40);
+  let members: string[];
+  if (/^\s+them\s+(?:[\p{Ll}-]+\s+)?separately\b/u.test(after)) {
+    const last = [...ctx.events].reverse().find((e) => e.at < trigger.start && e.fact.participants.filter((k) => k.startsWith('person:')).length >= 2);
+    members = fact.participants.filter((k) => k.startsWith('person:') && last?.fact.participants.includes(k));
+  } else if (/^\s+separately\b/.test(after)) {
+    // the subjects: the people not named after the trigger
+    const sentence = ctx.linked.sentences.find((x) => x.start <= trigger.start && trigger.start < x.end);
+    const named = new Set(ctx.linked.mentions.filter((m) => sentence && m.start >= trigger.end && m.end <= sentence.end).map((m) => m.key));
+    members = fact.participants.filter((k) => k.startsWith('person:') && !named.has(k));
+  } else return [fact];
   const rest = fact.participants.filter((k) => !members.includes(k));
   if (members.length < 2 || rest.length === 0) return [fact];
   return members.map((member) => {

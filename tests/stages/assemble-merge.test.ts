@@ -86,6 +86,11 @@ describe('a report naming more or fewer of one meeting\'s attendees is that meet
       report('d22', null, { participants: ['person:muhammadu-buhari', 'person:john-odigie-oyegun'], quote: 'President Muhammadu Buhari, who is on a medical vacation in London, yesterday received top dignitaries from Nigeria.' }),
       report('d22', null, { participants: ['person:muhammadu-buhari', 'person:yemi-osinbajo'], quote: 'Acting President Yemi Osinbajo had visited him a fortnight ago.' }),
     ], [['d22'], ['d22']]],
+    ['and an undated report with a meeting of more of them and one of the pair to choose from joins neither (Rome, Kyiv)', [
+      report('a', '2023-04-27', { participants: [...PAIR, 'person:sergio-mattarella'], date: day('2023-04-26'), location: 'place:rome', quote: 'Meloni met Zelensky and Mattarella in Rome on Wednesday.' }),
+      report('b', '2023-05-11', { date: day('2023-05-10'), location: 'place:kyiv', quote: 'Meloni met Zelensky in Kyiv on Wednesday.' }),
+      report('c', null, { quote: 'Meloni met Zelensky.' }),
+    ], [['a'], ['b'], ['c']]],
   ])('%s', (_, reports, want) => {
     expect(clusterEvents(reports, countryOf).map((c) => c.reports.map((r) => r.article))).toEqual(want);
   });

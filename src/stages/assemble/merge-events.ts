@@ -27,10 +27,10 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
     const core = coreParties(report.fact.participants);
     const sharing = new Set(core.flatMap((k) => [...(byParty.get(k) ?? [])]));
     const related = [...sharing].filter((c) => sameCore(coreParties(c.participants), core) !== 'none' && compatible(c, report, countryOf));
-    // The same core parties first; a report naming more or fewer of one meeting's attendees only when none has the same.
+    // A dated report: the same core parties first, a report naming more or fewer of one meeting's attendees only when
+    // none has the same. An undated one: any event of its parties counts, so that two to choose from are two.
     const equal = related.filter((c) => sameCore(coreParties(c.participants), core) === 'equal');
-    const candidates = equal.length > 0 ? equal : related;
-    const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates, report) : pickForUndated(candidates, report);
+    const target = report.fact.date.precision !== 'unknown' ? pickClosest(equal.length > 0 ? equal : related, report) : pickForUndated(related, report);
     if (target) absorb(target, report);
     else {
       const cluster: EventCluster = { reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status };

@@ -67,3 +67,31 @@ describe('a second event of the same kind in one article stays apart', () => {
     expect(clusters.map((c) => c.status)).toEqual(['cancelled', 'planned']);
   });
 });
+
+describe('a report naming more or fewer of one meeting\'s attendees is that meeting', () => {
+  const RUTO = ['person:william-ruto', 'person:chris-coons'];
+  const ALL = [...RUTO, 'person:meg-whitman', 'person:alfred-mutua'];
+  const range: ResolvedDate = { date: null, precision: 'range', dateStart: '2023-08-17', dateEnd: '2023-08-18' };
+  it.each([
+    ['d04 (no date) names the senator and the ambassador of d03\'s meeting', [
+      report('d03', '2023-08-18', { participants: ALL, date: range, quote: 'The President hosted Delaware Senator Chris Andrew Coons at the State House.' }),
+      report('d04', null, { participants: [...RUTO, 'person:meg-whitman'], quote: 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.' }),
+      report('d04', null, { participants: RUTO, quote: 'President William Ruto said held talks with Senator Chris Coons regarding global security and climate change' }),
+    ], [['d03', 'd04', 'd04']]],
+    ['but not one of another day (d03: the senator met Odinga last Sunday, Ruto on Friday)', [
+      report('d03', '2023-08-18', { participants: ALL, date: day('2023-08-18'), quote: 'President William Ruto Friday August 18 morning held talks with a US Senator.' }),
+      report('d03', '2023-08-18', { participants: RUTO, date: day('2023-08-13'), quote: 'The meeting comes days after the senator held separate talks with Mr Odinga last Sunday.' }),
+    ], [['d03'], ['d03']]],
+    ['nor one that shares a single person (d22: Osinbajo visited Buhari; the delegation met him)', [
+      report('d22', null, { participants: ['person:muhammadu-buhari', 'person:john-odigie-oyegun'], quote: 'President Muhammadu Buhari, who is on a medical vacation in London, yesterday received top dignitaries from Nigeria.' }),
+      report('d22', null, { participants: ['person:muhammadu-buhari', 'person:yemi-osinbajo'], quote: 'Acting President Yemi Osinbajo had visited him a fortnight ago.' }),
+    ], [['d22'], ['d22']]],
+    ['and an undated report with a meeting of more of them and one of the pair to choose from joins neither (Rome, Kyiv)', [
+      report('a', '2023-04-27', { participants: [...PAIR, 'person:sergio-mattarella'], date: day('2023-04-26'), location: 'place:rome', quote: 'Meloni met Zelensky and Mattarella in Rome on Wednesday.' }),
+      report('b', '2023-05-11', { date: day('2023-05-10'), location: 'place:kyiv', quote: 'Meloni met Zelensky in Kyiv on Wednesday.' }),
+      report('c', null, { quote: 'Meloni met Zelensky.' }),
+    ], [['a'], ['b'], ['c']]],
+  ])('%s', (_, reports, want) => {
+    expect(clusterEvents(reports, countryOf).map((c) => c.reports.map((r) => r.article))).toEqual(want);
+  });
+});

@@ -22,11 +22,35 @@ interface Expected {
 const D12_CALL = 'External Affairs Minister S Jaishankar spoke to his counterpart in the EU, Vice President and High Representative Josep Borrell. “Assured him of our fullest support in the return of EU citizens from India,” Jaishankar tweeted.\n\nJaishankar also had a phone conversation with Chinese State Councillor and Foreign Minister Wang Yi.';
 const withWang = (found: EventFact[]) => found.filter((e) => e.participants.includes('person:wang-yi'));
 
+const D24_TALKS = 'The presidents of Serbia and Kosovo abruptly called off a face-to-face meeting in Brussels on Friday, deflating hopes of a deal involving a land swap.\n\nKosovo’s president Hashim Thaci was due to discuss the swap plan with his Serbian counterpart Aleksandar Vucic for the first time in talks brokered by the EU’s top diplomat Federica Mogherini.\n\nBut both men refused to speak to each other moments before their meeting was due to start at the EU’s headquarters in Brussels, diplomats said, leaving Ms Mogherini to meet them separately several times during the day to keep talks alive.';
+
+// d03's lead dates the meeting but names only Ruto ("a US Senator" is no party); the next sentence names the senator.
+const D03_LEAD = 'President William Ruto Friday August 18 morning held talks with a US Senator who was behind former President Uhuru Kenyatta and opposition leader Raila Odinga’s handshake in 2018.\n\nThe President hosted Delaware Senator Chris Andrew Coons at the State House.\n\nThe meeting comes days after the senator held separate talks with Mr Odinga last Sunday.';
+
+// d39: the visit "scheduled for Tuesday has been canceled", then the same trip reported undated with the meeting it was for.
+const D39_TRIP = 'An official visit of Iranian Foreign Minister Mohamad Javad Zarif to Turkey that was scheduled for Tuesday has been canceled, the press service of Iran\'s embassy in Ankara told Sputnik.\n\nOn Monday, media reported that Zarif would pay an official visit to Turkey to hold a meeting with Qatari and Turkish high-level diplomats - Mohammed bin Abdulrahman bin Jassim Al Thani and Mevlut Cavusoglu.';
+
+// d05: the venue of the arrival is where the article put it before; the caption's "past visit" is another trip.
+const D05_ARRIVAL = 'President Uhuru Kenyatta with South African counterpart Jacob Zuma during a past visit to Pretoria, South Africa. PHOTO | FILE\n\nPresident Uhuru Kenyatta this morning received South African President Jacob Zuma at State House, Nairobi.\n\nThe South African leader, who is on a three-day State visit, arrived at State House shortly after 10 a.m.';
+
 const FOUND: [string, string, string | null, Expected][] = [
   ['"called up" (d12)', 'Earlier, Modi had called up Saudi Crown Prince Mohammed bin Salman and discussed the possibility of a G-20 leaders’ summit through a video-conference.', '2020-03-25', { type: 'call', participants: ['person:narendra-modi', 'person:mohammed-bin-salman'], status: 'occurred' }],
   ['"had a phone conversation" (d12)', D12_CALL, '2020-03-25', { type: 'call', participants: ['person:subrahmanyam-jaishankar', 'person:wang-yi'], status: 'occurred' }],
   ['"held talks" (d15)', 'Chinese President Xi Jinping on Wednesday held formal talks with his US counterpart Barack Obama', '2014-11-12', { type: 'meeting', participants: ['person:xi-jinping', 'person:barack-obama'], status: 'occurred', date: '2014-11-12' }],
   ['"received" (d05)', 'President Uhuru Kenyatta this morning received South African President Jacob Zuma at State House, Nairobi.', '2016-10-11', { type: 'meeting', participants: ['person:uhuru-kenyatta', 'person:jacob-zuma'], status: 'occurred', date: '2016-10-11' }],
+  ['"received ... in <venue>, <town>": the town is the place, the handle the host (d21)', 'President Muhammadu Buhari sends his best wishes to all Nigerians.\n\n“President @MBuhari this afternoon received a delegation of APC Governors and leaders in Abuja House, London.', '2017-07-23', { type: 'meeting', participants: ['person:muhammadu-buhari', 'org:apc-nigeria'], status: 'occurred', date: '2017-07-23', location: 'place:london' }],
+  ['"travel to the island nation": the country named before (d30)', 'Days after Defence Minister Peeni Henare travelled to Fiji to meet his counterpart, Foreign Minister Nanaia Mahuta has announced she will also travel to the island nation next week.', '2022-03-26', { type: 'visit', participants: ['person:nanaia-mahuta', 'country:FJ'], status: 'planned', range: ['2022-03-28', '2022-04-03'] }],
+  ['"visit our shores": the country of the headline, not the one of her title (d29)', 'NZ Foreign Affairs Minister to visit Fiji\n\nNew Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week to engage on key issues facing the region.', '2022-03-25', { type: 'visit', participants: ['person:nanaia-mahuta', 'country:FJ'], status: 'planned', location: 'country:FJ' }],
+  ['"the NZ Foreign Minister will meet": a bare title with its country (d30)', 'Foreign Minister Nanaia Mahuta has announced she will also travel to Fiji next week.\n\nWhile in Fiji, the NZ Foreign Minister will meet with Prime Minister Josaia Voreqe Bainimarama, who is also Fiji\'s Minister of Foreign Affairs.', '2022-03-26', { type: 'meeting', participants: ['person:nanaia-mahuta', 'person:frank-bainimarama'], status: 'planned' }],
+  ['a dated lead with one named party dates the next report of the same kind and party (d03)', D03_LEAD, '2023-08-18', { type: 'meeting', participants: ['person:william-ruto', 'person:chris-andrew-coons'], status: 'occurred', date: '2023-08-18' }],
+  ['but not a report with its own time (d03)', D03_LEAD, '2023-08-18', { type: 'meeting', participants: ['person:chris-andrew-coons', 'person:raila-odinga'], status: 'occurred', date: '2023-08-13' }],
+  ['"a visit ... that was scheduled for Tuesday has been canceled": the noun\'s own predicate (d39)', D39_TRIP, '2020-09-22', { type: 'visit', participants: ['person:mohammad-javad-zarif', 'country:TR'], status: 'cancelled', date: '2020-09-22' }],
+  ['the same trip told again undated takes its day; the meeting it is for too (d39)', D39_TRIP, '2020-09-22', { type: 'meeting', participants: ['person:mohammad-javad-zarif', 'person:mevlut-cavusoglu'], status: 'planned', date: '2020-09-22' }],
+  ['"arrived at State House" after "at State House, Nairobi": a visit to Kenya, over the three days around the reception (d05)', D05_ARRIVAL, '2016-10-11', { type: 'visit', participants: ['person:jacob-zuma', 'country:KE'], status: 'occurred', range: ['2016-10-09', '2016-10-13'], location: 'place:nairobi' }],
+  ['"In his first visit to the country ..., Lula will participate in ... a restricted meeting": the day of the trip (d19)', 'Next Tuesday (9), Lula will land in Santa Cruz de La Sierra, Bolivia, which was accused of a “self-coup” about 10 days ago. In his first visit to the country since assuming the presidency last year, Lula will participate in an official visit and a restricted meeting with President Luis Arce, followed by a meeting with Brazilian and Bolivian authorities.', '2024-07-07', { type: 'meeting', participants: ['person:luiz-inacio-lula-da-silva', 'person:luis-arce'], status: 'planned', date: '2024-07-09' }],
+  ['"left the country May 7 for ... check-ups in the UK": a trip to where it sends him (d21)', 'Buhari left the country May 7 for further medical check-ups in the UK.', '2017-07-23', { type: 'visit', participants: ['person:muhammadu-buhari', 'country:GB'], status: 'occurred', date: '2017-05-07' }],
+  ['"has been in London since May 7": a stay abroad (d22)', 'President Buhari has been in London since May 7 for follow-up consultations with his doctors.', null, { type: 'visit', participants: ['person:muhammadu-buhari', 'country:GB'], location: 'place:london' }],
+  ['"for the West Bank town of Ramallah to hold talks": "for" names a place, the subject stays (CoNLL-2003)', 'Jordanian Prime Minister Abdul-Karim al-Kabariti left Amman on Thursday for the West Bank town of Ramallah to hold talks with Palestinian President Yasser Arafat on the stalled peace process .', '1996-08-29', { type: 'meeting', participants: ['person:abdul-karim-al-kabariti', 'person:yasser-arafat'], status: 'occurred', date: '1996-08-29' }],
   ['"has hosted" (d04)', 'Nairobi - President William Ruto has hosted United States senator Chris Coons at State House Nairobi.', '2023-08-18', { type: 'meeting', participants: ['person:william-ruto', 'person:chris-coons'], status: 'occurred' }],
   ['"had in-depth exchanges" with a joint subject (d17)', 'Xi invited Nguyen Phu Trong, general secretary of the Communist Party of Vietnam Central Committee, to visit China in January this year. Xi and Trong had in-depth exchanges on major issues of common concern.', null, { type: 'meeting', participants: ['person:xi-jinping', 'person:nguyen-phu-trong'], status: 'occurred' }],
   ['"A and B discussed" (d14)', 'Dmitry Medvedev and Asif Ali Zardari discussed current issues in regional security and prospects for developing bilateral cooperation.', '2010-06-10', { type: 'meeting', participants: ['person:dmitry-medvedev', 'person:asif-ali-zardari'] }],
@@ -72,6 +96,7 @@ describe('trigger words', () => {
     ['Sirius XM host', 'a talk-show host'],
     ['a negotiated deal', 'an adjective'],
     ['a call to modernize', 'an appeal'],
+    ['to keep talks alive', 'the process, not one meeting'],
     ["this year's host, Solomon Islands Prime Minister Jeremiah Manele", 'the host of a forum, named as a noun'],
   ])('"%s" is no trigger (%s)', (phrase) => {
     expect(findTriggers(phrase).filter((t) => t.text !== 'summit')).toEqual([]);
@@ -100,8 +125,9 @@ describe('what did not happen, or not yet', () => {
     ['an appeal for a meeting (CoNLL-2003)', "British farmers ' leader called on Wednesday for an urgent meeting with ministers to discuss the report.", '1996-08-22'],
     ['"the visiting delegation" names visitors, not a visit (d13)', 'Refused to meet the visiting delegation in solidarity with our nation, protesting ill treatment meted to our lady diplomat in USA.', null],
     ['a delegation with nobody to meet (d13)', '"Refused to meet the visiting delegation in solidarity with our nation," Modi tweeted.\nThe delegation comprised Congressmen George Holding (Republican -- North Carolina) and Madeleine Bordallo (Democrat -- Guam).', null],
-    ['a visit with neither destination nor host (d29)', 'Her visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Māori Development Peeni Henare.', '2022-03-25'],
     ['"blocked from attending" (d11)', "Over two dozen dialogue partners, including China, France, the US, UK, Japan, and Taiwan are blocked from attending the meeting by this year's host, Solomon Islands Prime Minister Jeremiah Manele.", '2025-09-08'],
+    ['"has been in power since" is no stay (CoNLL-2003)', 'It was a rare challenge to President Robert Mugabe , who has been in power since independence from Britain in 1980 .', '1996-08-22'],
+    ['"left home two weeks ago" goes nowhere named (CoNLL-2003)', 'In Venezuela , her mother told Reuters that Machado had a swollen face when she left home two weeks ago because she had her wisdom teeth extracted .', '1996-08-22'],
   ])('no event: %s', (_, text, published) => {
     expect(events(text, published)).toEqual([]);
   });
@@ -129,6 +155,38 @@ describe('parties', () => {
     expect(meeting?.participants.sort()).toEqual(['person:aleksandar-vucic', 'person:hashim-thaci']);
     expect(meeting?.participantEvidence['person:hashim-thaci']).toBe('group');
     expect(meeting?.date.date).toBe('2018-09-07');
+  });
+
+  it('"leaving Ms Mogherini to meet them separately": "them" are the pair before, and she meets each (d24)', () => {
+    const met = events(D24_TALKS, '2018-09-07').filter((e) => e.type === 'meeting' && e.participants.includes('person:federica-mogherini'));
+    // "their meeting was due to start": only due, then called off, not a second meeting that took place.
+    const due = events(D24_TALKS, '2018-09-07').find((e) => e.trigger === 'meeting' && e.evidence[0].quote.includes('due to start'));
+    expect(due?.status).toBe('planned');
+    expect(met.map((e) => [e.participants.slice().sort(), e.status, e.date.date])).toEqual([
+      [['person:aleksandar-vucic', 'person:federica-mogherini'], 'occurred', '2018-09-07'],
+      [['person:federica-mogherini', 'person:hashim-thaci'], 'occurred', '2018-09-07'],
+    ]);
+  });
+
+  it('"He and Arafat meet separately Monday with Albright": one meeting of each with her (TempEval-3 VOA19980501)', () => {
+    const text = 'Israeli Prime Minister Benjamin Netanyahu says considerable gaps remain between Israeli and Palestinian positions before next week\'s talks in London. He and Palestinian leader Yasser Arafat meet separately Monday with US Secretary of State Madeleine Albright.';
+    const met = events(text, '1998-05-01').filter((e) => e.type === 'meeting' && e.participants.includes('person:madeleine-albright'));
+    expect(met.map((e) => e.participants.slice().sort())).toEqual([
+      ['person:benjamin-netanyahu', 'person:madeleine-albright'],
+      ['person:madeleine-albright', 'person:yasser-arafat'],
+    ]);
+  });
+
+  it('"for a delegation to arrive in Fiji": the infinitive\'s subject is no person; "the recent visit of Henare" went there too (d29)', () => {
+    const text = 'New Zealand Foreign Affairs Minister, Nanaia Mahuta will visit our shores next week.\n\nHer visit is the second in as many weeks for a high-level delegation from New Zealand to arrive in Fiji, following the recent visit of NZ Minister for Defense, Peeni Henare, who departed earlier this week after a three-day visit.';
+    const second = events(text, '2022-03-25').filter((e) => e.evidence[0].quote.startsWith('Her visit'));
+    expect(second.map((e) => [e.participants.slice().sort(), e.status, e.date.dateStart, e.date.dateEnd])).toEqual([[['country:FJ', 'person:peeni-henare'], 'occurred', '2022-03-21', '2022-03-24']]);
+  });
+
+  it('"during a past visit to Pretoria" is not the three-day visit under way (d05)', () => {
+    const past = events(D05_ARRIVAL, '2016-10-11').find((e) => e.type === 'visit' && e.participants.includes('country:ZA'));
+    expect(past).toBeDefined();
+    expect(past!.dateEvidence?.rule).not.toBe('trip-length');
   });
 
   it('how each participant was found: stated, pronoun, visit host (d10)', () => {

@@ -21,23 +21,41 @@ export type LocationCountry = (key: string) => string | null;
 /** Groups event reports (given in a deterministic order) into clusters, one per real event. */
 export function clusterEvents(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
   const clusters: EventCluster[] = [];
-  // Clusters by core parties: only those can match, so merging stays linear in the number of reports.
-  const byParties = new Map<string, EventCluster[]>();
+  // Clusters by each core party: only those sharing one can match, so merging stays near linear in the number of reports.
+  const byParty = new Map<string, Set<EventCluster>>();
   for (const report of reports) {
-    const key = coreParties(report.fact.participants);
-    const candidates = (byParties.get(key) ?? []).filter((c) => compatible(c, report, countryOf));
-    const target = report.fact.date.precision !== 'unknown' ? pickClosest(candidates, report) : pickForUndated(candidates, report);
+    const core = coreParties(report.fact.participants);
+    const sharing = new Set(core.flatMap((k) => [...(byParty.get(k) ?? [])]));
+    const related = [...sharing].filter((c) => sameCore(coreParties(c.participants), core) !== 'none' && compatible(c, report, countryOf));
+    // A dated report: the same core parties first, a report naming more or fewer of one meeting's attendees only when
+    // none has the same. An undated one: any event of its parties counts, so that two to choose from are two.
+    const equal = related.filter((c) => sameCore(coreParties(c.participants), core) === 'equal');
+    const target = report.fact.date.precision !== 'unknown' ? pickClosest(equal.length > 0 ? equal : related, report) : pickForUndated(related, report);
     if (target) absorb(target, report);
     else {
       const cluster: EventCluster = { reports: [report], type: report.fact.type, participants: [...report.fact.participants].sort(), date: report.fact.date, location: report.fact.location, status: report.fact.status };
       clusters.push(cluster);
-      const same = byParties.get(key);
-      if (same) same.push(cluster);
-      else byParties.set(key, [cluster]);
+    }
+    const cluster = target ?? clusters[clusters.length - 1];
+    for (const k of coreParties(cluster.participants)) {
+      const set = byParty.get(k);
+      if (set) set.add(cluster);
+      else byParty.set(k, new Set([cluster]));
     }
   }
   for (const c of clusters) finalize(c);
   return clusters;
+}
+
+/**
+ * How two sets of core parties relate: the same, or one holding the other with two or more people in common (a report
+ * that names one meeting's attendees "also present", beside one that names only the two leaders).
+ */
+function sameCore(a: string[], b: string[]): 'equal' | 'contains' | 'none' {
+  if (a.length === b.length && a.every((k, i) => k === b[i])) return 'equal';
+  const [small, large] = a.length < b.length ? [a, b] : [b, a];
+  const people = small.filter((k) => k.startsWith('person:'));
+  return people.length === small.length && people.length >= 2 && small.every((k) => large.includes(k)) ? 'contains' : 'none';
 }
 
 function compatible(cluster: EventCluster, report: EventCluster['reports'][number], countryOf: LocationCountry): boolean {
@@ -84,9 +102,9 @@ function fitsReport(date: ResolvedDate, report: EventCluster['reports'][number])
 }
 
 /** The core parties of an event: the people when two or more take part, else everyone. */
-function coreParties(keys: string[]): string {
+function coreParties(keys: string[]): string[] {
   const people = keys.filter((k) => k.startsWith('person:'));
-  return (people.length >= 2 ? people : keys).slice().sort().join('|');
+  return [...new Set(people.length >= 2 ? people : keys)].sort();
 }
 
 function locationsAgree(a: string | null, b: string | null, countryOf: LocationCountry): boolean {

@@ -64,11 +64,44 @@ export function pickEventDate(all: TimeExpression[], trigger: Trigger, region: S
 const ITINERARY = /\b(?:departs?|leaves?|flies|fly|travels?|sets?\s+off|arrives?)\b[^.;]*?\b(?:returns?|come\s+back|be\s+back)\b/i;
 // "during the five-day visit", "a three-day state visit": a trip's length in days
 const TRIP_DAYS = /\b(two|three|four|five|six|seven|[2-9])-day\s+(?:(?:state|official|working|maiden)\s+)?(?:visit|trip|tour|stay)\b/i;
+// "during a past visit to Pretoria": another trip than the one under way
+const PAST_TRIP = /\b(?:past|previous|earlier|former|last)\s+(?:[\p{L}-]+\s+)?(?:visit|trip|tour)\b/iu;
 const DAY_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 // "While in Fiji, Mahuta will meet ...", "During her visit, ...": an event of the trip, in the trip's days
-const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|During\s+(?:the|his|her|their)\s+(?:\S+\s+){0,2}?(?:visit|stay|trip|tour)\b)/u;
+// "In his first visit to the country since ..., Lula will participate in ... a restricted meeting with President Luis Arce"
+const DURING_TRIP = /^\s*(?:While\s+in\s+\p{Lu}|(?:During|In|On)\s+(?:the|his|her|their)\s+(?:\S+\s+){0,2}?(?:visit|stay|trip|tour)\b)/u;
 
 type Dated = Pick<EventFact, 'date' | 'dateEvidence' | 'dateInferred'>;
+
+/** A dated trigger whose only named party is `party`: "President William Ruto Friday August 18 morning held talks with a US Senator". */
+export interface OnePartyReport {
+  party: string;
+  type: string;
+  time: TimeExpression;
+  sentence: Span & { text: string };
+}
+
+const family = (type: string) => (type === 'summit' ? 'meeting' : type);
+
+/**
+ * A lead that dates an event but names one party, and the next sentence that names both ("The President hosted Delaware
+ * Senator Chris Coons"), tell of one event: the report takes the lead's date and its words. Only a report with no time of
+ * its own, of the same kind and party, in the very next sentence, and a day its status allows. Changes `facts` in place.
+ */
+export function datesFromOneParty(facts: EventFact[], leads: OnePartyReport[], linked: LinkedArticle): void {
+  for (const lead of leads) {
+    const index = linked.sentences.findIndex((s) => s.start === lead.sentence.start);
+    const next = linked.sentences[index + 1];
+    if (index < 0 || !next) continue;
+    const anchor = linked.date;
+    const fits = (f: EventFact) => !anchor || (f.status === 'occurred' ? lead.time.dateStart! <= anchor : f.status === 'planned' ? lead.time.dateEnd! >= anchor : true);
+    const reports = facts.filter((f) => inSentence(f, next) && family(f.type) === family(lead.type) && f.participants.includes(lead.party) && (f.date.precision === 'unknown' || f.dateInferred) && fits(f));
+    if (reports.length !== 1) continue;
+    const [report] = reports;
+    setDate(report, { date: lead.time.date, precision: lead.time.precision, dateStart: lead.time.dateStart, dateEnd: lead.time.dateEnd }, lead.time.text, `one-party-lead:${lead.time.rule}`, lead.time.anchor);
+    report.evidence = [{ article: linked.clean.meta.id, quote: lead.sentence.text, start: lead.sentence.start, end: lead.sentence.end }, ...report.evidence];
+  }
+}
 
 function setDate(fact: Dated, date: ResolvedDate, text: string, rule: string, anchor: string | null): void {
   fact.date = date;
@@ -112,7 +145,7 @@ export function refineEventDates(facts: EventFact[], linked: LinkedArticle, time
     const length = TRIP_DAYS.exec(s.text);
     if (length) {
       const days = /\d/.test(length[1]) ? Number(length[1]) : DAY_WORDS.indexOf(length[1].toLowerCase());
-      const trip = pick(visits().filter((f) => f.date.precision === 'unknown'), s);
+      const trip = pick(visits().filter((f) => (f.date.precision === 'unknown' || f.dateInferred) && !f.evidence.some((e) => PAST_TRIP.test(e.quote))), s);
       // the day it was under way: an event of the visitor's on a day this article gives
       const during = trip.length > 0 ? facts.find((f) => !trip.includes(f) && f.date.precision === 'day' && f.status === 'occurred' && people(f).some((p) => people(trip[0]).includes(p))) : undefined;
       if (during?.date.date) for (const f of trip) setDate(f, rangeDate(addDays(during.date.date, 1 - days), addDays(during.date.date, days - 1)), length[0], 'trip-length', anchor);
@@ -122,17 +155,61 @@ export function refineEventDates(facts: EventFact[], linked: LinkedArticle, time
     if (fact.type === 'visit' || fact.date.precision !== 'unknown') continue;
     const sentence = linked.sentences.find((s) => inSentence(fact, s));
     if (!sentence || !DURING_TRIP.test(sentence.text)) continue;
-    const trip = oneEvent(visits().filter((v) => v.date.precision === 'range' && !v.dateInferred && v.status === fact.status && people(v).some((p) => fact.participants.includes(p))));
+    const trip = oneEvent(visits().filter((v) => (v.date.precision === 'range' || v.date.precision === 'day') && !v.dateInferred && v.status === fact.status && people(v).some((p) => fact.participants.includes(p))));
     if (trip.length > 0) setDate(fact, { ...trip[0].date }, sentence.text.slice(0, 40).trim(), 'during-trip', anchor);
   }
+  sameTrip(facts, anchor);
+  purposeOfVisit(facts, linked);
   laterMentions(facts, linked, times);
   return facts;
 }
 
+/** "would pay an official visit to Turkey", after the visit "scheduled for Tuesday": an undated report of the article's one dated trip of that visitor to that place is that trip. */
+function sameTrip(facts: EventFact[], anchor: string | null): void {
+  const hosts = (f: EventFact) => f.participants.filter((k) => !k.startsWith('person:')).sort().join('|');
+  const same = (v: EventFact, f: EventFact) => hosts(v) === hosts(f) && people(v).some((p) => f.participants.includes(p));
+  for (const fact of facts) {
+    if (fact.type !== 'visit' || fact.date.precision !== 'unknown') continue;
+    // a plan is that of a trip still ahead or called off, a report of one done of a trip done
+    // (a cancelled trip is not the one planned anew, "a more low-key visit to London before the end of this year")
+    const fits = (v: EventFact) => (fact.status === 'planned' ? v.status !== 'occurred' : v.status === fact.status) && (!anchor || v.status !== 'planned' || v.date.dateEnd! >= anchor);
+    const dated = facts.filter((v) => v !== fact && v.type === 'visit' && v.date.precision !== 'unknown' && v.date.precision !== 'year' && !v.dateInferred && same(v, fact) && fits(v));
+    const trips = new Set(dated.map((v) => `${v.date.dateStart}..${v.date.dateEnd}`));
+    if (trips.size === 1) setDate(fact, { ...dated[0].date }, dated[0].dateEvidence?.text ?? '', 'same-trip', anchor);
+  }
+}
+
+// "visited Turkey on Tuesday to meet Cavusoglu", "would pay a visit to Turkey to hold a meeting with": the meeting is what the trip is for.
+const PURPOSE = /^[^.;]{0,80}?\bto\s+(?:meet|hold|have)\b/i;
+
+/** A meeting that is the purpose of a visit in its sentence takes the visit's date. */
+function purposeOfVisit(facts: EventFact[], linked: LinkedArticle): void {
+  for (const meeting of facts) {
+    if (meeting.type !== 'meeting' || meeting.date.precision !== 'unknown') continue;
+    const s = linked.sentences.find((x) => inSentence(meeting, x));
+    if (!s) continue;
+    const visit = facts.find((v) => v.type === 'visit' && v.date.precision !== 'unknown' && inSentence(v, s) && people(v).some((p) => meeting.participants.includes(p)));
+    const at = visit ? s.text.indexOf(visit.trigger) : -1;
+    if (!visit || at < 0 || !PURPOSE.test(s.text.slice(at + visit.trigger.length)) || s.text.indexOf(meeting.trigger, at) < 0) continue;
+    setDate(meeting, { ...visit.date }, visit.dateEvidence?.text ?? visit.trigger, 'purpose-of-visit', visit.dateEvidence?.anchor ?? null);
+  }
+}
+
+// "the original plan for it to happen this summer", "it was due to take place in May": "it" is the event just told of.
+const IT_HAPPENS = /\bit\s+(?:to\s+|would\s+|will\s+|was\s+(?:due|set|scheduled|expected|planned)\s+to\s+)(?:happen|take\s+place|go\s+ahead|be\s+held)\b/i;
+
 /** "after the meeting on Monday", "Cleverly's visit was originally planned for the end of July": a later mention, with no event of its own, dates the one event it names. */
 function laterMentions(facts: EventFact[], linked: LinkedArticle, times: TimeExpression[]): void {
   const text = linked.clean.original;
-  for (const s of linked.sentences) {
+  for (const [index, s] of linked.sentences.entries()) {
+    const it = IT_HAPPENS.exec(s.text);
+    const previous = linked.sentences.slice(0, index).reverse().find((p) => facts.some((f) => inSentence(f, p)));
+    if (it && previous && !facts.some((f) => inSentence(f, s))) {
+      const end = s.start + it.index + it[0].length;
+      const time = times.find((t) => t.start >= end && t.start - end <= 20 && t.end <= s.end && t.precision !== 'unknown');
+      const told = oneEvent(facts.filter((f) => inSentence(f, previous) && f.date.precision === 'unknown'));
+      if (time) for (const f of told) setDate(f, { date: time.date, precision: time.precision, dateStart: time.dateStart, dateEnd: time.dateEnd }, time.text, `later-mention:${time.rule}`, time.anchor);
+    }
     for (const trigger of findTriggers(s.text, s.start)) {
       if (facts.some((f) => inSentence(f, s) && f.type === trigger.type)) continue;
       const owner = /\b(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Ll}+\s+)?$/u.exec(text.slice(Math.max(s.start, trigger.start - 40), trigger.start));

@@ -8,7 +8,7 @@ import type { LinkedArticle, LinkedMention, PlaceMention } from '../link/index.j
 import { addPresent } from './attendees.js';
 import { findClauses } from './clauses.js';
 import { delegationIn, delegationMembers, type DelegationMember } from './delegations.js';
-import { pickEventDate, refineEventDates } from './dates.js';
+import { datesFromOneParty, pickEventDate, refineEventDates, type OnePartyReport } from './dates.js';
 import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { foldSummits } from './summits.js';
@@ -26,7 +26,8 @@ const PRONOUN_RE = /\b(?:he|she|his|her)\b/giu;
 // At a clause's start the article may be missing: "External Affairs Minister held long discussions with ...".
 const ROLE_TITLES = ['president', 'prime minister', 'minister', 'premier', 'chancellor', 'senator', 'governor', 'chairman', 'foreign minister', 'secretary-general', 'external affairs minister', 'foreign secretary', 'secretary of state', 'defence minister', 'defense minister'];
 const caseFree = (title: string) => title.split(/([\s-]+)/).map((w) => (/^[\s-]+$/.test(w) ? (w.includes('-') ? '-' : '\\s+') : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)).join('');
-const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
+// "the NZ Foreign Minister", "the Fijian prime minister": a country's acronym or demonym may come between.
+const ROLE_PRONOUN_RE = new RegExp(`(?:\\b[Tt]he\\s+(?:([A-Z]{2,3}|\\p{Lu}\\p{Ll}+(?:an|ese|ish|ic|i))\\s+)?|^\\s*)(${ROLE_TITLES.map(caseFree).sort((a, b) => b.length - a.length).join('|')})\\b(?!\\s+(?:of\\b|\\p{Lu}))(?![’']s)`, 'gu');
 const FORMER_BEFORE = /\b(?:former|late|ex-|then|outgoing|erstwhile)\s*(?:\p{L}+\s+){0,3}$/iu;
 // A mention right after these words is where the event happens, not who takes part.
 const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
@@ -51,6 +52,11 @@ const VERB_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|may
 const LEAD_DAYS = 2;
 // Words that place a past report before the news of the day: "had earlier received", "previously met", "once visited".
 const ASIDE = /\b(?:earlier|previously|formerly|former|once|ago|last|past|since|recalled|history|historic|first\s+time|years?|decades?|ever|never|then|after|before)\b/i;
+// "for a delegation to arrive", "for Biden to visit": the subject of an infinitive.
+const FOR_TO = /\bfor\s+((?:an?|the|its|their|his|her)\s+[^,;]{0,80}?)\s+to\s+$/i;
+const AGENT_NOUN = new RegExp(`\\b(?:${BODY_NOUN}|leader|minister|president|premier|chancellor|king|queen)\\b`, 'i');
+// A destination named by an epithet for a country the article named before: "the island nation", "our shores".
+const EPITHET_AFTER = /^\s+(?:the\s+(?:[\p{Ll}-]+\s+){0,2}(?:nation|country|kingdom|republic|archipelago|islands?)|our\s+(?:shores|country|nation|islands?))\b/u;
 // A tweet or post signature: "— Jens Stoltenberg (@jensstoltenberg) January 31, 2022".
 const SIGNATURE_RE = /[—–]\s*([^()\n—–]+?)\s*\(@\w+\)\s*([^\n]*)$/u;
 
@@ -75,13 +81,15 @@ interface Context {
   delegation: DelegationMember[];
   /** Reports in a temporal subordinate clause ("days after the senator held talks"), not the news being told. */
   asides: Set<EventFact>;
+  /** Dated triggers with one named party ("Ruto Friday August 18 morning held talks with a US Senator"), for the report after them. */
+  oneParty: OnePartyReport[];
 }
 
 
 /** Finds the events one article reports; pure: the linked article, its time expressions and the KB are its only inputs. */
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
   const text = linked.clean.original;
-  const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set() };
+  const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set(), oneParty: [] };
   for (const sentence of linked.sentences) {
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
@@ -98,7 +106,7 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
       if (!event) continue;
       if (trigger.jointSubject || (trigger.definite && /^(?:talks|discussions|exchanges)$/i.test(trigger.text))) sameAsEarlier(ctx, event);
-      for (const fact of [event, ...alsoVisited(ctx, event, trigger)]) {
+      for (const fact of [...separately(ctx, event, trigger), ...alsoVisited(ctx, event, trigger)]) {
         found.push(fact);
         ctx.events.push({ fact, at: trigger.start });
       }
@@ -112,7 +120,9 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   const folded = foldSummits(ctx.events, { text: ctx.text, sentences: linked.sentences, mentions: linked.mentions });
   addPresent(folded, ctx.asides, { article: linked.clean.meta.id, text, sentences: linked.sentences, mentions: linked.mentions });
   for (const e of folded) if (e.fact.type === 'summit') dropRepresented(ctx, e.fact);
-  return refineEventDates(folded.map((e) => e.fact).filter((f) => f.participants.length >= 2), linked, ctx.times);
+  const facts = folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
+  datesFromOneParty(facts, ctx.oneParty, linked);
+  return refineEventDates(facts, linked, ctx.times);
 }
 
 /** "had also visited Pakistan and Turkey", "trips to Norway and Iran": one visit to each state named with the destination. */
@@ -132,6 +142,30 @@ function alsoVisited(ctx: Context, visit: EventFact, trigger: Trigger): EventFac
     at = m;
   }
   return out;
+}
+
+/**
+ * "leaving Ms Mogherini to meet them separately": one meeting of the subject with each of them; "He and Arafat meet
+ * separately Monday with Albright": one meeting of each subject with the object.
+ */
+function separately(ctx: Context, fact: EventFact, trigger: Trigger): EventFact[] {
+  const after = ctx.text.slice(trigger.end, trigger.end + 40);
+  let members: string[];
+  if (/^\s+them\s+(?:[\p{Ll}-]+\s+)?separately\b/u.test(after)) {
+    const last = [...ctx.events].reverse().find((e) => e.at < trigger.start && e.fact.participants.filter((k) => k.startsWith('person:')).length >= 2);
+    members = fact.participants.filter((k) => k.startsWith('person:') && last?.fact.participants.includes(k));
+  } else if (/^\s+separately\b/.test(after)) {
+    // the subjects: the people not named after the trigger
+    const sentence = ctx.linked.sentences.find((x) => x.start <= trigger.start && trigger.start < x.end);
+    const named = new Set(ctx.linked.mentions.filter((m) => sentence && m.start >= trigger.end && m.end <= sentence.end).map((m) => m.key));
+    members = fact.participants.filter((k) => k.startsWith('person:') && !named.has(k));
+  } else return [fact];
+  const rest = fact.participants.filter((k) => !members.includes(k));
+  if (members.length < 2 || rest.length === 0) return [fact];
+  return members.map((member) => {
+    const participants = [...rest, member];
+    return { ...fact, participants, participantEvidence: Object.fromEntries(participants.map((k) => [k, fact.participantEvidence[k]])), date: { ...fact.date }, evidence: [...fact.evidence] };
+  });
 }
 
 /** "their first talks", reported before the article says they were by phone: talks of the pair of a call in the same article are that call. */
@@ -200,7 +234,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (trigger.host && !trigger.needsObject && next?.type === 'summit' && /^[\s\p{L}\d'’-]{0,40}$/u.test(ctx.text.slice(trigger.end, next.start))) return null;
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
-  const location = findLocation(ctx, trigger, region, clause);
+  const location = findLocation(ctx, trigger, region, clause) ?? sharedDestination(ctx, trigger, triggers, sentence, clauses);
   const modality = modalityOf(ctx.text, verbs(clause), trigger, clause);
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
@@ -235,10 +269,14 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   if (trigger.jointSubject && !hasJointSubject(ctx, trigger, participants)) return null;
   // What two parties discussed is a topic: "discussed a negotiated deal on Ukraine".
   if (trigger.jointSubject) participants = participants.filter((p) => p.end <= trigger.start);
-  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
-  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const signature = signatureOf(ctx, sentence);
   const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
+  // A dated report with one named party ("held talks with a US Senator") may date the report that names the other.
+  if (participants.length === 1 && trigger.type !== 'summit' && trigger.form === 'verb' && picked?.precision === 'day' && !modality.matrix) {
+    ctx.oneParty.push({ party: participants[0].key, type: trigger.type, time: picked, sentence });
+  }
+  // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
+  if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
   const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
   let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
@@ -301,16 +339,53 @@ function laterRange(ctx: Context, clause: Span, sentence: Sentence, status: stri
 /** Where the event takes place: a place or seat of power after "in"/"at", or a visit's destination (a country too). */
 function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span): PlaceMention | null {
   if (trigger.destination) {
+    // "left the country May 7 for check-ups in the UK": the first place the sentence sends the traveller to.
+    if (/(?:country|home)$/i.test(trigger.text)) {
+      const sent = [...ctx.linked.places.map((p) => ({ p, at: p.start })), ...ctx.linked.mentions.filter((m) => m.kind === 'country' && m.form !== 'demonym' && !m.qualifier).map((m) => ({ p: countryPlace(m), at: m.start }))]
+        .filter(({ at }) => at >= trigger.end && at < region.end && /\b(?:in|to|for)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, at - 8), at)))
+        .sort((a, b) => a.at - b.at);
+      return sent[0]?.p ?? null;
+    }
     const after = ctx.linked.places.find((p) => p.start >= trigger.end && p.end <= region.end && p.start - trigger.end < 30);
     if (after) return after;
     // "arrived in Moscow", "went to the Indonesian capital".
     // "land in Santa Cruz de La Sierra, Bolivia": a city the KB lacks, then its country.
     const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
       && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
-    if (country) return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
+    if (country) return countryPlace(country);
+    // "arrived at State House" after "received Zuma at State House, Nairobi": the venue is where the article put it before.
+    const venue = /^\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)/u.exec(ctx.text.slice(trigger.end, region.end));
+    const town = venue ? ctx.linked.places.find((p) => p.end <= trigger.start && ctx.text.slice(Math.max(0, p.start - venue[1].length - 3), p.start).replace(/\s+/g, ' ').endsWith(`${venue[1].replace(/\s+/g, ' ')}, `)) : undefined;
+    if (town && (town.countryKey || town.country)) return town;
+    // "travel to the island nation", "visit our shores": the country the article named last, not one qualifying a title.
+    const epithet = EPITHET_AFTER.exec(ctx.text.slice(trigger.end, region.end));
+    const named = epithet ? ctx.linked.mentions.filter((m) => m.kind === 'country' && m.form !== 'demonym' && !m.qualifier && m.end <= trigger.start).pop() : undefined;
+    if (epithet && named) return { ...countryPlace(named), start: trigger.end + epithet.index, end: trigger.end + epithet[0].length, text: epithet[0].trim() };
   }
   const inClause = ctx.linked.places.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start))) ?? null;
+  // "in Abuja House, London": the town after a venue's name is where the event is.
+  return inClause.find((p) => /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, p.start - 12), p.start)) || VENUE_BEFORE.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) ?? null;
+}
+
+function countryPlace(country: LinkedMention): PlaceMention {
+  return { start: country.start, end: country.end, text: country.text, via: country.via, key: country.key, label: country.label, country: country.key.slice('country:'.length), placeType: 'other', countryKey: country.key };
+}
+
+// Words that compare two visits to one place: "Her visit is the second ... to arrive in Fiji, following the recent visit of Henare".
+const COMPARED = /\b(?:following|after|second|third|another|like|before)\b/i;
+
+/** A visit of someone that names no destination, compared in its sentence with one that does, went there too. */
+function sharedDestination(ctx: Context, trigger: Trigger, triggers: Trigger[], sentence: Sentence, clauses: Span[]): PlaceMention | null {
+  if (trigger.type !== 'visit' || trigger.form !== 'noun') return null;
+  for (const other of triggers) {
+    if (other === trigger || other.type !== 'visit' || !other.destination) continue;
+    const between = ctx.text.slice(Math.min(trigger.end, other.end), Math.max(trigger.start, other.start));
+    if (!COMPARED.test(between) || /[.;]/.test(between) || !/^\s+(?:of|by)\s/i.test(ctx.text.slice(trigger.end, trigger.end + 5))) continue;
+    const clause = clauses.find((c) => c.start <= other.start && other.start < c.end) ?? sentence;
+    const place = findLocation(ctx, { ...other, destination: true }, { start: other.start, end: sentence.end }, clause);
+    if (place?.countryKey || place?.country) return place;
+  }
+  return null;
 }
 
 /** Mentions in a span that can take part in an event: not a qualifier, a bare demonym, a place, a modifier or a speaker. */
@@ -380,8 +455,10 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     const linker = /^[^,;]{0,40}?\b(between|with|of)\b/i.exec(after);
     if (linker) parts.push(...toParticipants(inRegion.filter((m) => m.start >= trigger.end + linker.index), 1));
     parts.push(...groupParticipants(ctx, { start: Math.max(region.start, trigger.start - 30), end: region.end }, trigger));
-    if (linker?.[1].toLowerCase() === 'with' || trigger.destination) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
-    else if (governed) {
+    // "the recent visit of Peeni Henare": the visitor follows; the sentence's subject is someone else.
+    const visitorAfter = trigger.type === 'visit' && /^(?:of|by)$/i.test(linker?.[1] ?? '') && inRegion.some((m) => m.kind === 'person' && m.start >= trigger.end);
+    if (!visitorAfter && (linker?.[1].toLowerCase() === 'with' || trigger.destination)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
+    else if (!visitorAfter && governed) {
       // "The presidents of Serbia and Kosovo called off a meeting": the object of a verb takes the verb's subject.
       const group = groupParticipants(ctx, { start: clause.start, end: trigger.start }, trigger);
       parts.push(...(group.length > 0 ? group : subjectOf(ctx, trigger, clause, sentence, clauses)));
@@ -412,6 +489,11 @@ function toParticipants(mentions: LinkedMention[], confidence: number): Particip
 
 /** The subject when the trigger's words name none before it: the clause's first person, a pronoun, a signature, or the previous clause's subject. */
 function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sentence, clauses: Span[]): Participant[] {
+  // "the second ... for a high-level delegation from New Zealand to arrive in Fiji": the infinitive's subject is what "for" names.
+  // Not "arrived in Japan for a three-day visit to meet Abe": there "for" names the trip, and the subject is the traveller.
+  const forTo = FOR_TO.exec(ctx.text.slice(clause.start, trigger.start));
+  const agents = forTo ? candidates(ctx, { start: clause.start + forTo.index, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person') : [];
+  if (forTo && (agents.length > 0 || AGENT_NOUN.test(forTo[1]))) return toParticipants(agents.slice(0, 1), 1);
   const before = candidates(ctx, { start: clause.start, end: trigger.start }, trigger, null).filter((m) => m.kind === 'person');
   if (before.length > 0) return toParticipants(before.slice(0, 1), 1);
   const pronouns = pronounsBefore(ctx, { start: clause.start, end: trigger.start }, sentence);
@@ -437,11 +519,21 @@ function subjectOf(ctx: Context, trigger: Trigger, clause: Span, sentence: Sente
 
 /** "had visited him", "met her": the person an object pronoun stands for, other than the trigger's subject. */
 function objectPronoun(ctx: Context, trigger: Trigger, sentence: Sentence, parts: Participant[]): Participant[] {
+  const them = /^\s+(them)\b/u.exec(ctx.text.slice(trigger.end, trigger.end + 10));
+  if (them) return themOf(ctx, trigger.end + them.index + them[0].length - 4, parts);
   const m = /^\s+(him|her)\b(?!\s+(?:\p{Ll}+\s+)?(?:visit|trip|meeting|call|counterpart|talks))/u.exec(ctx.text.slice(trigger.end, trigger.end + 40));
   if (!m) return [];
   const at = trigger.end + m.index + m[0].length - m[1].length;
   const antecedent = antecedentOf(ctx, at, sentence, false, parts.filter((p) => p.kind === 'person').map((p) => p.key));
   return antecedent ? [{ key: antecedent.key, kind: 'person', start: at, end: at + m[1].length, confidence: 0.7, evidence: 'pronoun' }] : [];
+}
+
+/** "leaving Ms Mogherini to meet them": the people of the last event told before, other than the trigger's subject. */
+function themOf(ctx: Context, at: number, parts: Participant[]): Participant[] {
+  const subject = new Set(parts.filter((p) => p.kind === 'person').map((p) => p.key));
+  const last = [...ctx.events].reverse().find((e) => e.at < at && e.fact.participants.filter((k) => k.startsWith('person:') && !subject.has(k)).length >= 2);
+  const people = last?.fact.participants.filter((k) => k.startsWith('person:') && !subject.has(k)) ?? [];
+  return people.map((key) => ({ key, kind: 'person', start: at, end: at + 4, confidence: 0.7, evidence: 'group' }));
 }
 
 /** Object pronouns in a span ("told him"), each standing for a person other than those already found. */
@@ -463,7 +555,10 @@ function pronounsBefore(ctx: Context, span: Span, sentence: Sentence, subjectsOn
   for (const m of slice.matchAll(ROLE_PRONOUN_RE)) {
     const at = span.start + m.index;
     if (ctx.linked.mentions.some((x) => x.kind === 'person' && x.start <= at && at < x.end)) continue;
-    const holder = titleHolder(ctx, at, m[1]);
+    const holder = titleHolder(ctx, at, m[2]);
+    // "the Fijian Foreign Minister" is not the New Zealand one named before.
+    const of = m[1] ? ctx.linked.mentions.find((x) => x.kind === 'country' && x.start >= at && x.end <= at + m[0].length) : undefined;
+    if (holder && of && !representedBy(ctx, [holder]).has(of.key)) continue;
     if (holder) out.push({ key: holder, kind: 'person', start: at, end: at + m[0].length, confidence: 0.7, evidence: 'role' });
   }
   // ", who is on his first state visit": the pronouns of a relative clause stand for the word the clause is about.

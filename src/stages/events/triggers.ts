@@ -70,6 +70,10 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:travell?ed|travels?|travell?ing)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:went|goes|going|flew|flies|flying)\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+for\b/giu, type: 'visit', form: 'verb', destination: true },
+  // "left the country May 7 for further medical check-ups in the UK": the destination comes later in the sentence.
+  { re: /\b(?:depart(?:ed|s|ing)?|left|leaves|leaving)\s+(?:the\s+country|home)\b/giu, type: 'visit', form: 'verb', destination: true },
+  // "has been in London since May 7": a stay abroad.
+  { re: /\b(?:has|have|had)\s+been\s+in\b(?=[^.;]{0,60}\bsince\b)/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\bpa(?:id|ys?|ying)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}visits?\s+to\b/giu, type: 'visit', form: 'verb', destination: true },
   { re: /\b(?:visited|visits|visiting|visit)\b(?!\s+(?:by|from)\b)/giu, type: 'visit', form: 'verb', destination: true },
   // "since the visit by the late Indira Gandhi": a noun whose visitor follows.
@@ -79,7 +83,8 @@ const PATTERNS: Pattern[] = [
 
 // "meeting the criteria", "visit" as a noun handled by its determiner.
 // "spoke to reporters": an audience, not a call.
-const NOT_EVENT = /^(?:(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
+// "to keep talks alive": the process, not one meeting.
+const NOT_EVENT = /^(?:(?:talks|negotiations|meetings)\s+(?:alive|going|afloat|on\s+track)\b|(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
 // A verb trigger used as a noun or adjective: "Sirius XM host", "this year's host", "talk-show hosts", "a negotiated deal".
 // Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
 const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;

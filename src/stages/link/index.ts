@@ -10,6 +10,7 @@ import { extendsName, firstNameBefore, insideWord, isTitleWord, knownFirstName, 
 import { OrganizationLinker, addSourceCredits, sourceCredits } from './organizations.js';
 import { PlaceLinker } from './places.js';
 import { overlapsAny } from './spans.js';
+import { handleMentions } from './handles.js';
 
 /** How a mention is written: decides whether it can be an event participant (a demonym cannot). */
 export type MentionForm = 'name' | 'surname' | 'demonym' | 'metonym' | 'capital' | 'role' | 'acronym';
@@ -65,6 +66,9 @@ const GAP_TITLE_NAME = /^[ \t\u00a0]+$/;
 // Words before a title that make it a past or future office, not one held at the article's date.
 const NOT_CURRENT = /(?:former|ex-|late|then|then-|re-elected|incoming|outgoing|elected|future|acting)\s*$/i;
 
+// A house named after a town: "Abuja House" (Nigeria's in London), "Lancaster House"; not "the US House of Representatives".
+const BUILDING_AFTER = /^[ \t\u00a0]+House\b(?!\s+of\b)/;
+
 interface Qualifier {
   of: string | null;
   country: KbCountry | null;
@@ -103,6 +107,12 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
     for (const m of names) {
       const entity = pickNonPerson(m.entries);
       if (!entity || m.entries.some((e) => e.kind === 'person' && isFullName(m.text))) continue;
+      // "Abuja House, London": a building named after a town is not that town.
+      const town = (entity.kind === 'country' && (entity.as === 'capital' || entity.as === 'metonym')) || (entity.kind === 'place' && entity.place.placeType === 'city');
+      if (town && BUILDING_AFTER.test(text.slice(m.end, m.end + 12))) {
+        used.add(m.start);
+        continue;
+      }
       if (entity.kind === 'country' && entity.as === 'capital' && surnameFollows(text, sentenceTerms, m)) continue;
       // "Jordan said" after "Neil Jordan": the surname of a person the article named wins over the country.
       if (entity.kind === 'country' && !/\s/.test(m.text) && localPeople.some((p) => p.sure && p.surname === m.text && p.firstStart <= m.start)) continue;
@@ -172,6 +182,9 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       for (const candidate of nameCandidates(text, sentenceTerms, [...sentenceMentions, ...places], sentence)) {
         const title = titleBefore(titles, candidate.start, text) ?? titleBefore(titles, candidate.runStart, text);
         const single = candidate.words.length === 1;
+        // "Mohamad Javad Zarif" where the KB has "Mohammad": a spelling of the first name of the KB name right after it.
+        const next = sentenceMentions.find((m) => m.kind === 'person' && m.form === 'name' && /^[ \t\u00a0]$/.test(text.slice(candidate.end, m.start)));
+        if (single && next && nearlyEqual(foldName(candidate.text), foldName(kb.person(next.key.slice('person:'.length))?.name.split(' ')[0] ?? ''))) continue;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
         if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
         const known = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
@@ -264,6 +277,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
       }
     }
   }
+  mentions.push(...handleMentions(text, sentences, mentions));
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   unifyPeople(mentions, localPeople, kb);
 

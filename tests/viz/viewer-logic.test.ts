@@ -144,6 +144,18 @@ describe('people network', () => {
     expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).ties.has(biden)).toBe(false);
     expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).nodes.has('person:joe-biden')).toBe(false);
   });
+  it('weighs a tie cut by the time range by the model\'s rule: an occurred call and a planned summit, cut to the summit, weigh 0.5', () => {
+    // Putin and Trump: the 2025-10-16 call (occurred) and the summit announced for later (planned), moved to November here.
+    const moved = graph.copy();
+    const summit = moved.findNode((_k, n) => n.kind === 'event' && n.eventType === 'summit' && n.status === 'planned')!;
+    moved.mergeNodeAttributes(summit, { date: '2025-11-20', dateStart: '2025-11-20', dateEnd: '2025-11-20' });
+    addProjection(moved);
+    const putinTrump = edgeKey('person:donald-trump', 'interacted_with', 'person:vladimir-putin');
+    const view = (partial: Partial<ViewState>) => computeView(moved, indexEntityEvents(moved), state({ mode: 'people', ...partial })).ties.get(putinTrump);
+    expect(view({})!.weight).toBe(1.5);
+    expect(view({ from: '2025-11' })).toMatchObject({ events: [summit], weight: 0.5, mainType: 'summit' });
+    expect(view({ to: '2025-10' })).toMatchObject({ weight: 1, mainType: 'call' });
+  });
   it('shows nothing but says so when a graph has no ties', () => {
     expect(computeView(graph, events, state({ mode: 'people' })).nodes.size).toBe(0);
     expect(events.ties).toEqual([]);

@@ -344,6 +344,29 @@ describe('people network on the seeds with ties', () => {
     expect(await page.evaluate(() => window.kgViewer!.visibleTies())).not.toContain('person:joe-biden->interacted_with->person:vladimir-putin');
   });
 
+  it('filters the people network by kind: persons unchecked leave the countries and organisations tied to each other', async () => {
+    await open(server.url, '#mode=people');
+    // Places and events are not parties to a tie, and articles are drawn in neither network: no box for them here.
+    expect(await page.isVisible('#filter-kind-person')).toBe(true);
+    expect(await page.isHidden('#filter-kind-place')).toBe(true);
+    expect(await page.isHidden('#filter-kind-event')).toBe(true);
+    expect(await page.locator('#filter-kind-article').count()).toBe(0);
+    expect(await page.locator('#kinds-note').innerText()).toContain('Articles are not drawn');
+    await page.uncheck('#filter-kind-person');
+    const shown = await page.evaluate(() => {
+      const v = window.kgViewer!;
+      return { kinds: v.visibleNodes().map((k) => v.graph.getNodeAttribute(k, 'kind')), ends: v.visibleTies().flatMap((e) => [v.graph.source(e), v.graph.target(e)]), nodes: v.visibleNodes() };
+    });
+    expect(shown.nodes.length).toBeGreaterThan(0);
+    expect(new Set(shown.kinds)).toEqual(new Set(['country', 'organization']));
+    // Every entity left has a tie left: none stays as a dot tied only to the persons taken away.
+    expect(new Set(shown.ends)).toEqual(new Set(shown.nodes));
+    expect(await page.evaluate(() => window.kgViewer!.sigma.getNodeDisplayData('person:vladimir-putin')!.hidden)).toBe(true);
+    await page.click('#mode-events');
+    expect(await page.isVisible('#filter-kind-place')).toBe(true);
+    expect(await visibleNodes(page)).not.toContain('person:vladimir-putin');
+  });
+
   it('says so in the people mode of a graph without ties', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'kg-viewer-noties-'));
     writeFileSync(join(plain, 'graph.json'), readFileSync(FIXTURE));

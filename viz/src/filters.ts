@@ -141,9 +141,10 @@ const restrict = (adjacent: Adjacency, keep: Set<string>): Adjacency =>
   new Map([...adjacent].filter(([key]) => keep.has(key)).map(([key, neighbours]) => [key, new Set([...neighbours].filter((n) => keep.has(n)))]));
 
 /**
- * What to show. Events mode: entities and events, article nodes and projection edges never; people mode: persons,
- * countries and organisations with a tie left. Then, in order: the picked nodes only (with the events two of them share),
- * the k-core, the largest component, and the ego view around the selected node.
+ * What to show. Events mode: entities and events of the kinds chosen, article nodes and projection edges never (an
+ * article is read from the panel); people mode: persons, countries and organisations of the kinds chosen with a tie
+ * left. Then, in order: the picked nodes only (with the events two of them share), the k-core, the largest component,
+ * and the ego view around the selected node.
  */
 export function computeView(graph: KgGraph, index: EventIndex, state: ViewState): View {
   const eventShown = new Map<string, boolean>();
@@ -174,6 +175,8 @@ export function computeView(graph: KgGraph, index: EventIndex, state: ViewState)
     nodes.add(key);
   });
   for (const edge of [...ties.keys()]) if (!nodes.has(graph.source(edge)) || !nodes.has(graph.target(edge))) ties.delete(edge);
+  // A kind or article filter can take away every tie of an entity: the people network shows only entities with a tie.
+  if (people) nodes = new Set([...ties.keys()].flatMap((edge) => [graph.source(edge), graph.target(edge)]));
   if (!people && !state.weak) nodes = dropUnlinkedEvents(graph, nodes);
 
   const structural = (state.onlyPicked && state.picked.length > 0) || state.core > 0 || state.largest || (state.ego > 0 && state.selected !== null);

@@ -7,7 +7,9 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { edgeKey, type EventNode } from '../../src/graph/model.js';
 import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearance.js';
 import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
+import { networkExtent } from '../../viz/src/framing.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
+import { LabelBoxes, labelCellSize } from '../../viz/src/label-placement.js';
 import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
 import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
@@ -162,6 +164,30 @@ describe('people network', () => {
   });
 });
 
+describe('entities in no event or office, and the camera frame', () => {
+  // A name an article mentions in passing (a sports result, a quote's author), laid out far from everything, as the layout puts isolated nodes.
+  const copy = graph.copy();
+  copy.addNode('person:named-in-passing', { ...copy.getNodeAttributes('person:vladimir-putin'), kbId: null, label: 'Named In Passing', aliases: [], roles: [], x: 5000, y: -5000 } as never);
+  const index = indexEntityEvents(copy);
+  it('hides an entity with no edge in the event network unless the idle toggle keeps it', () => {
+    expect(computeVisibleNodes(copy, index, state({})).has('person:named-in-passing')).toBe(false);
+    expect(computeVisibleNodes(copy, index, state({ hideIdle: false })).has('person:named-in-passing')).toBe(true);
+    // Joe Biden is in one call: shown.
+    expect(computeVisibleNodes(copy, index, state({})).has('person:joe-biden')).toBe(true);
+  });
+  it('frames what the network can draw: not the isolated entity while it is hidden, not the articles, only the tied parties in the people mode', () => {
+    expect(networkExtent(copy, index, { mode: 'events', hideIdle: true })!.x[1]).toBeLessThan(5000);
+    expect(networkExtent(copy, index, { mode: 'events', hideIdle: false })!.x[1]).toBe(5000);
+    const withTies = graph.copy();
+    addProjection(withTies);
+    const tiedIndex = indexEntityEvents(withTies);
+    const people = networkExtent(withTies, tiedIndex, { mode: 'people', hideIdle: true })!;
+    const parties = [...new Set(tiedIndex.ties.flatMap((e) => [withTies.source(e), withTies.target(e)]))].map((k) => withTies.getNodeAttributes(k));
+    expect(people.x).toEqual([Math.min(...parties.map((n) => n.x)), Math.max(...parties.map((n) => n.x))]);
+    expect(networkExtent(graph, events, { mode: 'people', hideIdle: true })).toBeNull();
+  });
+});
+
 describe('structure filters and selection', () => {
   const adjacent = new Map(Object.entries({ a: ['b', 'c'], b: ['a', 'c'], c: ['a', 'b', 'd'], d: ['c'], e: ['f'], f: ['e'] }).map(([k, v]) => [k, new Set(v)]));
   it('peels the k-core and finds the largest component', () => {
@@ -210,6 +236,24 @@ describe('appearance and labels', () => {
     const degree = computeAppearance(graph, shown, 'degree', 'degree', (key) => graph.degree(key));
     expect(degree.legend).toEqual([expect.objectContaining({ low: Math.min(...graph.mapNodes((k) => graph.degree(k))), high: Math.max(...graph.mapNodes((k) => graph.degree(k))) })]);
     expect(degree.sizes!.get('person:vladimir-putin')!).toBeGreaterThan(degree.sizes!.get('person:yuri-ushakov')!);
+  });
+  it('places a label only where it covers none placed before it in the frame, unless it is forced', () => {
+    const boxes = new LabelBoxes();
+    expect(boxes.place({ x: 100, y: 100, width: 120, height: 18 })).toBe(true);
+    // Starts inside the first label, as the label of a node in the next grid cell does.
+    expect(boxes.place({ x: 200, y: 110, width: 80, height: 18 })).toBe(false);
+    // Just below it, and far away in another bucket.
+    expect(boxes.place({ x: 150, y: 118, width: 80, height: 18 })).toBe(true);
+    expect(boxes.place({ x: 900, y: 600, width: 80, height: 18 })).toBe(true);
+    expect(boxes.place({ x: 110, y: 105, width: 40, height: 18 }, true)).toBe(true);
+    expect(boxes.placed).toHaveLength(4);
+    boxes.clear();
+    expect(boxes.place({ x: 200, y: 110, width: 80, height: 18 })).toBe(true);
+  });
+  it('turns the label density into the grid cell: density 1 a 120 px square, 4 a 60 px one', () => {
+    expect(labelCellSize(1)).toBe(120);
+    expect(labelCellSize(4)).toBe(60);
+    expect(labelCellSize(0.25)).toBe(240);
   });
   it('puts the date in event labels, marked when inferred', () => {
     const call = graph.getNodeAttributes(eventByLabel('Call: Putin – Trump')) as EventNode;

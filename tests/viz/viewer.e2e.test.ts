@@ -215,6 +215,29 @@ describe('viewer on the seed articles', () => {
     expect(zoomed).toMatch(/ · 2025-10-16$/);
   });
 
+  it('draws no label over another, and more or fewer of them as the label density control is moved', async () => {
+    await open(server.url);
+    await page.waitForTimeout(100);
+    const labelBoxes = () => page.evaluate(() => window.kgViewer!.labelBoxes());
+    const overlapping = (boxes: { x: number; y: number; width: number; height: number }[]) =>
+      boxes.filter((a, i) => boxes.some((b, j) => j < i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
+    const standard = await labelBoxes();
+    expect(standard.length).toBeGreaterThan(3);
+    expect(overlapping(standard)).toEqual([]);
+    const setDensity = async (value: string) => {
+      await page.locator('#label-density').fill(value);
+      await page.waitForFunction((v) => window.kgViewer!.state().labels === Number(v), value);
+      await page.waitForTimeout(100);
+    };
+    await setDensity('3');
+    const dense = await labelBoxes();
+    expect(dense.length).toBeGreaterThan(standard.length);
+    expect(overlapping(dense)).toEqual([]);
+    await setDensity('0');
+    expect(await labelBoxes()).toEqual([]);
+    expect(page.url()).toContain('labels=0');
+  });
+
   it('switches to the dark theme by the toggle and by the system preference', async () => {
     await open(server.url);
     await page.click('#theme-toggle');

@@ -124,7 +124,7 @@ export function mountFilters(container: HTMLElement, graph: KgGraph, hasTies: bo
       h('legend', {}, 'Evidence'),
       toggle('filter-inferred', 'inferred dates (≈)', (s) => s.inferred, (v) => ({ inferred: v }), 'Events dated by a rule (a lead sentence and the publication day), not in words'),
       toggle('filter-weak', 'weak participants', (s) => s.weak, (v) => ({ weak: v }), 'Participants found through a role, pronoun, group or demonym, not by name'),
-      toggle('filter-idle', 'hide entities with no event left', (s) => s.hideIdle, (v) => ({ hideIdle: v }), 'In the time window and for the chosen types'),
+      toggle('filter-idle', 'hide entities with no event left', (s) => s.hideIdle, (v) => ({ hideIdle: v }), 'Those the time window and the chosen types leave with no event, and those named in no event or office at all'),
     ),
     group<NodeKind>('Kinds', 'kind', DRAWN_KINDS, (f) => f.kinds, (v) => ({ kinds: v }), (kind, s) => s.mode !== 'people' || PEOPLE_KINDS.includes(kind), kindsNote),
     group<string>('Event types', 'type', eventTypes, (f) => f.eventTypes, (v) => ({ eventTypes: v })),

@@ -13,6 +13,8 @@ export interface EventLink {
 export interface EventIndex {
   links: Map<string, EventLink[]>;
   ties: string[];
+  /** Nodes with at least one edge of the event network: the others are isolated there (named in passing, in no event or office). */
+  linked: Set<string>;
 }
 
 /** Weak participants: found through a role, a pronoun, a group, a demonym or a visit's destination, not by name. */
@@ -21,7 +23,9 @@ export const isWeakFoundBy = (foundBy: string | null | undefined): boolean => fo
 /** Indexes the events linked to each non-event node (participant and location edges) and lists the ties. */
 export function indexEntityEvents(graph: KgGraph): EventIndex {
   const links = new Map<string, EventLink[]>();
+  const linked = new Set<string>();
   graph.forEachEdge((_edge, attributes, source, target) => {
+    if (isEventNetworkEdge(attributes.relation)) linked.add(source).add(target);
     const participant = attributes.relation === 'participant';
     const entity = participant ? source : attributes.relation === 'location' ? target : null;
     if (entity === null) return;
@@ -33,7 +37,7 @@ export function indexEntityEvents(graph: KgGraph): EventIndex {
     if (known === undefined) list.push({ event, weak });
     else known.weak &&= weak;
   });
-  return { links, ties: listTies(graph) };
+  return { links, ties: listTies(graph), linked };
 }
 
 /** Last day of a YYYY-MM month, as YYYY-MM-DD. */
@@ -171,6 +175,7 @@ export function computeView(graph: KgGraph, index: EventIndex, state: ViewState)
       return;
     }
     if (state.article !== null && !node.articles.includes(state.article)) return;
+    if (state.hideIdle && !index.linked.has(key)) return;
     if (restricted && !(index.links.get(key) ?? []).some((link) => (state.weak || !link.weak) && shownEvent(link.event))) return;
     nodes.add(key);
   });

@@ -7,6 +7,7 @@ import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/type
 import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
 import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
+import { treatCameraChangesAsMovement } from './camera-motion.js';
 import type { Extent } from './framing.js';
 import { createLabelPlacer, labelCellSize, type Box } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
@@ -24,6 +25,8 @@ const THEMES = {
 } as const;
 
 const SELECTED_TIE = '#e15759';
+// The share of the graph's width or height the nodes left out of the shown network must span before the camera reframes.
+const REFRAME_SHARE = 0.05;
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
@@ -178,16 +181,20 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     edgeReducer,
   });
 
-  // Frame the shown network; when it spans the whole graph sigma's own extent is the same, and no second pass is needed.
+  // Frame the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe costs a second
+  // pass over every node and edge, worth it only when what is left out would take a good part of the stage).
   const frame = (extent: Extent | null) => {
     const full = sigma.getBBox();
-    const same = extent === null || (extent.x[0] === full.x[0] && extent.x[1] === full.x[1] && extent.y[0] === full.y[0] && extent.y[1] === full.y[1]);
+    const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
+    const same = extent === null || (near(extent.x, full.x) && near(extent.y, full.y));
     if (same && sigma.getCustomBBox() === null) return;
     // setCustomBBox alone redraws with the old normalisation: a refresh recomputes it.
     sigma.setCustomBBox(same ? null : extent);
     sigma.scheduleRefresh();
   };
   frame(initial.extent);
+
+  if (large) treatCameraChangesAsMovement(sigma);
 
   // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
   const refreshStyle = () => sigma.scheduleRefresh();

@@ -115,6 +115,14 @@ describe('viewer on the seed articles', () => {
     expect(text).toContain('Vladimir Putin');
     expect(await row.locator('.event-quote').innerText()).toContain(MOSCOW_QUOTE);
     await page.waitForTimeout(500);
+    // The camera flew to him, not to his graph coordinates read as the stage's (which left the canvas empty).
+    const seen = await page.evaluate((key) => {
+      const v = window.kgViewer!;
+      const { x, y } = v.sigma.graphToViewport(v.graph.getNodeAttributes(key));
+      return { x, y, ...v.sigma.getDimensions() };
+    }, ORBAN);
+    expect(Math.abs(seen.x - seen.width / 2)).toBeLessThan(seen.width / 4);
+    expect(Math.abs(seen.y - seen.height / 2)).toBeLessThan(seen.height / 4);
     await page.screenshot({ path: `${ARTIFACTS}/viewer-orban.png` });
   });
 

@@ -53,7 +53,7 @@ export interface ViewerRenderer {
   labelBoxes(): Box[];
   /** Frames the camera on an extent of the graph (null: the whole graph). */
   frame(extent: Extent | null): void;
-  /** Moves the camera to the node. */
+  /** Moves the camera to the node, once the frame already asked for is drawn. */
   focusNode(key: string): void;
 }
 
@@ -241,10 +241,14 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
       sigma.setSetting('labelColor', { color: theme.label });
     },
     focusNode(key) {
-      const data = sigma.getNodeDisplayData(key);
-      if (!data) return;
-      const camera = sigma.getCamera();
-      camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+      // After the frame already asked for: a refresh re-runs the reducers at once but normalises the positions only when it
+      // draws, so until then the display data holds graph coordinates and the camera would fly off the graph.
+      requestAnimationFrame(() => {
+        const data = sigma.getNodeDisplayData(key);
+        if (!data) return;
+        const camera = sigma.getCamera();
+        camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+      });
     },
   };
 }

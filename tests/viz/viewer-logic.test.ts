@@ -9,7 +9,7 @@ import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearanc
 import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
 import { networkExtent } from '../../viz/src/framing.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
-import { LabelBoxes, labelCellSize } from '../../viz/src/label-placement.js';
+import { createLabelPlacer, LabelBoxes, labelCellSize } from '../../viz/src/label-placement.js';
 import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
 import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
@@ -249,6 +249,21 @@ describe('appearance and labels', () => {
     expect(boxes.placed).toHaveLength(4);
     boxes.clear();
     expect(boxes.place({ x: 200, y: 110, width: 80, height: 18 })).toBe(true);
+  });
+  it('draws the labels of a frame largest node first: a small node asked for first does not keep a country\'s label out', () => {
+    const written: string[] = [];
+    const context = { measureText: (text: string) => ({ width: 7 * text.length }), strokeText: () => undefined, fillText: (text: string) => written.push(text) };
+    const settings = { labelSize: 14, labelWeight: 'normal', labelFont: 'sans-serif', labelColor: { color: '#222' } };
+    const placer = createLabelPlacer(() => '#fff');
+    const draw = (label: string, x: number, y: number, size: number) => placer.draw(context as never, { label, x, y, size, color: '#000' }, settings as never);
+    placer.reset();
+    // Sigma's grid hands them over cell by cell: Netherlands' cell comes first, and its label would cover the United States'.
+    draw('Netherlands', 600, 260, 6);
+    draw('United States', 640, 262, 14);
+    draw('Taiwan', 950, 330, 8);
+    placer.flush();
+    expect(written).toEqual(['United States', 'Taiwan']);
+    expect(placer.drawn()).toHaveLength(2);
   });
   it('turns the label density into the grid cell: density 1 a 120 px square, 4 a 60 px one', () => {
     expect(labelCellSize(1)).toBe(120);

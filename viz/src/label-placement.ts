@@ -1,6 +1,6 @@
 // Labels that do not cover each other. Sigma's label grid keeps the largest nodes of each square cell, but a label runs
-// far to the right of its node, so labels of neighbouring cells still pile up; this draws a label only where it covers
-// none drawn before it in the same frame (labels sigma is told to force, the selection's, are always drawn).
+// far to the right of its node, so labels of neighbouring cells still pile up; this draws a frame's labels largest node
+// first, each only where it covers none drawn before it (labels sigma is told to force, the selection's, always).
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 
@@ -51,46 +51,66 @@ export const labelCellSize = (density: number): number => Math.round(BASE_LABEL_
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>;
 
+/** What a renderer needs to place its labels: the label drawer for its settings, and the frame's start and end. */
+export interface LabelPlacer {
+  /** sigma's defaultDrawNodeLabel: notes the label as a candidate of the frame. */
+  draw(context: CanvasRenderingContext2D, data: LabelData, settings: Settings): void;
+  /** Starts a frame (beforeRender). */
+  reset(): void;
+  /** Draws the frame's candidates, forced ones first, then the largest nodes first, each only where it covers none drawn (afterRender). */
+  flush(): void;
+  /** The boxes of the labels drawn in the last frame. */
+  drawn(): Box[];
+  /** Lets another renderer over the same settings (the PNG export's) place its labels too. */
+  attach(renderer: { on(event: 'beforeRender' | 'afterRender', listener: () => void): unknown }): void;
+}
+
 /**
- * A label drawer for sigma's defaultDrawNodeLabel that skips a label covering one drawn earlier in the frame, and rims
- * the text in `halo` (the background) so it reads over nodes and edges. `reset` starts a frame (call it on
- * beforeRender); another canvas (the PNG export's renderer) starts its own.
+ * Labels placed per frame. Sigma asks for them cell by cell of its grid, so drawing them as they come would let a small
+ * node's label keep a country's out; they are collected and drawn at the end of the frame instead, rimmed in `halo`
+ * (the background) so that they read over nodes and edges.
  */
-export function createLabelPlacer(halo: () => string): { reset(): void; drawn(): Box[]; draw(context: CanvasRenderingContext2D, data: LabelData, settings: Settings): void } {
+export function createLabelPlacer(halo: () => string): LabelPlacer {
   const boxes = new LabelBoxes();
-  let canvas: CanvasRenderingContext2D | null = null;
+  let pending: { context: CanvasRenderingContext2D; data: LabelData; settings: Settings }[] = [];
   const widths = new Map<string, number>();
-  return {
+  const placer: LabelPlacer = {
+    draw(context, data, settings) {
+      if (typeof data.label === 'string' && data.label !== '') pending.push({ context, data, settings });
+    },
     reset() {
+      pending = [];
+    },
+    flush() {
+      const frame = pending.sort((a, b) => Number(b.data.forceLabel === true) - Number(a.data.forceLabel === true) || b.data.size - a.data.size);
+      pending = [];
       boxes.clear();
+      for (const { context, data, settings } of frame) {
+        const label = data.label as string;
+        const size = settings.labelSize;
+        const font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+        context.font = font;
+        let width = widths.get(`${font}|${label}`);
+        if (width === undefined) widths.set(`${font}|${label}`, (width = context.measureText(label).width));
+        // The node's disc and the text to its right, with a little air between neighbours.
+        const box = { x: data.x - data.size, y: data.y - size / 2 - 2, width: 2 * data.size + 3 + width + 4, height: size + 4 };
+        if (!boxes.place(box, data.forceLabel === true)) continue;
+        // Where sigma's drawDiscNodeLabel puts it: right of the disc, on its middle line.
+        const x = data.x + data.size + 3;
+        const y = data.y + size / 3;
+        context.lineJoin = 'round';
+        context.lineWidth = 3;
+        context.strokeStyle = halo();
+        context.strokeText(label, x, y);
+        context.fillStyle = settings.labelColor.color ?? '#000';
+        context.fillText(label, x, y);
+      }
     },
     drawn: () => [...boxes.placed],
-    draw(context, data, settings) {
-      if (typeof data.label !== 'string' || data.label === '') return;
-      if (context !== canvas) {
-        canvas = context;
-        boxes.clear();
-      }
-      const size = settings.labelSize;
-      const font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-      let width = widths.get(`${font}|${data.label}`);
-      if (width === undefined) {
-        context.font = font;
-        widths.set(`${font}|${data.label}`, (width = context.measureText(data.label).width));
-      }
-      // The node's disc and the text to its right, with a little air between neighbours.
-      const box = { x: data.x - data.size, y: data.y - size / 2 - 2, width: 2 * data.size + 3 + width + 4, height: size + 4 };
-      if (!boxes.place(box, data.forceLabel === true)) return;
-      // Where sigma's drawDiscNodeLabel puts it: right of the disc, on its middle line.
-      const x = data.x + data.size + 3;
-      const y = data.y + size / 3;
-      context.font = font;
-      context.lineJoin = 'round';
-      context.lineWidth = 3;
-      context.strokeStyle = halo();
-      context.strokeText(data.label, x, y);
-      context.fillStyle = settings.labelColor.color ?? '#000';
-      context.fillText(data.label, x, y);
+    attach(renderer) {
+      renderer.on('beforeRender', () => placer.reset());
+      renderer.on('afterRender', () => placer.flush());
     },
   };
+  return placer;
 }

@@ -13,7 +13,7 @@ import { mountKeyboard } from './keyboard.js';
 import type { Box } from './label-placement.js';
 import { GraphLoadError, loadGraph } from './load-graph.js';
 import { renderPanel, renderTie } from './panel.js';
-import { isEventNetworkEdge } from './projection.js';
+import { TIE_COLORS, isEventNetworkEdge } from './projection.js';
 import { createRenderer, type KgSigma, type Theme } from './renderer.js';
 import { mountSearch } from './search.js';
 import { formatViewState, parseViewState, type ViewState } from './state.js';
@@ -186,7 +186,7 @@ async function startViewer(): Promise<void> {
   });
   byId('export-png').addEventListener('click', () => {
     const range = byId('range-label').textContent ?? '';
-    void exportPng(renderer.sigma, { background: theme === 'dark' ? '#1c1e22' : '#ffffff', ink: theme === 'dark' ? '#e6e6e6' : '#222222', legend: appearance.legend, mode: state.mode, range, shown: byId('status').textContent ?? '' }).then((blob) => download('kg-view.png', blob));
+    void exportPng(renderer.sigma, { background: theme === 'dark' ? '#1c1e22' : '#ffffff', ink: theme === 'dark' ? '#e6e6e6' : '#222222', legend: state.mode === 'people' ? [...appearance.legend, ...Object.entries(TIE_COLORS).map(([type, color]) => ({ label: `${type} tie`, color }))] : appearance.legend, mode: state.mode, range, shown: byId('status').textContent ?? '' }, renderer.attachLabels).then((blob) => download('kg-view.png', blob));
   });
   byId('export-graphml').addEventListener('click', () => download('kg-filtered.graphml', new Blob([writeGraphml(graph, view.nodes)], { type: 'application/xml' })));
   byId('export-gexf').addEventListener('click', () => download('kg-filtered.gexf', new Blob([writeGexf(graph, view.nodes)], { type: 'application/xml' })));

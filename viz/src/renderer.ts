@@ -51,6 +51,8 @@ export interface ViewerRenderer {
   setTheme(theme: Theme): void;
   /** The boxes of the labels drawn in the last frame (viewport pixels). */
   labelBoxes(): Box[];
+  /** Places the labels of another renderer over the same settings (the PNG export's) as this one does. */
+  attachLabels(other: KgSigma): void;
   /** Frames the camera on an extent of the graph (null: the whole graph). */
   frame(extent: Extent | null): void;
   /** Moves the camera to the node, once the frame already asked for is drawn. */
@@ -198,7 +200,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
 
   // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
   const refreshStyle = () => sigma.scheduleRefresh();
-  sigma.on('beforeRender', () => placer.reset());
+  placer.attach(sigma);
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
@@ -236,6 +238,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     },
     frame,
     labelBoxes: () => placer.drawn(),
+    attachLabels: (other) => placer.attach(other),
     setTheme(name) {
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });

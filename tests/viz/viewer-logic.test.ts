@@ -264,6 +264,13 @@ describe('appearance and labels', () => {
     placer.flush();
     expect(written).toEqual(['United States', 'Taiwan']);
     expect(placer.drawn()).toHaveLength(2);
+    // On a 390 px stage, a label that the right edge would cut is left out.
+    const narrow = { ...context, canvas: { width: 390 } };
+    placer.reset();
+    placer.draw(narrow as never, { label: 'Karolos Papoulias', x: 280, y: 200, size: 6, color: '#000' }, settings as never);
+    placer.draw(narrow as never, { label: 'Brazil', x: 200, y: 200, size: 8, color: '#000' }, settings as never);
+    placer.flush();
+    expect(written.slice(2)).toEqual(['Brazil']);
   });
   it('turns the label density into the grid cell: density 1 a 120 px square, 4 a 60 px one', () => {
     expect(labelCellSize(1)).toBe(120);

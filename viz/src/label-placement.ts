@@ -94,6 +94,9 @@ export function createLabelPlacer(halo: () => string): LabelPlacer {
         if (width === undefined) widths.set(`${font}|${label}`, (width = context.measureText(label).width));
         // The node's disc and the text to its right, with a little air between neighbours.
         const box = { x: data.x - data.size, y: data.y - size / 2 - 2, width: 2 * data.size + 3 + width + 4, height: size + 4 };
+        // A label cut by the stage's right edge tells little and hides the one it would have left room for.
+        const right = context.canvas === undefined ? Infinity : context.canvas.width / (globalThis.devicePixelRatio || 1);
+        if (data.forceLabel !== true && box.x + box.width > right) continue;
         if (!boxes.place(box, data.forceLabel === true)) continue;
         // Where sigma's drawDiscNodeLabel puts it: right of the disc, on its middle line.
         const x = data.x + data.size + 3;

@@ -162,6 +162,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   };
 
   const placer = createLabelPlacer(() => theme.halo);
+  performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
   const sigma: KgSigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },

@@ -7,7 +7,9 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { edgeKey, type EventNode } from '../../src/graph/model.js';
 import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearance.js';
 import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
+import { networkExtent } from '../../viz/src/framing.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
+import { createLabelPlacer, LabelBoxes, labelCellSize } from '../../viz/src/label-placement.js';
 import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
 import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
@@ -144,9 +146,45 @@ describe('people network', () => {
     expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).ties.has(biden)).toBe(false);
     expect(computeView(withTies, index, state({ mode: 'people', from: '2025-01' })).nodes.has('person:joe-biden')).toBe(false);
   });
+  it('weighs a tie cut by the time range by the model\'s rule: an occurred call and a planned summit, cut to the summit, weigh 0.5', () => {
+    // Putin and Trump: the 2025-10-16 call (occurred) and the summit announced for later (planned), moved to November here.
+    const moved = graph.copy();
+    const summit = moved.findNode((_k, n) => n.kind === 'event' && n.eventType === 'summit' && n.status === 'planned')!;
+    moved.mergeNodeAttributes(summit, { date: '2025-11-20', dateStart: '2025-11-20', dateEnd: '2025-11-20' });
+    addProjection(moved);
+    const putinTrump = edgeKey('person:donald-trump', 'interacted_with', 'person:vladimir-putin');
+    const view = (partial: Partial<ViewState>) => computeView(moved, indexEntityEvents(moved), state({ mode: 'people', ...partial })).ties.get(putinTrump);
+    expect(view({})!.weight).toBe(1.5);
+    expect(view({ from: '2025-11' })).toMatchObject({ events: [summit], weight: 0.5, mainType: 'summit' });
+    expect(view({ to: '2025-10' })).toMatchObject({ weight: 1, mainType: 'call' });
+  });
   it('shows nothing but says so when a graph has no ties', () => {
     expect(computeView(graph, events, state({ mode: 'people' })).nodes.size).toBe(0);
     expect(events.ties).toEqual([]);
+  });
+});
+
+describe('entities in no event or office, and the camera frame', () => {
+  // A name an article mentions in passing (a sports result, a quote's author), laid out far from everything, as the layout puts isolated nodes.
+  const copy = graph.copy();
+  copy.addNode('person:named-in-passing', { ...copy.getNodeAttributes('person:vladimir-putin'), kbId: null, label: 'Named In Passing', aliases: [], roles: [], x: 5000, y: -5000 } as never);
+  const index = indexEntityEvents(copy);
+  it('hides an entity with no edge in the event network unless the idle toggle keeps it', () => {
+    expect(computeVisibleNodes(copy, index, state({})).has('person:named-in-passing')).toBe(false);
+    expect(computeVisibleNodes(copy, index, state({ hideIdle: false })).has('person:named-in-passing')).toBe(true);
+    // Joe Biden is in one call: shown.
+    expect(computeVisibleNodes(copy, index, state({})).has('person:joe-biden')).toBe(true);
+  });
+  it('frames what the network can draw: not the isolated entity while it is hidden, not the articles, only the tied parties in the people mode', () => {
+    expect(networkExtent(copy, index, { mode: 'events', hideIdle: true })!.x[1]).toBeLessThan(5000);
+    expect(networkExtent(copy, index, { mode: 'events', hideIdle: false })!.x[1]).toBe(5000);
+    const withTies = graph.copy();
+    addProjection(withTies);
+    const tiedIndex = indexEntityEvents(withTies);
+    const people = networkExtent(withTies, tiedIndex, { mode: 'people', hideIdle: true })!;
+    const parties = [...new Set(tiedIndex.ties.flatMap((e) => [withTies.source(e), withTies.target(e)]))].map((k) => withTies.getNodeAttributes(k));
+    expect(people.x).toEqual([Math.min(...parties.map((n) => n.x)), Math.max(...parties.map((n) => n.x))]);
+    expect(networkExtent(graph, events, { mode: 'people', hideIdle: true })).toBeNull();
   });
 });
 
@@ -198,6 +236,46 @@ describe('appearance and labels', () => {
     const degree = computeAppearance(graph, shown, 'degree', 'degree', (key) => graph.degree(key));
     expect(degree.legend).toEqual([expect.objectContaining({ low: Math.min(...graph.mapNodes((k) => graph.degree(k))), high: Math.max(...graph.mapNodes((k) => graph.degree(k))) })]);
     expect(degree.sizes!.get('person:vladimir-putin')!).toBeGreaterThan(degree.sizes!.get('person:yuri-ushakov')!);
+  });
+  it('places a label only where it covers none placed before it in the frame, unless it is forced', () => {
+    const boxes = new LabelBoxes();
+    expect(boxes.place({ x: 100, y: 100, width: 120, height: 18 })).toBe(true);
+    // Starts inside the first label, as the label of a node in the next grid cell does.
+    expect(boxes.place({ x: 200, y: 110, width: 80, height: 18 })).toBe(false);
+    // Just below it, and far away in another bucket.
+    expect(boxes.place({ x: 150, y: 118, width: 80, height: 18 })).toBe(true);
+    expect(boxes.place({ x: 900, y: 600, width: 80, height: 18 })).toBe(true);
+    expect(boxes.place({ x: 110, y: 105, width: 40, height: 18 }, true)).toBe(true);
+    expect(boxes.placed).toHaveLength(4);
+    boxes.clear();
+    expect(boxes.place({ x: 200, y: 110, width: 80, height: 18 })).toBe(true);
+  });
+  it('draws the labels of a frame largest node first: a small node asked for first does not keep a country\'s label out', () => {
+    const written: string[] = [];
+    const context = { measureText: (text: string) => ({ width: 7 * text.length }), strokeText: () => undefined, fillText: (text: string) => written.push(text) };
+    const settings = { labelSize: 14, labelWeight: 'normal', labelFont: 'sans-serif', labelColor: { color: '#222' } };
+    const placer = createLabelPlacer(() => '#fff');
+    const draw = (label: string, x: number, y: number, size: number) => placer.draw(context as never, { label, x, y, size, color: '#000' }, settings as never);
+    placer.reset();
+    // Sigma's grid hands them over cell by cell: Netherlands' cell comes first, and its label would cover the United States'.
+    draw('Netherlands', 600, 260, 6);
+    draw('United States', 640, 262, 14);
+    draw('Taiwan', 950, 330, 8);
+    placer.flush();
+    expect(written).toEqual(['United States', 'Taiwan']);
+    expect(placer.drawn()).toHaveLength(2);
+    // On a 390 px stage, a label that the right edge would cut is left out.
+    const narrow = { ...context, canvas: { width: 390 } };
+    placer.reset();
+    placer.draw(narrow as never, { label: 'Karolos Papoulias', x: 280, y: 200, size: 6, color: '#000' }, settings as never);
+    placer.draw(narrow as never, { label: 'Brazil', x: 200, y: 200, size: 8, color: '#000' }, settings as never);
+    placer.flush();
+    expect(written.slice(2)).toEqual(['Brazil']);
+  });
+  it('turns the label density into the grid cell: density 1 a 120 px square, 4 a 60 px one', () => {
+    expect(labelCellSize(1)).toBe(120);
+    expect(labelCellSize(4)).toBe(60);
+    expect(labelCellSize(0.25)).toBe(240);
   });
   it('puts the date in event labels, marked when inferred', () => {
     const call = graph.getNodeAttributes(eventByLabel('Call: Putin – Trump')) as EventNode;

@@ -115,6 +115,14 @@ describe('viewer on the seed articles', () => {
     expect(text).toContain('Vladimir Putin');
     expect(await row.locator('.event-quote').innerText()).toContain(MOSCOW_QUOTE);
     await page.waitForTimeout(500);
+    // The camera flew to him, not to his graph coordinates read as the stage's (which left the canvas empty).
+    const seen = await page.evaluate((key) => {
+      const v = window.kgViewer!;
+      const { x, y } = v.sigma.graphToViewport(v.graph.getNodeAttributes(key));
+      return { x, y, ...v.sigma.getDimensions() };
+    }, ORBAN);
+    expect(Math.abs(seen.x - seen.width / 2)).toBeLessThan(seen.width / 4);
+    expect(Math.abs(seen.y - seen.height / 2)).toBeLessThan(seen.height / 4);
     await page.screenshot({ path: `${ARTIFACTS}/viewer-orban.png` });
   });
 
@@ -213,6 +221,29 @@ describe('viewer on the seed articles', () => {
     await page.waitForTimeout(100);
     const zoomed = await page.evaluate((key) => window.kgViewer!.sigma.getNodeDisplayData(key)!.label, trumpCall);
     expect(zoomed).toMatch(/ · 2025-10-16$/);
+  });
+
+  it('draws no label over another, and more or fewer of them as the label density control is moved', async () => {
+    await open(server.url);
+    await page.waitForTimeout(100);
+    const labelBoxes = () => page.evaluate(() => window.kgViewer!.labelBoxes());
+    const overlapping = (boxes: { x: number; y: number; width: number; height: number }[]) =>
+      boxes.filter((a, i) => boxes.some((b, j) => j < i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
+    const standard = await labelBoxes();
+    expect(standard.length).toBeGreaterThan(3);
+    expect(overlapping(standard)).toEqual([]);
+    const setDensity = async (value: string) => {
+      await page.locator('#label-density').fill(value);
+      await page.waitForFunction((v) => window.kgViewer!.state().labels === Number(v), value);
+      await page.waitForTimeout(100);
+    };
+    await setDensity('3');
+    const dense = await labelBoxes();
+    expect(dense.length).toBeGreaterThan(standard.length);
+    expect(overlapping(dense)).toEqual([]);
+    await setDensity('0');
+    expect(await labelBoxes()).toEqual([]);
+    expect(page.url()).toContain('labels=0');
   });
 
   it('switches to the dark theme by the toggle and by the system preference', async () => {
@@ -342,6 +373,29 @@ describe('people network on the seeds with ties', () => {
     await page.waitForFunction(() => window.kgViewer!.state().from === '2024-12');
     expect(await page.locator('#panel .tie-event').count()).toBeLessThan(count);
     expect(await page.evaluate(() => window.kgViewer!.visibleTies())).not.toContain('person:joe-biden->interacted_with->person:vladimir-putin');
+  });
+
+  it('filters the people network by kind: persons unchecked leave the countries and organisations tied to each other', async () => {
+    await open(server.url, '#mode=people');
+    // Places and events are not parties to a tie, and articles are drawn in neither network: no box for them here.
+    expect(await page.isVisible('#filter-kind-person')).toBe(true);
+    expect(await page.isHidden('#filter-kind-place')).toBe(true);
+    expect(await page.isHidden('#filter-kind-event')).toBe(true);
+    expect(await page.locator('#filter-kind-article').count()).toBe(0);
+    expect(await page.locator('#kinds-note').innerText()).toContain('Articles are not drawn');
+    await page.uncheck('#filter-kind-person');
+    const shown = await page.evaluate(() => {
+      const v = window.kgViewer!;
+      return { kinds: v.visibleNodes().map((k) => v.graph.getNodeAttribute(k, 'kind')), ends: v.visibleTies().flatMap((e) => [v.graph.source(e), v.graph.target(e)]), nodes: v.visibleNodes() };
+    });
+    expect(shown.nodes.length).toBeGreaterThan(0);
+    expect(new Set(shown.kinds)).toEqual(new Set(['country', 'organization']));
+    // Every entity left has a tie left: none stays as a dot tied only to the persons taken away.
+    expect(new Set(shown.ends)).toEqual(new Set(shown.nodes));
+    expect(await page.evaluate(() => window.kgViewer!.sigma.getNodeDisplayData('person:vladimir-putin')!.hidden)).toBe(true);
+    await page.click('#mode-events');
+    expect(await page.isVisible('#filter-kind-place')).toBe(true);
+    expect(await visibleNodes(page)).not.toContain('person:vladimir-putin');
   });
 
   it('says so in the people mode of a graph without ties', async () => {

@@ -3,8 +3,11 @@ import { NODE_KINDS, type KgGraph, type NodeKind } from '../../src/graph/model.j
 import type { EventStatus } from '../../src/types.js';
 import type { LegendEntry } from './appearance.js';
 import { h } from './dom.js';
-import { TIE_COLORS } from './projection.js';
+import { PEOPLE_KINDS, TIE_COLORS } from './projection.js';
 import { COLOR_BYS, EVENT_STATUSES, MAX_CORE, SIZE_BYS, type ViewMode, type ViewState } from './state.js';
+
+/** The kinds either network draws (articles are read from the panel, never drawn). */
+const DRAWN_KINDS: readonly NodeKind[] = NODE_KINDS.filter((kind) => kind !== 'article');
 
 /** Fills the legend: the colour entries of the current choice, then what the mode draws specially. */
 export function renderLegend(legend: HTMLElement, entries: LegendEntry[], mode: ViewMode): void {
@@ -33,7 +36,8 @@ export function mountFilters(container: HTMLElement, graph: KgGraph, hasTies: bo
   const syncs: (() => void)[] = [];
   const state = () => current!;
 
-  const group = <T extends string>(title: string, name: string, values: readonly T[], get: (f: ViewState) => T[] | null, set: (v: T[] | null) => Partial<ViewState>) => {
+  // `applies` hides the boxes that mean nothing in the current mode (they keep their value for the other mode).
+  const group = <T extends string>(title: string, name: string, values: readonly T[], get: (f: ViewState) => T[] | null, set: (v: T[] | null) => Partial<ViewState>, applies: (value: T, s: ViewState) => boolean = () => true, note?: HTMLElement) => {
     const boxes = values.map((value) => {
       const box = h('input', { type: 'checkbox', name, value, id: `filter-${name}-${value}` });
       box.addEventListener('change', () => {
@@ -42,8 +46,14 @@ export function mountFilters(container: HTMLElement, graph: KgGraph, hasTies: bo
       });
       return box;
     });
-    syncs.push(() => boxes.forEach((box) => (box.checked = (get(state()) ?? values).includes(box.value as T))));
-    return h('fieldset', {}, h('legend', {}, title), ...boxes.map((box) => h('label', { class: 'check' }, box, ` ${box.value}`)));
+    const labels = boxes.map((box) => h('label', { class: 'check' }, box, ` ${box.value}`));
+    syncs.push(() =>
+      boxes.forEach((box, i) => {
+        box.checked = (get(state()) ?? values).includes(box.value as T);
+        labels[i].hidden = !applies(box.value as T, state());
+      }),
+    );
+    return h('fieldset', {}, h('legend', {}, title), ...labels, ...(note ? [note] : []));
   };
   const toggle = (id: string, text: string, get: (s: ViewState) => boolean, set: (v: boolean) => Partial<ViewState>, title?: string) => {
     const box = h('input', { type: 'checkbox', id });
@@ -67,6 +77,7 @@ export function mountFilters(container: HTMLElement, graph: KgGraph, hasTies: bo
   const peopleNote = h('p', { id: 'people-note', class: 'note', hidden: true }, 'This graph has no interacted_with ties: rebuild it with a kg that writes the projection to see who met whom.');
   syncs.push(() => (peopleNote.hidden = hasTies || state().mode !== 'people'));
 
+  const kindsNote = h('p', { id: 'kinds-note', class: 'note' }, 'Articles are not drawn as nodes: open one from a source in the side panel, or keep one article with the filter below.');
   const density = h('input', { type: 'range', id: 'label-density', min: 0, max: 3, step: 0.1, 'aria-label': 'Label density' });
   density.addEventListener('input', () => onChange({ labels: Number(density.value) }));
   syncs.push(() => (density.value = String(state().labels)));
@@ -113,9 +124,9 @@ export function mountFilters(container: HTMLElement, graph: KgGraph, hasTies: bo
       h('legend', {}, 'Evidence'),
       toggle('filter-inferred', 'inferred dates (≈)', (s) => s.inferred, (v) => ({ inferred: v }), 'Events dated by a rule (a lead sentence and the publication day), not in words'),
       toggle('filter-weak', 'weak participants', (s) => s.weak, (v) => ({ weak: v }), 'Participants found through a role, pronoun, group or demonym, not by name'),
-      toggle('filter-idle', 'hide entities with no event left', (s) => s.hideIdle, (v) => ({ hideIdle: v }), 'In the time window and for the chosen types'),
+      toggle('filter-idle', 'hide entities with no event left', (s) => s.hideIdle, (v) => ({ hideIdle: v }), 'Those the time window and the chosen types leave with no event, and those named in no event or office at all'),
     ),
-    group<NodeKind>('Kinds', 'kind', NODE_KINDS, (f) => f.kinds, (v) => ({ kinds: v })),
+    group<NodeKind>('Kinds', 'kind', DRAWN_KINDS, (f) => f.kinds, (v) => ({ kinds: v }), (kind, s) => s.mode !== 'people' || PEOPLE_KINDS.includes(kind), kindsNote),
     group<string>('Event types', 'type', eventTypes, (f) => f.eventTypes, (v) => ({ eventTypes: v })),
     group<EventStatus>('Status', 'status', EVENT_STATUSES, (f) => f.statuses, (v) => ({ statuses: v })),
     h('fieldset', {}, h('legend', {}, 'Article'), article),

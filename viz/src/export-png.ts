@@ -18,9 +18,16 @@ const WIDTH = 1600;
 const HEIGHT = 1200;
 const FOOTER = 64;
 
-/** Draws the graph with the camera reset (everything in frame) at 1600x1200, then a footer with the legend and the time range. */
-export async function exportPng(sigma: KgSigma, caption: PngCaption): Promise<Blob> {
-  const graphCanvas = await drawOnCanvas(sigma as unknown as Sigma, { width: WIDTH, height: HEIGHT, cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, backgroundColor: caption.background });
+/**
+ * Draws the graph with the camera reset (everything in frame) at 1600x1200, then a footer with the legend and the time
+ * range. `attachLabels` gives the export's own renderer the viewer's label placement, and it draws once more with it.
+ */
+export async function exportPng(sigma: KgSigma, caption: PngCaption, attachLabels: (renderer: KgSigma) => void): Promise<Blob> {
+  const withTempRenderer = async (renderer: Sigma) => {
+    attachLabels(renderer as unknown as KgSigma);
+    renderer.refresh();
+  };
+  const graphCanvas = await drawOnCanvas(sigma as unknown as Sigma, { width: WIDTH, height: HEIGHT, cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, backgroundColor: caption.background, withTempRenderer });
   const canvas = document.createElement('canvas');
   canvas.width = graphCanvas.width;
   canvas.height = graphCanvas.height + FOOTER * (graphCanvas.width / WIDTH);

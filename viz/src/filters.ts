@@ -13,6 +13,8 @@ export interface EventLink {
 export interface EventIndex {
   links: Map<string, EventLink[]>;
   ties: string[];
+  /** Nodes with at least one edge of the event network: the others are isolated there (named in passing, in no event or office). */
+  linked: Set<string>;
 }
 
 /** Weak participants: found through a role, a pronoun, a group, a demonym or a visit's destination, not by name. */
@@ -21,7 +23,9 @@ export const isWeakFoundBy = (foundBy: string | null | undefined): boolean => fo
 /** Indexes the events linked to each non-event node (participant and location edges) and lists the ties. */
 export function indexEntityEvents(graph: KgGraph): EventIndex {
   const links = new Map<string, EventLink[]>();
+  const linked = new Set<string>();
   graph.forEachEdge((_edge, attributes, source, target) => {
+    if (isEventNetworkEdge(attributes.relation)) linked.add(source).add(target);
     const participant = attributes.relation === 'participant';
     const entity = participant ? source : attributes.relation === 'location' ? target : null;
     if (entity === null) return;
@@ -33,7 +37,7 @@ export function indexEntityEvents(graph: KgGraph): EventIndex {
     if (known === undefined) list.push({ event, weak });
     else known.weak &&= weak;
   });
-  return { links, ties: listTies(graph) };
+  return { links, ties: listTies(graph), linked };
 }
 
 /** Last day of a YYYY-MM month, as YYYY-MM-DD. */
@@ -141,9 +145,10 @@ const restrict = (adjacent: Adjacency, keep: Set<string>): Adjacency =>
   new Map([...adjacent].filter(([key]) => keep.has(key)).map(([key, neighbours]) => [key, new Set([...neighbours].filter((n) => keep.has(n)))]));
 
 /**
- * What to show. Events mode: entities and events, article nodes and projection edges never; people mode: persons,
- * countries and organisations with a tie left. Then, in order: the picked nodes only (with the events two of them share),
- * the k-core, the largest component, and the ego view around the selected node.
+ * What to show. Events mode: entities and events of the kinds chosen, article nodes and projection edges never (an
+ * article is read from the panel); people mode: persons, countries and organisations of the kinds chosen with a tie
+ * left. Then, in order: the picked nodes only (with the events two of them share), the k-core, the largest component,
+ * and the ego view around the selected node.
  */
 export function computeView(graph: KgGraph, index: EventIndex, state: ViewState): View {
   const eventShown = new Map<string, boolean>();
@@ -170,10 +175,13 @@ export function computeView(graph: KgGraph, index: EventIndex, state: ViewState)
       return;
     }
     if (state.article !== null && !node.articles.includes(state.article)) return;
+    if (state.hideIdle && !index.linked.has(key)) return;
     if (restricted && !(index.links.get(key) ?? []).some((link) => (state.weak || !link.weak) && shownEvent(link.event))) return;
     nodes.add(key);
   });
   for (const edge of [...ties.keys()]) if (!nodes.has(graph.source(edge)) || !nodes.has(graph.target(edge))) ties.delete(edge);
+  // A kind or article filter can take away every tie of an entity: the people network shows only entities with a tie.
+  if (people) nodes = new Set([...ties.keys()].flatMap((edge) => [graph.source(edge), graph.target(edge)]));
   if (!people && !state.weak) nodes = dropUnlinkedEvents(graph, nodes);
 
   const structural = (state.onlyPicked && state.picked.length > 0) || state.core > 0 || state.largest || (state.ego > 0 && state.selected !== null);

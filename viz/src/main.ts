@@ -6,12 +6,14 @@ import { computeAppearance, type Appearance } from './appearance.js';
 import { mountFilters, renderLegend } from './controls.js';
 import { h } from './dom.js';
 import { exportPng } from './export-png.js';
+import { networkExtent, type FrameChoice } from './framing.js';
 import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
 import { mountKeyboard } from './keyboard.js';
+import type { Box } from './label-placement.js';
 import { GraphLoadError, loadGraph } from './load-graph.js';
 import { renderPanel, renderTie } from './panel.js';
-import { isEventNetworkEdge } from './projection.js';
+import { TIE_COLORS, isEventNetworkEdge } from './projection.js';
 import { createRenderer, type KgSigma, type Theme } from './renderer.js';
 import { mountSearch } from './search.js';
 import { formatViewState, parseViewState, type ViewState } from './state.js';
@@ -24,6 +26,8 @@ export interface ViewerHandle {
   visibleNodes(): string[];
   visibleTies(): string[];
   state(): ViewState;
+  /** The boxes of the labels drawn in the last frame. */
+  labelBoxes(): Box[];
   /** performance.now() of the first frame drawn. */
   firstRenderAt: number | null;
 }
@@ -94,7 +98,9 @@ async function startViewer(): Promise<void> {
   const select = (key: string | null) => apply({ ...state, selected: key, tie: null });
   let theme = initialTheme();
   document.documentElement.dataset.theme = theme;
-  const renderer = createRenderer(graph, byId('sigma-container'), { scene: scene(state, view, appearance), selected: state.selected, theme }, {
+  const frameKey = (s: FrameChoice) => `${s.mode}|${s.hideIdle}`;
+  let framed = frameKey(state);
+  const renderer = createRenderer(graph, byId('sigma-container'), { scene: scene(state, view, appearance), selected: state.selected, theme, extent: networkExtent(graph, index, state) }, {
     onClickNode: (key, shift) => {
       if (!shift) return select(key);
       const picked = state.picked.includes(key) ? state.picked.filter((k) => k !== key) : [...state.picked, key];
@@ -104,7 +110,7 @@ async function startViewer(): Promise<void> {
     onClickStage: () => select(null),
   });
   // The constructor drew the first frame; the controls are mounted after it.
-  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, firstRenderAt: performance.now() };
+  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, labelBoxes: () => renderer.labelBoxes(), firstRenderAt: performance.now() };
   window.kgViewer = handle;
 
   const setTheme = (next: Theme) => {
@@ -132,6 +138,10 @@ async function startViewer(): Promise<void> {
     const tieChanged = next.tie !== state.tie || viewChanged;
     shownKey = key;
     state = next;
+    if (frameKey(state) !== framed) {
+      framed = frameKey(state);
+      renderer.frame(networkExtent(graph, index, state));
+    }
     renderer.update(scene(state, view, appearance), state.selected);
     const ctx = { graph, events: index, isVisible: (k: string) => view.nodes.has(k), onSelect: (k: string) => select(k), onClose: () => select(null) };
     if (state.tie !== null) {
@@ -176,7 +186,7 @@ async function startViewer(): Promise<void> {
   });
   byId('export-png').addEventListener('click', () => {
     const range = byId('range-label').textContent ?? '';
-    void exportPng(renderer.sigma, { background: theme === 'dark' ? '#1c1e22' : '#ffffff', ink: theme === 'dark' ? '#e6e6e6' : '#222222', legend: appearance.legend, mode: state.mode, range, shown: byId('status').textContent ?? '' }).then((blob) => download('kg-view.png', blob));
+    void exportPng(renderer.sigma, { background: theme === 'dark' ? '#1c1e22' : '#ffffff', ink: theme === 'dark' ? '#e6e6e6' : '#222222', legend: state.mode === 'people' ? [...appearance.legend, ...Object.entries(TIE_COLORS).map(([type, color]) => ({ label: `${type} tie`, color }))] : appearance.legend, mode: state.mode, range, shown: byId('status').textContent ?? '' }, renderer.attachLabels).then((blob) => download('kg-view.png', blob));
   });
   byId('export-graphml').addEventListener('click', () => download('kg-filtered.graphml', new Blob([writeGraphml(graph, view.nodes)], { type: 'application/xml' })));
   byId('export-gexf').addEventListener('click', () => download('kg-filtered.gexf', new Blob([writeGexf(graph, view.nodes)], { type: 'application/xml' })));

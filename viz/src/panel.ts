@@ -157,6 +157,7 @@ export function renderTie(panel: HTMLElement, edge: string, shown: ShownTie | un
     h('header', {}, close, h('span', { class: 'badge' }, 'tie'), h('h2', {}, graph.getNodeAttribute(a, 'label'), ' — ', graph.getNodeAttribute(b, 'label'))),
     h('p', { class: 'field' }, nodeLink(a, ctx), ' and ', nodeLink(b, ctx)),
     field('Events', `${tie.count}${byType ? ` (${byType})` : ''}${tie.firstDate ? `, ${tie.firstDate} – ${tie.lastDate ?? '…'}` : ''}`),
+    field('Weight', hiddenCount > 0 ? `${shown?.weight ?? 0} in range, of ${tie.weight}` : `${tie.weight}`),
     section(
       hiddenCount > 0 ? `Events in range (${inRange.length}; ${hiddenCount} outside the filters)` : `Events (${inRange.length})`,
       h(

@@ -1,6 +1,7 @@
 // The people network's ties (the projection's interacted_with edges) as the time range and filters leave them; graphs
 // written before the projection existed have none, and the viewer says so.
-import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type Interaction, type KgGraph } from '../../src/graph/model.js';
+import { summarize } from '../../src/graph/interaction.js';
+import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph } from '../../src/graph/model.js';
 
 /** The kinds a tie links. */
 export const PEOPLE_KINDS: readonly string[] = ['person', 'country', 'organization'];
@@ -12,7 +13,7 @@ export const OTHER_TIE = '#9c755f';
 /** An interacted_with edge's attributes. */
 export type TieAttributes = EdgeAttributes & Interaction;
 
-/** A tie as shown: the events behind it that the filters and the time range keep, how many, and their most frequent type. */
+/** A tie as shown: the events behind it that the filters and the time range keep, their weight, and their most frequent type. */
 export interface ShownTie {
   events: string[];
   weight: number;
@@ -28,24 +29,19 @@ export function listTies(graph: KgGraph): string[] {
 }
 
 /**
- * The ties whose events pass `isEventShown`, weighted by the tie's stored weight per event times the events kept, so a
- * narrower time range thins them; a tie with no event left is absent.
+ * The ties whose events pass `isEventShown`, weighed by the model's rule (src/graph/interaction.ts: occurred 1, planned
+ * 0.5, cancelled 0) on the events kept, so a narrower time range thins them; a tie with no event left is absent.
  */
 export function computeTies(graph: KgGraph, ties: string[], isEventShown: (event: string) => boolean): Map<string, ShownTie> {
   const shown = new Map<string, ShownTie>();
   for (const edge of ties) {
     const tie = graph.getEdgeAttributes(edge) as TieAttributes;
     if (!Array.isArray(tie.events)) continue;
-    const events = tie.events.filter((event) => graph.hasNode(event) && isEventShown(event));
+    const events = tie.events.filter((event) => graph.hasNode(event) && graph.getNodeAttribute(event, 'kind') === 'event' && isEventShown(event));
     if (events.length === 0) continue;
-    const types = new Map<string, number>();
-    for (const event of events) {
-      const type = String(graph.getNodeAttributes(event as string).kind === 'event' ? (graph.getNodeAttributes(event) as { eventType: string }).eventType : 'other');
-      types.set(type, (types.get(type) ?? 0) + 1);
-    }
-    const mainType = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
-    const perEvent = tie.events.length > 0 && tie.weight > 0 ? tie.weight / tie.events.length : 1;
-    shown.set(edge, { events, weight: perEvent * events.length, mainType });
+    const { weight, byType } = summarize(events, events.map((event) => graph.getNodeAttributes(event) as EventNode));
+    const mainType = Object.entries(byType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    shown.set(edge, { events, weight, mainType });
   }
   return shown;
 }

@@ -7,6 +7,9 @@ import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/type
 import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
 import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
+import { treatCameraChangesAsMovement } from './camera-motion.js';
+import type { Extent } from './framing.js';
+import { createLabelPlacer, labelCellSize, type Box } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram } from './node-diamond-program.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
@@ -17,11 +20,13 @@ export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export type Theme = 'light' | 'dark';
 
 const THEMES = {
-  light: { label: '#222222', dimmed: '#e4e4e4', hoverBox: '#ffffff', edges: { participant: '#b9b9b9', location: '#d6bfd0', leader_of: '#e9a5a6', official_of: '#f0c8c8', member_of: '#a9c2dc', located_in: '#d9d9d9' }, weak: '#e6e6e6', inferredMix: '#ffffff' },
-  dark: { label: '#e6e6e6', dimmed: '#34373d', hoverBox: '#2b2e33', edges: { participant: '#5d6168', location: '#6a5766', leader_of: '#8c5a5b', official_of: '#6e5050', member_of: '#4f6378', located_in: '#4a4d52' }, weak: '#3a3d42', inferredMix: '#1c1e22' },
+  light: { label: '#222222', halo: '#ffffff', dimmed: '#e4e4e4', hoverBox: '#ffffff', edges: { participant: '#b9b9b9', location: '#d6bfd0', leader_of: '#e9a5a6', official_of: '#f0c8c8', member_of: '#a9c2dc', located_in: '#d9d9d9' }, weak: '#e6e6e6', inferredMix: '#ffffff' },
+  dark: { label: '#e6e6e6', halo: '#1c1e22', dimmed: '#34373d', hoverBox: '#2b2e33', edges: { participant: '#5d6168', location: '#6a5766', leader_of: '#8c5a5b', official_of: '#6e5050', member_of: '#4f6378', located_in: '#4a4d52' }, weak: '#3a3d42', inferredMix: '#1c1e22' },
 } as const;
 
 const SELECTED_TIE = '#e15759';
+// The share of the graph's width or height the nodes left out of the shown network must span before the camera reframes.
+const REFRAME_SHARE = 0.05;
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
@@ -33,7 +38,7 @@ export interface Scene {
   appearance: Appearance;
   /** Whether weak participant edges are shown (drawn faint when they are). */
   weak: boolean;
-  /** sigma's label density. */
+  /** Label density: labels per 120 px square (0: only the selection's). */
   labels: number;
   picked: Set<string>;
   tie: string | null;
@@ -44,7 +49,13 @@ export interface ViewerRenderer {
   /** Redraws, at the next frame, with a new scene (visibility, ties, colours, sizes) and selection (the node whose neighbourhood is highlighted, or null). */
   update(scene: Scene, selected: string | null): void;
   setTheme(theme: Theme): void;
-  /** Moves the camera to the node. */
+  /** The boxes of the labels drawn in the last frame (viewport pixels). */
+  labelBoxes(): Box[];
+  /** Places the labels of another renderer over the same settings (the PNG export's) as this one does. */
+  attachLabels(other: KgSigma): void;
+  /** Frames the camera on an extent of the graph (null: the whole graph). */
+  frame(extent: Extent | null): void;
+  /** Moves the camera to the node, once the frame already asked for is drawn. */
   focusNode(key: string): void;
 }
 
@@ -63,7 +74,7 @@ const mixColor = (a: string, b: string, t: number) => {
  * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
  * renders synchronously); clicks are reported through the callbacks.
  */
-export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme }, handlers: RendererHandlers): ViewerRenderer {
+export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme; extent: Extent | null }, handlers: RendererHandlers): ViewerRenderer {
   const curvatures = computeParallelCurvatures(graph);
   let scene = initial.scene;
   let theme: (typeof THEMES)[Theme] = THEMES[initial.theme];
@@ -150,6 +161,8 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     drawDiscNodeLabel(context, data, settings as unknown as Settings);
   };
 
+  const placer = createLabelPlacer(() => theme.halo);
+  performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
   const sigma: KgSigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },
@@ -157,8 +170,10 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
     labelRenderedSizeThreshold: 6,
-    labelDensity: scene.labels,
-    labelGridCellSize: 100,
+    // The density control sets the grid's cell: one label per cell, then no label over another (label-placement.ts).
+    labelDensity: scene.labels > 0 ? 1 : 0,
+    labelGridCellSize: labelCellSize(scene.labels),
+    defaultDrawNodeLabel: (context, data, settings) => placer.draw(context, data, settings as unknown as Settings),
     labelColor: { color: theme.label },
     defaultDrawNodeHover: drawHover,
     hideEdgesOnMove: large,
@@ -169,8 +184,24 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     edgeReducer,
   });
 
+  // Frame the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe costs a second
+  // pass over every node and edge, worth it only when what is left out would take a good part of the stage).
+  const frame = (extent: Extent | null) => {
+    const full = sigma.getBBox();
+    const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
+    const same = extent === null || (near(extent.x, full.x) && near(extent.y, full.y));
+    if (same && sigma.getCustomBBox() === null) return;
+    // setCustomBBox alone redraws with the old normalisation: a refresh recomputes it.
+    sigma.setCustomBBox(same ? null : extent);
+    sigma.scheduleRefresh();
+  };
+  frame(initial.extent);
+
+  if (large) treatCameraChangesAsMovement(sigma);
+
   // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
   const refreshStyle = () => sigma.scheduleRefresh();
+  placer.attach(sigma);
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
@@ -196,22 +227,32 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   return {
     sigma,
     update(next, key) {
-      if (next.labels !== sigma.getSetting('labelDensity')) sigma.setSetting('labelDensity', next.labels);
+      if (next.labels !== scene.labels) {
+        sigma.setSetting('labelGridCellSize', labelCellSize(next.labels));
+        sigma.setSetting('labelDensity', next.labels > 0 ? 1 : 0);
+      }
       if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
       selected = key !== null && graph.hasNode(key) ? key : null;
       updateFocus();
       refreshStyle();
     },
+    frame,
+    labelBoxes: () => placer.drawn(),
+    attachLabels: (other) => placer.attach(other),
     setTheme(name) {
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });
     },
     focusNode(key) {
-      const data = sigma.getNodeDisplayData(key);
-      if (!data) return;
-      const camera = sigma.getCamera();
-      camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+      // After the frame already asked for: a refresh re-runs the reducers at once but normalises the positions only when it
+      // draws, so until then the display data holds graph coordinates and the camera would fly off the graph.
+      requestAnimationFrame(() => {
+        const data = sigma.getNodeDisplayData(key);
+        if (!data) return;
+        const camera = sigma.getCamera();
+        camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+      });
     },
   };
 }

@@ -34,7 +34,7 @@ export interface ViewState {
   to: string | null;
   /** Whether events with no known date are shown. */
   undated: boolean;
-  /** Whether entities with no event left (in the window, of the chosen types) are hidden. */
+  /** Whether entities with no event left (in the window, of the chosen types) are hidden, and those with no event or office edge at all. */
   hideIdle: boolean;
   /** Whether events dated only by a rule (dateInferred) are shown. */
   inferred: boolean;

@@ -38,20 +38,20 @@ export async function writeGraph(db: Db, graph: KgGraph): Promise<void> {
     });
     await copy(client, 'kg.graph_nodes (ord, key, attributes, span_start, span_end, rank_degree, rank_pagerank, rank_events)', function* () {
       let ord = 0;
-      for (const { node, attributes: node_ } of graph.nodeEntries()) {
-        const span = node_.kind === 'event' ? spanOfEvent(node_) : null;
-        yield [ord++, node, JSON.stringify(node_), span?.start ?? null, span?.end ?? null, degree.get(node) ?? 0, pagerank.get(node) ?? 0, events.get(node) ?? null];
+      for (const { node, attributes: values } of graph.nodeEntries()) {
+        const span = values.kind === 'event' ? spanOfEvent(values) : null;
+        yield [ord++, node, JSON.stringify(values), span?.start ?? null, span?.end ?? null, degree.get(node) ?? 0, pagerank.get(node) ?? 0, events.get(node) ?? null];
       }
     });
     await copy(client, 'kg.graph_edges (ord, key, source, target, attributes)', function* () {
       let ord = 0;
-      for (const { edge, attributes: edge_, source, target } of graph.edgeEntries()) {
-        yield [ord, exportEdgeKey(edge, ord), source, target, JSON.stringify(edge_)];
+      for (const { edge, attributes: values, source, target } of graph.edgeEntries()) {
+        yield [ord, exportEdgeKey(edge, ord), source, target, JSON.stringify(values)];
         ord++;
       }
     });
     await copy(client, 'kg.graph_names (name, tier, key)', function* () {
-      for (const { node, attributes: node_ } of graph.nodeEntries()) for (const { name, tier } of indexedNames(node_)) yield [name, tier === 'full' ? 1 : 2, node];
+      for (const { node, attributes: values } of graph.nodeEntries()) for (const { name, tier } of indexedNames(values)) yield [name, tier === 'full' ? 1 : 2, node];
     });
     await client.query('COMMIT');
   } catch (error) {

@@ -1,8 +1,9 @@
 // readGraph: the stored graph (migration 002) as a KgGraph, whole or a window of it, streamed from the tables by cursor.
-import type { PoolClient } from 'pg';
+import pg, { type CustomTypesConfig, type PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { KgError, UsageError } from '../errors.js';
 import { createGraph, DERIVED_RELATIONS, type EdgeAttributes, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes } from '../graph/model.js';
+import { sortKeys } from '../graph/serialize.js';
 import { resolveWindow } from '../query/dates.js';
 import type { Db } from './connect.js';
 import { GRAPH_TABLES } from './graph-write.js';
@@ -26,6 +27,18 @@ export interface GraphWindow {
 }
 
 export const DEFAULT_EGO_DEPTH = 2;
+const JSON_OIDS = new Set([114, 3802]);
+
+/**
+ * json and jsonb values parsed with their keys sorted at every depth, as graph.json holds them (jsonb keeps keys
+ * in its own order, by length): so what is read from the store is what the same graph read from graph.json is,
+ * down to the key order of every object a query prints.
+ */
+export const SORTED_JSON: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    JSON_OIDS.has(oid) && format !== 'binary' ? (text: string) => sortKeys(JSON.parse(text)) : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
 /** Rows fetched per round trip by a cursor. */
 const BATCH_ROWS = 2000;
 
@@ -46,16 +59,24 @@ interface EdgeRow {
  * UsageError 'unknown-entity' when `ego` is no node.
  */
 export async function readGraph(db: Db, window: GraphWindow = {}): Promise<KgGraph> {
+  return inSnapshot(db, async (client, attributes) => (isWhole(window) ? readWhole(client, attributes) : readWindow(client, attributes, window)));
+}
+
+/**
+ * Runs `read` on one connection in a read-only snapshot of the stored graph, with the graph's own attributes (its
+ * articles aside); throws KgError 'graph-not-found' when none is stored.
+ */
+export async function inSnapshot<T>(db: Db, read: (client: PoolClient, attributes: Omit<GraphAttributes, 'articles'>) => Promise<T>): Promise<T> {
   const client = await db.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // TRUNCATE (writeGraph) is not MVCC-safe: holding the tables makes a writer wait for this read to finish.
     await client.query(`LOCK TABLE ${GRAPH_TABLES.join(', ')} IN ACCESS SHARE MODE`);
-    const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>('SELECT attributes FROM kg.graph');
+    const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>({ text: 'SELECT attributes FROM kg.graph', types: SORTED_JSON });
     if (meta.rows.length === 0) throw new KgError('graph-not-found', 'the database holds no graph yet: build one (kg build --db URL, then kg assemble --db URL)');
-    const graph = isWhole(window) ? await readWhole(client, meta.rows[0].attributes) : await readWindow(client, meta.rows[0].attributes, window);
+    const result = await read(client, meta.rows[0].attributes);
     await client.query('COMMIT');
-    return graph;
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -133,6 +154,6 @@ async function readWindow(client: PoolClient, attributes: Omit<GraphAttributes, 
 
 /** The rows of a query, fetched by cursor a batch at a time. */
 export async function* stream<T>(client: PoolClient, sql: string, params: unknown[] = []): AsyncGenerator<T> {
-  const query = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS }));
+  const query = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS, types: SORTED_JSON }));
   for await (const row of query) yield row as T;
 }

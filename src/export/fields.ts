@@ -1,5 +1,5 @@
 // Flat, typed columns of nodes and edges shared by every tabular and XML export: scalars as they are, arrays and objects as JSON, plus helper fields.
-import { exportEdgeKey, type EdgeAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { exportEdgeKey, type EdgeAttributes, type GraphAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 
 export type Scalar = string | number | boolean;
 /** One node or edge as named scalar values; null is "no value" (an empty cell, an absent <data>). */
@@ -70,7 +70,7 @@ export type Flattening = 'full' | 'types';
 
 /** Every node flattened, in insertion order, with its helper fields. */
 export function* flattenNodes(graph: KgGraph, flattening: Flattening = 'full'): Generator<FlatNode> {
-  for (const { node, attributes } of graph.nodeEntries()) yield { key: node, fields: flattenNode(graph, node, attributes, flattening) };
+  for (const { node, attributes } of graph.nodeEntries()) yield { key: node, fields: flattenNode(attributes, flattening, () => listParticipants(graph, node)) };
 }
 
 /** Every edge flattened, in insertion order, with its helper fields and the relation as `label`. */
@@ -79,24 +79,31 @@ export function* flattenEdges(graph: KgGraph, flattening: Flattening = 'full'): 
   for (const { edge, attributes, source, target } of graph.edgeEntries()) yield { key: edge, id: exportEdgeKey(edge, index++), source, target, fields: flattenEdge(attributes, flattening) };
 }
 
+/** Labels of an event's participants, each once, in participant-edge order ("Viktor Orbán; Vladimir Putin"); null when it has none. */
+export function participantsText(labels: Iterable<string>): string | null {
+  const unique = new Set(labels);
+  return unique.size > 0 ? [...unique].join('; ') : null;
+}
+
 /** The fields of each record. */
 export function* fieldsOf(records: Iterable<{ fields: FlatRecord }>): Generator<FlatRecord> {
   for (const record of records) yield record.fields;
 }
 
-function flattenNode(graph: KgGraph, key: string, attributes: NodeAttributes, flattening: Flattening): FlatRecord {
+/** A node's fields with its helper fields; `participants` gives an event's participantsText. */
+export function flattenNode(attributes: NodeAttributes, flattening: Flattening, participants: () => string | null): FlatRecord {
   const fields = flattenObject(attributes, flattening);
   fields.labels = `:${NODE_LABELS[attributes.kind]}`;
   fields.articleCount = attributes.articles.length;
   fields.aliasesText = attributes.aliases.join('; ');
   if (attributes.kind === 'event') {
     Object.assign(fields, describeSources(attributes.sources));
-    fields.participantsText = listParticipants(graph, key);
+    fields.participantsText = participants();
   }
   return fields;
 }
 
-function flattenEdge(attributes: EdgeAttributes, flattening: Flattening): FlatRecord {
+export function flattenEdge(attributes: EdgeAttributes, flattening: Flattening): FlatRecord {
   // APOC's GraphML import takes the relationship type from the edge's `label`.
   return { ...flattenObject(attributes, flattening), label: attributes.relation, ...describeSources(attributes.sources) };
 }
@@ -105,13 +112,12 @@ function describeSources(sources: { article: string; quote: string }[]): FlatRec
   return { sourceCount: sources.length, firstQuote: sources[0]?.quote ?? null, firstArticle: sources[0]?.article ?? null };
 }
 
-/** Labels of an event's participants, in edge order, each once ("Viktor Orbán; Vladimir Putin"); null when it has none. */
 function listParticipants(graph: KgGraph, event: string): string | null {
-  const labels = new Set<string>();
+  const labels: string[] = [];
   graph.forEachInEdge(event, (_key, edge, source) => {
-    if (edge.relation === 'participant') labels.add(graph.getNodeAttribute(source, 'label'));
+    if (edge.relation === 'participant') labels.push(graph.getNodeAttribute(source, 'label'));
   });
-  return labels.size > 0 ? [...labels].join('; ') : null;
+  return participantsText(labels);
 }
 
 function flattenObject(attributes: object, flattening: Flattening = 'full'): FlatRecord {
@@ -134,20 +140,38 @@ export function flattenGraphAttributes(graph: KgGraph): FlatRecord {
   return flattenObject(graph.getAttributes());
 }
 
+/** A graph's own attributes as one record, for a graph that is not in memory (its attributes and articles read from the database). */
+export function flattenGraphRecord(attributes: GraphAttributes): FlatRecord {
+  return flattenObject(attributes);
+}
+
 /** The columns present in the records, in model order then sorted, each typed from every value it takes (one pass, nothing kept). */
 export function inferColumns(records: Iterable<FlatRecord>, domain: 'graph' | 'node' | 'edge'): Column[] {
-  const order = COLUMN_ORDER[domain];
-  const seen = new Map<string, TypeEvidence>();
-  for (const record of records) {
+  const inference = new ColumnInference(domain);
+  for (const record of records) inference.add(record);
+  return inference.columns();
+}
+
+/** inferColumns a record at a time, for records that arrive asynchronously (rows from the database). */
+export class ColumnInference {
+  private readonly seen = new Map<string, TypeEvidence>();
+
+  constructor(private readonly domain: 'graph' | 'node' | 'edge') {}
+
+  add(record: FlatRecord): void {
     for (const [name, value] of Object.entries(record)) {
-      let evidence = seen.get(name);
-      if (evidence === undefined) seen.set(name, (evidence = { present: false, boolean: true, number: true, safeInteger: true, int32: true }));
+      let evidence = this.seen.get(name);
+      if (evidence === undefined) this.seen.set(name, (evidence = { present: false, boolean: true, number: true, safeInteger: true, int32: true }));
       if (value !== null && value !== undefined) noteValue(evidence, value);
     }
   }
-  const known = order.filter((name) => seen.has(name));
-  const extra = [...seen.keys()].filter((name) => !order.includes(name)).sort();
-  return [...known, ...extra].map((name) => ({ name, type: typeFrom(name, seen.get(name)!) }));
+
+  columns(): Column[] {
+    const order = COLUMN_ORDER[this.domain];
+    const known = order.filter((name) => this.seen.has(name));
+    const extra = [...this.seen.keys()].filter((name) => !order.includes(name)).sort();
+    return [...known, ...extra].map((name) => ({ name, type: typeFrom(name, this.seen.get(name)!) }));
+  }
 }
 
 /** What the values of one column have all been so far. */

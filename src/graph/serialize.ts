@@ -156,7 +156,7 @@ function writeChunks(file: string, chunks: Iterable<string>): void {
 }
 
 /** A copy with object keys sorted at every depth; arrays keep their order. */
-function sortKeys<T>(value: T): T {
+export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => sortKeys(item)) as T;
   if (value === null || typeof value !== 'object') return value;
   const sorted: Record<string, unknown> = {};

@@ -1,11 +1,11 @@
 // KnowledgeGraph: the query API over a built graph (find, events, timeline, interactions, neighbors, path, top, subgraph).
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
-import { UsageError } from '../errors.js';
 import { summarize } from '../graph/interaction.js';
-import { createGraph, EDGE_RELATIONS, NODE_KINDS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
-import { EVENT_TYPES, type EventStatus, type Source } from '../types.js';
-import { overlapsWindow, resolveWindow, spanOfDate } from './dates.js';
-import { describeEntity, describeEvent, describeRef, eventNode, sortSources, spanOfEvent } from './describe.js';
+import { createGraph, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph, type NodeAttributes } from '../graph/model.js';
+import type { Source } from '../types.js';
+import { checkArticle, checkKinds, checkLimit, checkRelations, checkStatuses, checkTypes, countryKeyOf, DEFAULT_PATH_KINDS, DEFAULT_TOP_LIMIT, foundEntity, OFFICE_RELATIONS } from './checks.js';
+import { overlapsWindow, resolveWindow } from './dates.js';
+import { compareEvents, compareNeighbors, compareRanked, describeEntity, describeEvent, describeRef, eventNode, neighborOf, pathStepOf, spanOfEdge, spanOfEvent, tieNeighborOf, tieSources } from './describe.js';
 import { NameIndex } from './names.js';
 import { eventNetwork, rankScores } from './rank.js';
 import type {
@@ -13,6 +13,7 @@ import type {
   Entity,
   EventFilter,
   EventResult,
+  GraphQueries,
   Lookup,
   Neighbor,
   NeighborOptions,
@@ -24,16 +25,11 @@ import type {
   TopOptions,
 } from './types.js';
 
-const STATUSES: readonly EventStatus[] = ['occurred', 'planned', 'cancelled'];
-const DEFAULT_PATH_KINDS: readonly NodeKind[] = ['person', 'country', 'event'];
-const DEFAULT_TOP_LIMIT = 10;
-const OFFICE_RELATIONS: readonly EdgeRelation[] = ['leader_of', 'official_of'];
-
 /** Node predicate for subgraph(). */
 export type NodePredicate = (key: string, node: NodeAttributes) => boolean;
 
 /** Queries over one graph. It indexes the graph when constructed: after changing `graph`, make a new KnowledgeGraph. */
-export class KnowledgeGraph {
+export class KnowledgeGraph implements GraphQueries {
   private readonly names: NameIndex;
   /** Person -> the countries and organisations they are of (their country, offices held). */
   private readonly affiliations = new Map<string, Set<string>>();
@@ -58,14 +54,7 @@ export class KnowledgeGraph {
 
   /** The entity a key, label or alias names; throws UsageError 'unknown-entity' (with the closest names) or 'ambiguous-entity'. */
   find(name: string): Entity {
-    const found = this.lookup(name);
-    if (found.entity) return found.entity;
-    if (found.ambiguous.length > 0) {
-      const candidates = found.ambiguous.map((entity) => `${entity.label} (${entity.key})`).join(', ');
-      throw new UsageError('ambiguous-entity', `"${name}" could be: ${candidates}; give the full name or the key`);
-    }
-    const hint = found.suggestions.length > 0 ? `; did you mean: ${found.suggestions.map((entity) => entity.label).join(', ')}?` : '';
-    throw new UsageError('unknown-entity', `no entity "${name}"${hint}`);
+    return foundEntity(this.lookup(name), name);
   }
 
   /** Events matching every given filter, in date order (undated last). */
@@ -74,9 +63,9 @@ export class KnowledgeGraph {
     const statuses = checkStatuses(filter.status);
     const all = (filter.participants ?? []).map((name) => this.find(name).key);
     const any = (filter.anyOf ?? []).map((name) => this.find(name).key);
-    const country = filter.country === undefined ? null : this.findCountry(filter.country);
+    const country = filter.country === undefined ? null : countryKeyOf(this.find(filter.country), filter.country);
     const window = resolveWindow(filter);
-    const article = filter.article === undefined ? null : this.checkArticle(filter.article);
+    const article = filter.article === undefined ? null : checkArticle(filter.article, this.graph.getAttribute('articles').some((entry) => entry.id === filter.article));
     return this.selectEvents((key) => {
       const node = eventNode(this.graph, key);
       if (types && !types.includes(node.eventType)) return false;
@@ -135,44 +124,13 @@ export class KnowledgeGraph {
       const other = source === key ? target : source;
       if (attributes.relation === 'interacted_with') {
         const interaction = this.withinWindow(attributes, days);
-        if (interaction === null) return;
-        result.push({
-          edge, relation: attributes.relation, direction: source === key ? 'out' : 'in', node: describeRef(this.graph, other),
-          date: interaction.firstDate, datePrecision: interaction.firstDate === null ? 'unknown' : interaction.firstDate === interaction.lastDate ? 'day' : 'range',
-          dateEnd: interaction.lastDate !== interaction.firstDate ? interaction.lastDate : null, role: null, confidence: null,
-          sources: this.tieSources(interaction.events), interaction,
-        });
+        if (interaction !== null) result.push(tieNeighborOf(edge, source === key ? 'out' : 'in', describeRef(this.graph, other), interaction, this.tieSources(interaction.events)));
         return;
       }
-      const otherNode = this.graph.getNodeAttributes(other);
-      // An edge to an event is dated by the event; office edges run from their start to their end, open while held.
-      const span =
-        otherNode.kind === 'event'
-          ? spanOfEvent(otherNode)
-          : attributes.date === null
-            ? null
-            : { start: spanOfDate(attributes.date)?.start ?? attributes.date, end: attributes.dateEnd === null ? null : (spanOfDate(attributes.dateEnd)?.end ?? attributes.dateEnd) };
-      if (!overlapsWindow(span, days)) return;
-      result.push({
-        edge,
-        relation: attributes.relation,
-        direction: source === key ? 'out' : 'in',
-        node: describeRef(this.graph, other),
-        date: attributes.date,
-        datePrecision: attributes.datePrecision,
-        dateEnd: attributes.dateEnd,
-        role: attributes.role,
-        confidence: attributes.confidence,
-        sources: sortSources(attributes.sources),
-      });
+      if (!overlapsWindow(spanOfEdge(attributes, this.graph.getNodeAttributes(other)), days)) return;
+      result.push(neighborOf(edge, attributes, source === key ? 'out' : 'in', describeRef(this.graph, other)));
     });
-    return result.sort(
-      (x, y) =>
-        EDGE_RELATIONS.indexOf(x.relation) - EDGE_RELATIONS.indexOf(y.relation) ||
-        (y.interaction?.weight ?? 0) - (x.interaction?.weight ?? 0) ||
-        (x.date ?? '\uffff').localeCompare(y.date ?? '\uffff') ||
-        x.node.label.localeCompare(y.node.label),
-    );
+    return result.sort(compareNeighbors);
   }
 
   /** The shortest path between two entities on the undirected view, through people, countries and events by default; null when none. */
@@ -180,23 +138,14 @@ export class KnowledgeGraph {
     const from = this.find(a).key;
     const to = this.find(b).key;
     const through = options.through ?? DEFAULT_PATH_KINDS;
-    for (const kind of through) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `through: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
+    checkKinds(through, 'through');
     const view = eventNetwork(this.graph, (key, node) => key === from || key === to || through.includes(node.kind));
     const keys = bidirectional(view, from, to);
     if (!keys) return null;
-    const steps = keys.slice(1).map((key, i) => {
-      const previous = keys[i];
-      const forward = this.graph.outEdges(previous, key);
-      const backward = this.graph.outEdges(key, previous);
-      const edges = [...forward, ...backward];
-      return {
-        from: describeRef(this.graph, previous),
-        to: describeRef(this.graph, key),
-        relations: [...new Set(edges.map((edge) => this.graph.getEdgeAttribute(edge, 'relation')))],
-        direction: backward.length === 0 ? ('forward' as const) : forward.length === 0 ? ('backward' as const) : ('both' as const),
-        sources: sortSources(edges.flatMap((edge) => this.graph.getEdgeAttribute(edge, 'sources'))),
-      };
-    });
+    const attributesOf = (edges: string[]): EdgeAttributes[] => edges.map((edge) => this.graph.getEdgeAttributes(edge));
+    const steps = keys.slice(1).map((key, i) =>
+      pathStepOf(describeRef(this.graph, keys[i]), describeRef(this.graph, key), attributesOf(this.graph.outEdges(keys[i], key)), attributesOf(this.graph.outEdges(key, keys[i]))),
+    );
     return {
       nodes: keys.map((key) => describeRef(this.graph, key)),
       steps,
@@ -208,14 +157,13 @@ export class KnowledgeGraph {
   top(options: TopOptions = {}): Ranked[] {
     const by = options.by ?? 'degree';
     const kinds = options.kind === undefined ? null : [options.kind].flat();
-    for (const kind of kinds ?? []) if (!NODE_KINDS.includes(kind)) throw new UsageError('bad-option', `kind: "${kind}" is not a node kind (${NODE_KINDS.join(', ')})`);
-    const limit = options.limit ?? DEFAULT_TOP_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError('bad-option', `limit: ${String(limit)} is not a positive whole number`);
+    checkKinds(kinds ?? [], 'kind');
+    const limit = checkLimit(options.limit ?? DEFAULT_TOP_LIMIT);
     const scores = rankScores(this.graph, by);
     return [...scores.entries()]
       .filter(([key]) => kinds === null || kinds.includes(this.graph.getNodeAttribute(key, 'kind')))
       .map(([key, score]) => ({ ...describeRef(this.graph, key), score }))
-      .sort((x, y) => y.score - x.score || x.label.localeCompare(y.label))
+      .sort(compareRanked)
       .slice(0, limit);
   }
 
@@ -253,7 +201,7 @@ export class KnowledgeGraph {
   }
 
   private tieSources(events: string[]): Source[] {
-    return sortSources(events.flatMap((key) => eventNode(this.graph, key).sources.slice(0, 1)));
+    return tieSources(events.map((key) => eventNode(this.graph, key)));
   }
 
   private affiliate(person: string, of: string): void {
@@ -284,52 +232,10 @@ export class KnowledgeGraph {
 
   private selectEvents(keep: (key: string) => boolean): EventResult[] {
     const keys = this.graph.filterNodes((key, node) => node.kind === 'event' && keep(key));
-    return keys
-      .map((key) => describeEvent(this.graph, key))
-      .sort(
-        (a, b) =>
-          (a.dateStart ?? '\uffff').localeCompare(b.dateStart ?? '\uffff') ||
-          (a.dateEnd ?? '\uffff').localeCompare(b.dateEnd ?? '\uffff') ||
-          a.type.localeCompare(b.type) ||
-          a.key.localeCompare(b.key),
-      );
-  }
-
-  private findCountry(name: string): string {
-    const entity = this.find(name);
-    if (entity.kind !== 'country') throw new UsageError('bad-option', `country: "${name}" is ${entity.label}, a ${entity.kind}, not a country`);
-    return entity.key;
+    return keys.map((key) => describeEvent(this.graph, key)).sort(compareEvents);
   }
 
   private checkTypes(type: string | string[] | undefined): string[] | null {
-    if (type === undefined) return null;
-    const known = new Set<string>(EVENT_TYPES);
-    this.graph.forEachNode((_key, node) => {
-      if (node.kind === 'event') known.add(node.eventType);
-    });
-    const types = [type].flat();
-    for (const t of types) if (!known.has(t)) throw new UsageError('bad-option', `type: "${t}" is not an event type (${[...known].sort().join(', ')})`);
-    return types;
+    return checkTypes(type, this.graph.filterNodes((_key, node) => node.kind === 'event').map((key) => eventNode(this.graph, key).eventType));
   }
-
-  private checkArticle(article: string): string {
-    if (!this.graph.getAttribute('articles').some((entry) => entry.id === article)) {
-      throw new UsageError('bad-option', `article: no article "${article}" went into this graph`);
-    }
-    return article;
-  }
-}
-
-function checkStatuses(status: EventStatus | EventStatus[] | undefined): EventStatus[] | null {
-  if (status === undefined) return null;
-  const statuses = [status].flat();
-  for (const s of statuses) if (!STATUSES.includes(s)) throw new UsageError('bad-option', `status: "${s}" is not a status (${STATUSES.join(', ')})`);
-  return statuses;
-}
-
-function checkRelations(relation: EdgeRelation | EdgeRelation[] | undefined): EdgeRelation[] | null {
-  if (relation === undefined) return null;
-  const relations = [relation].flat();
-  for (const r of relations) if (!EDGE_RELATIONS.includes(r)) throw new UsageError('bad-option', `relation: "${r}" is not a relation (${EDGE_RELATIONS.join(', ')})`);
-  return relations;
 }

@@ -49,19 +49,27 @@ export class NameIndex {
   }
 
   private closest(normal: string): string[] {
-    const best = new Map<string, number>();
-    for (const { key, name } of this.names) {
-      // Against the whole name and each word, so "Orbn" is one edit from "Orban", not seven from "Viktor Orban".
-      const score = Math.min(distance(normal, name), ...name.split(' ').map((word) => distance(normal, word) + 0.5));
-      if (score < (best.get(key) ?? Infinity)) best.set(key, score);
-    }
-    const limit = Math.max(2, Math.ceil(normal.length * SUGGESTION_DISTANCE));
-    return [...best.entries()]
-      .filter(([, score]) => score <= limit)
-      .sort(([a, da], [b, db]) => da - db || this.graph.getNodeAttribute(a, 'label').localeCompare(this.graph.getNodeAttribute(b, 'label')))
-      .slice(0, SUGGESTIONS)
-      .map(([key]) => key);
+    return pickClosest(closestScores(normal, this.names), (key) => this.graph.getNodeAttribute(key, 'label'));
   }
+}
+
+/** Each key with a name within a few edits of `normal` (see SUGGESTION_DISTANCE), and its best score: against the whole name and each word, so "Orbn" is one edit from "Orban", not seven from "Viktor Orban". */
+export function closestScores(normal: string, names: Iterable<{ key: string; name: string }>): Map<string, number> {
+  const limit = Math.max(2, Math.ceil(normal.length * SUGGESTION_DISTANCE));
+  const best = new Map<string, number>();
+  for (const { key, name } of names) {
+    const score = Math.min(distance(normal, name), ...name.split(' ').map((word) => distance(normal, word) + 0.5));
+    if (score <= limit && score < (best.get(key) ?? Infinity)) best.set(key, score);
+  }
+  return best;
+}
+
+/** The closest keys, best first (then by label), as many as a failed lookup offers. */
+export function pickClosest(scores: Map<string, number>, labelOf: (key: string) => string): string[] {
+  return [...scores.entries()]
+    .sort(([a, da], [b, db]) => da - db || labelOf(a).localeCompare(labelOf(b)))
+    .slice(0, SUGGESTIONS)
+    .map(([key]) => key);
 }
 
 /** The normalised names a node answers to: each full name or alias, and (people) the last word of each, as a surname. The PostgreSQL store keeps the same list (src/db/graph-write.ts). */

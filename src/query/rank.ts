@@ -3,10 +3,8 @@
 import { UndirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { DERIVED_RELATIONS, type KgGraph, type NodeAttributes } from '../graph/model.js';
-import { UsageError } from '../errors.js';
+import { checkMetric } from './checks.js';
 import type { RankMetric } from './types.js';
-
-export const RANK_METRICS: readonly RankMetric[] = ['degree', 'pagerank', 'events'];
 
 /** The event network without directions or parallel edges, over the nodes `include` keeps (articles and the projection would short-cut every path and inflate every degree). */
 export function eventNetwork(graph: KgGraph, include: (key: string, node: NodeAttributes) => boolean): UndirectedGraph {
@@ -29,7 +27,7 @@ export function rankScores(graph: KgGraph, by: RankMetric, view?: UndirectedGrap
     });
     return scores;
   }
-  if (!RANK_METRICS.includes(by)) throw new UsageError('bad-option', `by: "${String(by)}" is not a ranking (degree, pagerank, events)`);
+  checkMetric(by);
   const network = view ?? eventNetwork(graph, () => true);
   if (by === 'pagerank') {
     for (const [key, score] of Object.entries(pagerank(network, { getEdgeWeight: null }))) scores.set(key, score);

@@ -143,3 +143,19 @@ export interface SubgraphFilter {
   events?: EventFilter;
   entities?: string[];
 }
+
+/** A value, or a promise of it: the in-memory back end answers at once, the PostgreSQL one asynchronously. */
+export type Awaitable<T> = T | Promise<T>;
+
+/** The questions both query back ends answer, with the same results: KnowledgeGraph (in memory) and DbKnowledgeGraph (src/db/graph-queries.ts). */
+export interface GraphQueries {
+  lookup(name: string): Awaitable<Lookup>;
+  find(name: string): Awaitable<Entity>;
+  events(filter?: EventFilter): Awaitable<EventResult[]>;
+  timeline(entity: string, window?: DateWindow): Awaitable<EventResult[]>;
+  interactions(a: string, b: string, window?: DateWindow): Awaitable<EventResult[]>;
+  tie(a: string, b: string, window?: DateWindow): Awaitable<Tie | null>;
+  neighbors(entity: string, options?: NeighborOptions): Awaitable<Neighbor[]>;
+  path(a: string, b: string, options?: PathOptions): Awaitable<PathResult | null>;
+  top(options?: TopOptions): Awaitable<Ranked[]>;
+}

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EDGE_RELATIONS, NODE_KINDS, type EdgeRelation, type NodeKind } from '../../graph/model.js';
-import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type KnowledgeGraph, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked, type Tie } from '../../query/index.js';
+import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type GraphQueries, type KnowledgeGraph, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked, type Tie } from '../../query/index.js';
 import type { EventStatus, Source } from '../../types.js';
 import { addFormatOptions, chooseFormat, formatJson, formatOutput, type Tabular } from '../format.js';
 
@@ -12,6 +12,7 @@ const QUOTE_WIDTH = 60;
 
 interface CommonOptions {
   graph: string;
+  db?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -37,27 +38,30 @@ export function registerQuery(program: Command): void {
     .addOption(new Option('--status <status>', 'occurred, planned or cancelled').choices(['occurred', 'planned', 'cancelled']))
     .option('--article <id>', 'reported by this article')
     .action(async (options: CommonOptions & WindowOptions & { with: string[]; any: string[]; type: string[]; country?: string; status?: EventStatus; article?: string }) => {
-      const kg = await loadGraph(options.graph);
-      const events = kg.events({
-        participants: options.with,
-        anyOf: options.any,
-        type: options.type.length > 0 ? options.type : undefined,
-        country: options.country,
-        status: options.status,
-        article: options.article,
-        from: options.from,
-        to: options.to,
+      await withGraph(options, async (kg) => {
+        const events = await kg.events({
+          participants: options.with,
+          anyOf: options.any,
+          type: options.type.length > 0 ? options.type : undefined,
+          country: options.country,
+          status: options.status,
+          article: options.article,
+          from: options.from,
+          to: options.to,
+        });
+        print(options, events, (compact) => eventTable(events, 'no events match', compact));
       });
-      print(options, events, (compact) => eventTable(events, 'no events match', compact));
     });
 
   common(query.command('timeline'))
     .description('the events an entity is involved in, in date order')
     .argument('<entity>', 'person, country, organisation or place')
     .action(async (entity: string, options: CommonOptions & WindowOptions) => {
-      const kg = await loadGraph(options.graph);
-      const events = kg.timeline(entity, { from: options.from, to: options.to });
-      print(options, events, (compact) => eventTable(events, `no events for ${kg.find(entity).label}`, compact));
+      await withGraph(options, async (kg) => {
+        const events = await kg.timeline(entity, { from: options.from, to: options.to });
+        const label = (await kg.find(entity)).label;
+        print(options, events, (compact) => eventTable(events, `no events for ${label}`, compact));
+      });
     });
 
   common(query.command('between'))
@@ -65,13 +69,15 @@ export function registerQuery(program: Command): void {
     .argument('<a>', 'first entity')
     .argument('<b>', 'second entity')
     .action(async (a: string, b: string, options: CommonOptions & WindowOptions) => {
-      const kg = await loadGraph(options.graph);
-      const window = { from: options.from, to: options.to };
-      const events = kg.interactions(a, b, window);
-      print(options, events, (compact) => eventTable(events, `no events link ${kg.find(a).label} and ${kg.find(b).label}`, compact));
-      // JSON and CSV stay one list of events; the tie is there through the API (kg.tie) and neighbors --projection.
-      const tie = kg.tie(a, b, window);
-      if (chooseFormat(options) === 'table' && tie !== null) process.stdout.write(`\n${showTie(tie)}\n`);
+      await withGraph(options, async (kg) => {
+        const window = { from: options.from, to: options.to };
+        const events = await kg.interactions(a, b, window);
+        const labels = [(await kg.find(a)).label, (await kg.find(b)).label];
+        print(options, events, (compact) => eventTable(events, `no events link ${labels[0]} and ${labels[1]}`, compact));
+        // JSON and CSV stay one list of events; the tie is there through the API (kg.tie) and neighbors --projection.
+        const tie = await kg.tie(a, b, window);
+        if (chooseFormat(options) === 'table' && tie !== null) process.stdout.write(`\n${showTie(tie)}\n`);
+      });
     });
 
   common(query.command('neighbors'))
@@ -80,41 +86,46 @@ export function registerQuery(program: Command): void {
     .addOption(new Option('--relation <relation>', 'only this relation (repeatable)').choices(EDGE_RELATIONS).argParser(collectChoice<EdgeRelation>(EDGE_RELATIONS)))
     .addOption(new Option('--projection', 'only whom it took part in events with (interacted_with ties), strongest first').conflicts('relation'))
     .action(async (entity: string, options: CommonOptions & WindowOptions & { relation?: EdgeRelation[]; projection?: boolean }) => {
-      const kg = await loadGraph(options.graph);
-      const neighbors = kg.neighbors(entity, { relation: options.relation, projection: options.projection, from: options.from, to: options.to });
-      const label = kg.find(entity).label;
-      print(options, neighbors, (compact) => (options.projection ? tieTable(neighbors, `${label} shares no events with anyone`) : neighborTable(neighbors, `no edges at ${label}`, compact)));
+      await withGraph(options, async (kg) => {
+        const neighbors = await kg.neighbors(entity, { relation: options.relation, projection: options.projection, from: options.from, to: options.to });
+        const label = (await kg.find(entity)).label;
+        print(options, neighbors, (compact) => (options.projection ? tieTable(neighbors, `${label} shares no events with anyone`) : neighborTable(neighbors, `no edges at ${label}`, compact)));
+      });
     });
 
-  output(graphOption(query.command('path')))
+  output(dbOption(graphOption(query.command('path'))))
     .description('the shortest path between two entities through people, countries and events')
     .argument('<a>', 'first entity')
     .argument('<b>', 'second entity')
     .addOption(new Option('--through <kind>', 'node kinds the path may pass through (repeatable; default person, country, event)').choices(NODE_KINDS).argParser(collectChoice<NodeKind>(NODE_KINDS)))
     .action(async (a: string, b: string, options: CommonOptions & { through?: NodeKind[] }) => {
-      const kg = await loadGraph(options.graph);
-      const path = kg.path(a, b, { through: options.through });
-      print(options, path, (compact) => pathTable(path, `no path between ${kg.find(a).label} and ${kg.find(b).label}`, compact));
+      await withGraph(options, async (kg) => {
+        const path = await kg.path(a, b, { through: options.through });
+        const labels = [(await kg.find(a)).label, (await kg.find(b)).label];
+        print(options, path, (compact) => pathTable(path, `no path between ${labels[0]} and ${labels[1]}`, compact));
+      });
     });
 
-  output(graphOption(query.command('top')))
+  output(dbOption(graphOption(query.command('top'))))
     .description('the most connected or central entities')
     .addOption(new Option('--by <metric>', 'degree (distinct neighbours), pagerank or events (taken part in)').choices(['degree', 'pagerank', 'events']).default('degree'))
     .addOption(new Option('--kind <kind>', 'only this kind of node').choices(NODE_KINDS))
     .option('--limit <n>', 'how many', parseLimit, 10)
     .action(async (options: CommonOptions & { by: RankMetric; kind?: NodeKind; limit: number }) => {
-      const kg = await loadGraph(options.graph);
-      const ranked = kg.top({ by: options.by, kind: options.kind, limit: options.limit });
-      print(options, ranked, () => rankTable(ranked, options.by));
+      await withGraph(options, async (kg) => {
+        const ranked = await kg.top({ by: options.by, kind: options.kind, limit: options.limit });
+        print(options, ranked, () => rankTable(ranked, options.by));
+      });
     });
 
-  output(graphOption(query.command('find')))
+  output(dbOption(graphOption(query.command('find'))))
     .description('look an entity up by key, label or alias (case, accents and punctuation ignored; a unique surname will do)')
     .argument('<name>', 'a name, e.g. orban')
     .action(async (name: string, options: CommonOptions) => {
-      const kg = await loadGraph(options.graph);
-      const entity = kg.find(name);
-      print(options, entity, () => entityTable(entity));
+      await withGraph(options, async (kg) => {
+        const entity = await kg.find(name);
+        print(options, entity, () => entityTable(entity));
+      });
     });
 
   graphOption(query.command('run'))
@@ -130,13 +141,29 @@ export function registerQuery(program: Command): void {
 
 /** --graph, --json/--csv and --from/--to: what the event-listing commands share. */
 function common(command: Command): Command {
-  return output(graphOption(command))
+  return output(dbOption(graphOption(command)))
     .option('--from <date>', 'from this date (YYYY, YYYY-MM or YYYY-MM-DD)', dateParser('--from'))
     .option('--to <date>', 'up to this date, inclusive', dateParser('--to'));
 }
 
 function graphOption(command: Command): Command {
   return command.option('--graph <path>', 'graph file built by kg build', DEFAULT_GRAPH);
+}
+
+function dbOption(command: Command): Command {
+  return command.option('--db <url>', 'ask the graph stored in PostgreSQL (postgres://...) instead of a graph file; answered in SQL');
+}
+
+/** Runs `use` on the graph file, or with --db on the stored graph (loading pg only then), and closes the connection after. */
+async function withGraph(options: CommonOptions, use: (kg: GraphQueries) => Promise<void>): Promise<void> {
+  if (options.db === undefined) return use(await loadGraph(options.graph));
+  const [{ openDb }, { DbKnowledgeGraph }] = await Promise.all([import('../../db/connect.js'), import('../../db/graph-queries.js')]);
+  const db = await openDb(options.db);
+  try {
+    await use(await DbKnowledgeGraph.open(db));
+  } finally {
+    await db.end();
+  }
 }
 
 function output(command: Command): Command {

@@ -1,0 +1,163 @@
+// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot. JSON, GraphML and CSV
+// stream (two passes for the typed formats: the columns, then the rows); GEXF and Neo4j read the graph first (readGraph).
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { PoolClient } from 'pg';
+import { ARTICLE_HEADER, articleRow, csvHeader, csvLine, edgeCsvHeader, edgeCsvRow, nodeCsvHeader, nodeCsvRow, SOURCE_HEADER, sourceRow } from '../export/csv.js';
+import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening } from '../export/fields.js';
+import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/graphml.js';
+import { exportGraph, type ExportFormat } from '../export/index.js';
+import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes } from '../graph/model.js';
+import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
+import type { Source } from '../types.js';
+import type { Db } from './connect.js';
+import { inSnapshot, readGraph, stream } from './graph-read.js';
+
+type Attributes = Omit<GraphAttributes, 'articles'>;
+
+/** Writes the stored graph in `format` at `outPath` (a file, or a folder for csv and neo4j), each file atomically; returns the paths written and the graph's size. */
+export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: string): Promise<{ written: string[]; nodes: number; edges: number }> {
+  if (format === 'gexf' || format === 'neo4j') {
+    const graph = await readGraph(db);
+    return { written: await exportGraph(graph, format, outPath), nodes: graph.order, edges: graph.size };
+  }
+  return inSnapshot(db, async (client, attributes) => {
+    const size = await client.query<{ nodes: number; edges: number }>('SELECT (SELECT count(*) FROM kg.graph_nodes)::int AS nodes, (SELECT count(*) FROM kg.graph_edges)::int AS edges');
+    const files: Record<string, () => AsyncIterable<string>> =
+      format === 'json' ? { '': () => jsonChunks(client, attributes) } : format === 'graphml' ? { '': () => graphmlChunks(client, attributes) } : csvFiles(client);
+    const written: string[] = [];
+    for (const [name, chunks] of Object.entries(files)) {
+      const path = name === '' ? outPath : join(outPath, name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeStreamAtomic(path, chunks());
+      written.push(path);
+    }
+    return { written, ...size.rows[0] };
+  });
+}
+
+/** graph.json as serializeGraph writes it, articles, nodes and edges streamed. */
+async function* jsonChunks(client: PoolClient, attributes: Attributes): AsyncGenerator<string> {
+  const empty = createGraph({ ...attributes, articles: [] });
+  const options = { type: empty.type, multi: empty.multi, allowSelfLoops: empty.allowSelfLoops };
+  const own: Record<string, unknown> = { ...attributes, schemaVersion: SCHEMA_VERSION, articles: null };
+  yield `{"options":${JSON.stringify(options)},"attributes":{`;
+  let firstKey = true;
+  for (const name of Object.keys(own).sort()) {
+    yield `${firstKey ? '' : ','}${JSON.stringify(name)}:`;
+    firstKey = false;
+    if (name !== 'articles') {
+      yield JSON.stringify(sortKeys(own[name]));
+      continue;
+    }
+    yield '[';
+    let first = true;
+    for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles ORDER BY ord')) {
+      yield `${first ? '' : ','}${JSON.stringify(sortKeys(row.attributes))}`;
+      first = false;
+    }
+    yield ']';
+  }
+  yield '},"nodes":[';
+  let first = true;
+  for await (const row of stream<{ key: string; attributes: NodeAttributes }>(client, 'SELECT key, attributes FROM kg.graph_nodes ORDER BY ord')) {
+    yield `${first ? '' : ','}${JSON.stringify({ key: row.key, attributes: sortKeys(row.attributes) })}`;
+    first = false;
+  }
+  yield '],"edges":[';
+  first = true;
+  for await (const row of stream<{ key: string; source: string; target: string; attributes: EdgeAttributes }>(client, 'SELECT key, source, target, attributes FROM kg.graph_edges ORDER BY ord')) {
+    yield `${first ? '' : ','}${JSON.stringify({ key: row.key, source: row.source, target: row.target, attributes: sortKeys(row.attributes) })}`;
+    first = false;
+  }
+  yield ']}\n';
+}
+
+async function* graphmlChunks(client: PoolClient, attributes: Attributes): AsyncGenerator<string> {
+  const articles: GraphArticle[] = [];
+  for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles ORDER BY ord')) articles.push(row.attributes);
+  // The graph's own data holds the articles list as one JSON value, as the in-memory writer gives it.
+  const graphFields = flattenGraphRecord({ ...attributes, articles });
+  const head = graphmlHead(graphFields, await columnsOf(storedNodes(client, 'types'), 'node'), await columnsOf(storedEdges(client, 'types'), 'edge'));
+  yield head.text;
+  for await (const node of storedNodes(client, 'full')) yield graphmlNode(node, head.nodeKeys);
+  for await (const edge of storedEdges(client, 'full')) yield graphmlEdge(edge, head.edgeKeys);
+  yield GRAPHML_TAIL;
+}
+
+function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string>> {
+  return {
+    'nodes.csv': async function* () {
+      const columns = (await columnsOf(storedNodes(client, 'types'), 'node')).map((column) => column.name);
+      yield csvHeader(nodeCsvHeader(columns));
+      for await (const node of storedNodes(client, 'full')) yield csvLine(nodeCsvRow(node, columns));
+    },
+    'edges.csv': async function* () {
+      const columns = (await columnsOf(storedEdges(client, 'types'), 'edge')).map((column) => column.name);
+      yield csvHeader(edgeCsvHeader(columns));
+      for await (const edge of storedEdges(client, 'full')) yield csvLine(edgeCsvRow(edge, columns));
+    },
+    'articles.csv': async function* () {
+      yield csvHeader(ARTICLE_HEADER);
+      const sql = `SELECT a.attributes, COALESCE(c.events, 0)::int AS events, COALESCE(c.sentences, 0)::int AS sentences FROM kg.graph_articles a LEFT JOIN (
+          SELECT s->>'article' AS id, count(DISTINCT n.key) AS events, count(*) AS sentences FROM kg.graph_nodes n, jsonb_array_elements(n.attributes->'sources') s
+           WHERE n.kind = 'event' GROUP BY 1) c ON c.id = a.id ORDER BY a.ord`;
+      for await (const row of stream<{ attributes: GraphArticle; events: number; sentences: number }>(client, sql)) yield csvLine(articleRow(row.attributes, row.events, row.sentences));
+    },
+    'sources.csv': async function* () {
+      yield csvHeader(SOURCE_HEADER);
+      const sql = `SELECT n.key, n.attributes - 'sources' - 'dateEvidence' AS node, s.source, a.attributes AS article
+          FROM kg.graph_nodes n CROSS JOIN LATERAL jsonb_array_elements(n.attributes->'sources') WITH ORDINALITY AS s(source, i)
+          LEFT JOIN kg.graph_articles a ON a.id = s.source->>'article' WHERE n.kind = 'event' ORDER BY n.ord, s.i`;
+      for await (const row of stream<{ key: string; node: EventNode; source: Source; article: GraphArticle | null }>(client, sql)) yield csvLine(sourceRow(row.key, row.node, row.source, row.article ?? undefined));
+    },
+  };
+}
+
+/** The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in participant-edge order, as graphology lists in-edges). */
+async function* storedNodes(client: PoolClient, flattening: Flattening): AsyncGenerator<FlatNode> {
+  const sql = `SELECT n.key, n.attributes, CASE WHEN n.kind = 'event' THEN (
+      SELECT array_agg(p.label ORDER BY p.first, p.latest DESC) FROM (
+        SELECT s.label, min(e.ord) OVER (PARTITION BY e.source) AS first, e.ord AS latest FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source
+         WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants
+    FROM kg.graph_nodes n ORDER BY n.ord`;
+  for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null }>(client, sql)) {
+    yield { key: row.key, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
+  }
+}
+
+/** The stored edges flattened, under their graph.json keys. */
+async function* storedEdges(client: PoolClient, flattening: Flattening): AsyncGenerator<FlatEdge> {
+  for await (const row of stream<{ key: string; source: string; target: string; attributes: EdgeAttributes }>(client, 'SELECT key, source, target, attributes FROM kg.graph_edges ORDER BY ord')) {
+    yield { key: row.key, id: row.key, source: row.source, target: row.target, fields: flattenEdge(row.attributes, flattening) };
+  }
+}
+
+async function columnsOf(records: AsyncIterable<{ fields: FlatNode['fields'] }>, domain: 'node' | 'edge'): Promise<Column[]> {
+  const inference = new ColumnInference(domain);
+  for await (const record of records) inference.add(record.fields);
+  return inference.columns();
+}
+
+/** Writes the chunks to a temporary file beside `path`, then renames it into place. */
+async function writeStreamAtomic(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx');
+  try {
+    const writer = createBufferedWriter(fd);
+    for await (const chunk of chunks) writer.write(chunk);
+    writer.flush();
+    closeSync(fd);
+    await rename(temp, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

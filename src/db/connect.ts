@@ -31,3 +31,19 @@ export async function openDb(url: string, options: { max?: number } = {}): Promi
   }
   return pool;
 }
+
+/** Runs `fn` on one connection inside a transaction: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(db: Db, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -7,7 +7,7 @@ import { exportEdgeKey, SCHEMA_VERSION, type KgGraph } from '../graph/model.js';
 import { spanOfEvent } from '../query/describe.js';
 import { indexedNames } from '../query/names.js';
 import { eventNetwork, rankScores } from '../query/rank.js';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 
 /** The graph tables, emptied before each write. */
 export const GRAPH_TABLES = ['kg.graph', 'kg.graph_articles', 'kg.graph_nodes', 'kg.graph_edges', 'kg.graph_names'] as const;
@@ -27,9 +27,7 @@ export async function writeGraph(db: Db, graph: KgGraph): Promise<void> {
   const pagerank = rankScores(graph, 'pagerank', network);
   const events = rankScores(graph, 'events');
   const { articles, ...attributes } = graph.getAttributes();
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(db, async (client) => {
     await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
     await client.query('INSERT INTO kg.graph (attributes) VALUES ($1)', [JSON.stringify({ ...attributes, schemaVersion: SCHEMA_VERSION })]);
     await copy(client, 'kg.graph_articles (ord, id, attributes)', function* () {
@@ -53,13 +51,7 @@ export async function writeGraph(db: Db, graph: KgGraph): Promise<void> {
     await copy(client, 'kg.graph_names (name, tier, key)', function* () {
       for (const { node, attributes: values } of graph.nodeEntries()) for (const { name, tier } of indexedNames(values)) yield [name, tier === 'full' ? 1 : 2, node];
     });
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 type Cell = string | number | null;

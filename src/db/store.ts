@@ -1,7 +1,7 @@
 // The facts store in PostgreSQL (migration 001): articles, per-article facts keyed by (pipeline, article), runs and
 // dead letters. Every write is an upsert, so a retried article or a re-run batch never duplicates anything.
 import QueryStream from 'pg-query-stream';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
 
 /** Rows a streaming read fetches at a time: enough to amortise the round trips, few enough to keep memory flat. */
@@ -64,9 +64,7 @@ export async function withFacts(db: Db, ids: string[], pipeline: string): Promis
 export async function putFacts(db: Db, pipeline: string, facts: ArticleFacts[]): Promise<void> {
   if (facts.length === 0) return;
   const ids = facts.map((f) => f.meta.id);
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO kg.facts AS f (pipeline, article_id, hash, facts)
        SELECT $1, i.id, i.hash, i.facts FROM unnest($2::text[], $3::text[], $4::json[]) AS i(id, hash, facts)
@@ -76,13 +74,7 @@ export async function putFacts(db: Db, pipeline: string, facts: ArticleFacts[]):
       [pipeline, ids, facts.map((f) => f.hash), facts.map((f) => JSON.stringify(f))],
     );
     await client.query('DELETE FROM kg.dead_letters WHERE pipeline = $1 AND article_id = ANY($2::text[])', [pipeline, ids]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Every article's current facts of this pipeline, in increasing id order, streamed through a cursor (never all in memory). */

@@ -32,11 +32,11 @@ export async function openDb(url: string, options: { max?: number } = {}): Promi
   return pool;
 }
 
-/** Runs `fn` on one connection inside a transaction: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(db: Db, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `fn` on one connection inside a transaction (`begin` opens it): committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(db: Db, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await db.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

@@ -5,7 +5,7 @@ import { KgError, UsageError } from '../errors.js';
 import { createGraph, DERIVED_RELATIONS, type EdgeAttributes, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes } from '../graph/model.js';
 import { sortKeys } from '../graph/serialize.js';
 import { resolveWindow } from '../query/dates.js';
-import type { Db } from './connect.js';
+import { inTransaction, type Db } from './connect.js';
 import { GRAPH_TABLES } from './graph-write.js';
 
 /**
@@ -67,22 +67,17 @@ export async function readGraph(db: Db, window: GraphWindow = {}): Promise<KgGra
  * articles aside); throws KgError 'graph-not-found' when none is stored.
  */
 export async function inSnapshot<T>(db: Db, read: (client: PoolClient, attributes: Omit<GraphAttributes, 'articles'>) => Promise<T>): Promise<T> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // TRUNCATE (writeGraph) is not MVCC-safe: holding the tables makes a writer wait for this read to finish.
-    await client.query(`LOCK TABLE ${GRAPH_TABLES.join(', ')} IN ACCESS SHARE MODE`);
-    const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>({ text: 'SELECT attributes FROM kg.graph', types: SORTED_JSON });
-    if (meta.rows.length === 0) throw new KgError('graph-not-found', 'the database holds no graph yet: build one (kg build --db URL, then kg assemble --db URL)');
-    const result = await read(client, meta.rows[0].attributes);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(
+    db,
+    async (client) => {
+      // TRUNCATE (writeGraph) is not MVCC-safe: holding the tables makes a writer wait for this read to finish.
+      await client.query(`LOCK TABLE ${GRAPH_TABLES.join(', ')} IN ACCESS SHARE MODE`);
+      const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>({ text: 'SELECT attributes FROM kg.graph', types: SORTED_JSON });
+      if (meta.rows.length === 0) throw new KgError('graph-not-found', 'the database holds no graph yet: build one (kg build --db URL, then kg assemble --db URL)');
+      return read(client, meta.rows[0].attributes);
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
 }
 
 function isWhole(window: GraphWindow): boolean {

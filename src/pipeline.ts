@@ -14,7 +14,7 @@ import { openGeneration } from './pipeline/output.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraphChunks, writeFileAtomic } from './graph/serialize.js';
 import { exportGraph } from './export/index.js';
-import type { KgGraph } from './graph/model.js';
+import { countGraph, type KgGraph } from './graph/model.js';
 import { hashPipeline, openArticleCache } from './cache/index.js';
 import { CACHE_FOLDER, DEFAULT_BUILD_OPTIONS, type BuildOptions } from './pipeline/options.js';
 import { createExtractor, TASKS_PER_WORKER, type Extractor } from './workers/pool.js';
@@ -315,12 +315,4 @@ function isArticleFacts(value: unknown): value is ArticleFacts {
   const facts = value as Partial<ArticleFacts> | null;
   if (typeof facts !== 'object' || facts === null) return false;
   return typeof facts.meta?.id === 'string' && typeof facts.hash === 'string' && typeof facts.documentDate === 'object' && [facts.entities, facts.events, facts.offices].every(Array.isArray);
-}
-
-function countGraph(graph: KgGraph): BuildReport['counts'] {
-  const nodes: Record<string, number> = {};
-  const edges: Record<string, number> = {};
-  graph.forEachNode((_, a) => (nodes[a.kind] = (nodes[a.kind] ?? 0) + 1));
-  graph.forEachEdge((_, a) => (edges[a.relation] = (edges[a.relation] ?? 0) + 1));
-  return { nodes, edges };
 }

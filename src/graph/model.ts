@@ -226,3 +226,12 @@ export function exportEdgeKey(key: string, index: number): string {
 export function toNmtoken(key: string): string {
   return key.replace(/[^A-Za-z0-9._:-]/gu, (c) => `_u${c.codePointAt(0)!.toString(16).padStart(4, '0')}_`);
 }
+
+/** How many nodes of each kind and edges of each relation the graph has, for build reports. */
+export function countGraph(graph: KgGraph): { nodes: Record<string, number>; edges: Record<string, number> } {
+  const nodes: Record<string, number> = {};
+  const edges: Record<string, number> = {};
+  graph.forEachNode((_, a) => (nodes[a.kind] = (nodes[a.kind] ?? 0) + 1));
+  graph.forEachEdge((_, a) => (edges[a.relation] = (edges[a.relation] ?? 0) + 1));
+  return { nodes, edges };
+}

@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate.js';
 import { attemptsPerJob, drainDeadLetters, enqueue, ensureQueues, openQueue, unfinishedJobs, type QueueSettings } from '../db/queue.js';
 import { countArticles, finishRun, lastRun, listDeadLetters, putArticles, putDeadLetters, putFacts, reportsSince, startRun, streamFacts, type DeadLetter, type RunKind } from '../db/store.js';
 import { writeGraph } from '../db/graph-write.js';
-import type { KgGraph } from '../graph/model.js';
+import { countGraph, type KgGraph } from '../graph/model.js';
 import { applyLayout } from '../graph/layout.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
@@ -261,12 +261,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-function countGraph(graph: KgGraph): DbRunReport['counts'] {
-  const nodes: Record<string, number> = {};
-  const edges: Record<string, number> = {};
-  graph.forEachNode((_, a) => (nodes[a.kind] = (nodes[a.kind] ?? 0) + 1));
-  graph.forEachEdge((_, a) => (edges[a.relation] = (edges[a.relation] ?? 0) + 1));
-  return { nodes, edges };
 }

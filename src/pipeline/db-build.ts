@@ -106,14 +106,13 @@ export async function buildInDb(options: DbBuildOptions): Promise<{ report: DbRu
   let extractor: Extractor | null = null;
   try {
     if (boss) await ensureQueues(boss, options.queue!);
-    const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => runWithinBudget(() => extractArticleFacts(raw, base), options.articleTimeoutMs);
     let done = 0;
     await storeInputs(db, pipeline, options.inputs, options.articleTimeoutMs, report, async (needed) => {
       if (boss) {
         await enqueue(boss, pipeline, needed.map((raw) => raw.meta.id));
         report.articles.queued += needed.length;
       } else {
-        extractor ??= createExtractor(options.workers, kb, extractHere, 0, options.articleTimeoutMs);
+        extractor ??= budgetedExtractor(options.workers, kb, options.articleTimeoutMs);
         const { failed } = await extractAndStore(db, pipeline, extractor, needed);
         report.articles.extracted += needed.length - failed.length;
         for (const f of failed) report.skipped.push(skippedFrom(f));
@@ -180,6 +179,12 @@ async function storeInputs(db: Db, pipeline: string, inputs: string[], articleTi
 
 function count(report: DbRunReport, code: string): void {
   report.diagnostics[code] = (report.diagnostics[code] ?? 0) + 1;
+}
+
+/** The extractor of builds and workers in the database: `threads` threads (1: this one), each article within its budget. */
+export function budgetedExtractor(threads: number, kb: KnowledgeBase, articleTimeoutMs: number): Extractor {
+  const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => runWithinBudget(() => extractArticleFacts(raw, base), articleTimeoutMs);
+  return createExtractor(threads, kb, extractHere, 0, articleTimeoutMs);
 }
 
 /** Extracts articles on the extractor and stores the facts of those that succeed; returns the others' diagnostics. */

@@ -8,12 +8,7 @@ import { migrate } from '../db/migrate.js';
 import { ensureQueues, EXTRACT_QUEUE, openQueue, unfinishedJobs, type ExtractJobData, type JobFailure } from '../db/queue.js';
 import { getArticles, withFacts } from '../db/store.js';
 import { loadKnowledgeBase } from '../kb/index.js';
-import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import { runWithinBudget } from '../pipeline/budget.js';
-import { extractAndStore, pipelineKey } from '../pipeline/db-build.js';
-import { extractArticleFacts } from '../pipeline/extract.js';
-import type { ArticleFacts, RawArticle } from '../types.js';
-import { createExtractor } from './pool.js';
+import { budgetedExtractor, extractAndStore, pipelineKey } from '../pipeline/db-build.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -52,8 +47,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   const kb = loadKnowledgeBase(undefined, options.kbPaths);
   const pipeline = await pipelineKey(kb);
   const boss = await openQueue(db, { maintenanceSeconds: options.maintenanceSeconds });
-  const extractHere = (raw: RawArticle, base: KnowledgeBase): ArticleFacts => runWithinBudget(() => extractArticleFacts(raw, base), options.articleTimeoutMs);
-  const extractor = createExtractor(options.concurrency, kb, extractHere, 0, options.articleTimeoutMs);
+  const extractor = budgetedExtractor(options.concurrency, kb, options.articleTimeoutMs);
   const totals: WorkerTotals = { pipeline, jobs: 0, extracted: 0, alreadyDone: 0, failed: 0 };
   const fail = (id: string, failure: JobFailure): Promise<unknown> => boss.fail(EXTRACT_QUEUE, id, { ...failure });
 

@@ -1,27 +1,24 @@
 // `kg view --db`: the viewer serves a window of the stored graph (readGraph with a window), not the whole of it.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { openDb, type Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/db/connect.js';
 import { readGraph } from '../../src/db/graph-read.js';
 import { writeGraph } from '../../src/db/graph-write.js';
-import { migrate } from '../../src/db/migrate.js';
 import { parseGraph, serializeGraph } from '../../src/graph/serialize.js';
 import { FIXTURE_GRAPH } from '../query/helpers.js';
 import { kgCommand } from '../helpers/kg-bin.js';
 import { rawRequest } from '../helpers/http.js';
-import { freshDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { migratedDatabase, type MigratedDatabase } from '../helpers/postgres.js';
 
-let database: TestDatabase;
+let database: MigratedDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = await openDb(database.url);
-  await migrate(db);
+  database = await migratedDatabase();
+  db = database.db;
   await writeGraph(db, parseGraph(await readFile(FIXTURE_GRAPH, 'utf8')));
 });
 afterAll(async () => {
-  await db.end();
   await database.drop();
 });
 

@@ -5,10 +5,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDb, type Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/db/connect.js';
 import { readGraph } from '../../src/db/graph-read.js';
 import { copyCell, writeGraph } from '../../src/db/graph-write.js';
-import { migrate } from '../../src/db/migrate.js';
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
 import { parseGraph, serializeGraph } from '../../src/graph/serialize.js';
 import { loadKnowledgeBase } from '../../src/kb/index.js';
@@ -18,10 +17,10 @@ import { generateGraph } from '../../scripts/bench/graph.js';
 import { writeCorpus } from '../../scripts/bench/corpus.js';
 import { buildFixtureGraph } from '../fixtures/graphs/fixture-graph.js';
 import { kgCommand } from '../helpers/kg-bin.js';
-import { freshDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { migratedDatabase, type MigratedDatabase } from '../helpers/postgres.js';
 
 const run = promisify(execFile);
-let database: TestDatabase;
+let database: MigratedDatabase;
 let db: Db;
 let work: string;
 
@@ -39,13 +38,11 @@ async function roundTrip(graph: KgGraph): Promise<string> {
 }
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = await openDb(database.url);
-  await migrate(db);
+  database = await migratedDatabase();
+  db = database.db;
   work = await mkdtemp(path.join(tmpdir(), 'kg-graph-db-'));
 });
 afterAll(async () => {
-  await db.end();
   await database.drop();
   await rm(work, { recursive: true, force: true });
 });

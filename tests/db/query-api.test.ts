@@ -8,7 +8,6 @@ import { promisify } from 'node:util';
 import { openDb, type Db } from '../../src/db/connect.js';
 import { DbKnowledgeGraph } from '../../src/db/graph-queries.js';
 import { writeGraph } from '../../src/db/graph-write.js';
-import { migrate } from '../../src/db/migrate.js';
 import type { KgGraph } from '../../src/graph/model.js';
 import { parseGraph } from '../../src/graph/serialize.js';
 import { readGraph } from '../../src/db/graph-read.js';
@@ -17,22 +16,20 @@ import { KnowledgeGraph } from '../../src/query/index.js';
 import type { GraphQueries } from '../../src/query/types.js';
 import { FIXTURE_GRAPH } from '../query/helpers.js';
 import { kgCommand } from '../helpers/kg-bin.js';
-import { freshDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { freshDatabase, migratedDatabase, type MigratedDatabase } from '../helpers/postgres.js';
 import { questionsFor } from './query-questions.js';
 
 const run = promisify(execFile);
-let database: TestDatabase;
+let database: MigratedDatabase;
 let db: Db;
 let work: string;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = await openDb(database.url);
-  await migrate(db);
+  database = await migratedDatabase();
+  db = database.db;
   work = await mkdtemp(path.join(tmpdir(), 'kg-query-db-'));
 });
 afterAll(async () => {
-  await db.end();
   await database.drop();
   await rm(work, { recursive: true, force: true });
 });

@@ -2,27 +2,25 @@
 // and the old facts stop counting; facts stream back in id order; a dead letter goes once its article has facts.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openDb, type Db } from '../../src/db/connect.js';
-import { migrate } from '../../src/db/migrate.js';
+import type { Db } from '../../src/db/connect.js';
 import { countArticles, listDeadLetters, putArticles, putDeadLetters, putFacts, streamFacts, type StoredArticle } from '../../src/db/store.js';
 import { loadKnowledgeBase } from '../../src/kb/index.js';
 import { extractArticleFacts } from '../../src/pipeline/extract.js';
 import { hashText } from '../../src/stages/ingest/index.js';
 import type { ArticleFacts, RawArticle } from '../../src/types.js';
-import { freshDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { migratedDatabase, type MigratedDatabase } from '../helpers/postgres.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PIPELINE = 'test-pipeline';
 
-let database: TestDatabase;
+let database: MigratedDatabase;
 let db: Db;
 let articles: StoredArticle[];
 let facts: ArticleFacts[];
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = await openDb(database.url);
-  await migrate(db);
+  database = await migratedDatabase();
+  db = database.db;
   const kb = loadKnowledgeBase();
   const texts = [
     ['b-visit', 'Indian Prime Minister Narendra Modi met US President Joe Biden in Washington on Thursday.'],
@@ -33,7 +31,6 @@ beforeAll(async () => {
   facts = raws.map((raw) => extractArticleFacts(raw, kb));
 });
 afterAll(async () => {
-  await db.end();
   await database.drop();
 });
 

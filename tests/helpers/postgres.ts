@@ -1,6 +1,8 @@
 // A database of its own for each test file, on the real server the jest global setup started (or KG_TEST_DATABASE_URL).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openDb, type Db } from '../../src/db/connect.js';
+import { migrate } from '../../src/db/migrate.js';
 
 export interface TestDatabase {
   url: string;
@@ -35,6 +37,25 @@ export async function freshDatabase(): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+export interface MigratedDatabase extends TestDatabase {
+  db: Db;
+}
+
+/** A fresh database with kg's migrations applied and a pool on it; drop() closes the pool, then removes the database. */
+export async function migratedDatabase(): Promise<MigratedDatabase> {
+  const database = await freshDatabase();
+  const db = await openDb(database.url);
+  await migrate(db);
+  return {
+    url: database.url,
+    db,
+    async drop() {
+      await db.end();
+      await database.drop();
     },
   };
 }

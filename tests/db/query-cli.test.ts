@@ -149,6 +149,15 @@ describe('the seed build', () => {
       await empty.drop();
     }
   });
+
+  it('a server that cannot be reached is a clear error naming the URL, and --into with --db a usage error', async () => {
+    const unreachable = await kg(['query', 'events', '--db', 'postgres://kg@127.0.0.1:1/kg']);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/cannot connect to PostgreSQL at postgres:\/\/kg@127\.0\.0\.1:1\/kg \(ECONNREFUSED\)/);
+    const into = await kg(['build', '--db', 'postgres://kg@127.0.0.1:1/kg', '--into', '--out', '/tmp/kg-unused-out']);
+    expect(into.code).toBe(2);
+    expect(into.stderr).toMatch(/--into is for output folders/);
+  });
 });
 
 describe(`a ${CORPUS_ARTICLES}-article synthetic corpus`, () => {

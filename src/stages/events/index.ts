@@ -9,7 +9,7 @@ import { addPresent } from './attendees.js';
 import { findClauses } from './clauses.js';
 import { delegationIn, delegationMembers, type DelegationMember } from './delegations.js';
 import { datesFromOneParty, pickEventDate, refineEventDates, type OnePartyReport } from './dates.js';
-import { isPastReport, modalityOf, parseVerbs, readModality, type VerbPhrase } from './modality.js';
+import { isPastReport, modalityOf, parseVerbs, readModality, type Modality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { foldSummits } from './summits.js';
 import { findTriggers, type Trigger } from './triggers.js';
@@ -94,11 +94,11 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
     const triggers = findTriggers(sentence.text, sentence.start);
     if (triggers.length === 0) continue;
     const clauses = findClauses(sentence);
-    // compromise parses only the clauses that hold a trigger, each once: the parse is the stage's dearest step.
+    // compromise parses only the clauses that hold a trigger, each once, up to its last trigger: the parse is the stage's dearest step.
     const parsed = new Map<number, VerbPhrase[]>();
     const verbs = (clause: Span) => {
       let found = parsed.get(clause.start);
-      if (!found) parsed.set(clause.start, (found = parseVerbs(ctx.text.slice(clause.start, clause.end), clause.start)));
+      if (!found) parsed.set(clause.start, (found = parseVerbs(ctx.text.slice(clause.start, parseEnd(ctx.text, clause, triggers)), clause.start)));
       return found;
     };
     const found: EventFact[] = [];
@@ -123,6 +123,14 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   const facts = folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
   datesFromOneParty(facts, ctx.oneParty, linked);
   return refineEventDates(facts, linked, ctx.times);
+}
+
+// The grammar of a trigger lies in it and the words before it (its verb, the verb governing it, the matrix of "to"), so the
+// parse stops one word after the clause's last trigger: it costs in proportion to its words, and the rest does not change it.
+function parseEnd(text: string, clause: Span, triggers: Trigger[]): number {
+  const last = triggers.filter((t) => t.start >= clause.start && t.start < clause.end).at(-1);
+  if (!last) return clause.end;
+  return Math.min(clause.end, last.end + /^\S*(?:\s+\S+)?/.exec(text.slice(last.end, clause.end))![0].length);
 }
 
 /** "had also visited Pakistan and Turkey", "trips to Norway and Iran": one visit to each state named with the destination. */
@@ -235,8 +243,10 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause) ?? sharedDestination(ctx, trigger, triggers, sentence, clauses);
-  const modality = modalityOf(ctx.text, verbs(clause), trigger, clause);
-  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, modality.governs);
+  // The parse is the stage's dearest step: run it only when a rule asks for the grammar (a trigger left without parties needs none).
+  let parsed: Modality | undefined;
+  const grammar = () => (parsed ??= modalityOf(ctx.text, verbs(clause), trigger, clause));
+  let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, () => grammar().governs);
   // "... following a conversation on Thursday": an event noun in a temporal phrase takes the sentence's people.
   // "In a follow-up phone call on Valentine's Day, the Prime Minister told him ...": the main clause's subject and object.
   const lead = LEADING_PP.exec(ctx.text.slice(sentence.start, trigger.start));
@@ -272,16 +282,16 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const signature = signatureOf(ctx, sentence);
   const picked = pickEventDate(ctx.times, trigger, region, clause, sentence, clauses, triggers, signature?.span ?? null);
   // A dated report with one named party ("held talks with a US Senator") may date the report that names the other.
-  if (participants.length === 1 && trigger.type !== 'summit' && trigger.form === 'verb' && picked?.precision === 'day' && !modality.matrix) {
+  if (participants.length === 1 && trigger.type !== 'summit' && trigger.form === 'verb' && picked?.precision === 'day' && !grammar().matrix) {
     ctx.oneParty.push({ party: participants[0].key, type: trigger.type, time: picked, sentence });
   }
   // A summit may name its attendees in later sentences (see summits.ts); other events name their parties here.
   if (participants.length < (trigger.type === 'summit' ? 0 : 2)) return null;
   const time = phraseOnly && picked && picked.start >= region.end ? null : picked;
-  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(modality, ctx.text, clause));
+  const status = detectStatus(ctx.text, clause, trigger, time, ctx.linked.date, readModality(grammar(), ctx.text, clause));
   let date = time ?? (trigger.form === 'verb' ? laterRange(ctx, clause, sentence, status.status) : null);
   // A report in the past with no time of its own: on or just before the publication day (a range, never a day).
-  const inferred = !date && status.status === 'occurred' && !status.hedged && ctx.linked.date !== null && isPastReport(modality) && !ASIDE.test(ctx.text.slice(clause.start, clause.end));
+  const inferred = !date && status.status === 'occurred' && !status.hedged && ctx.linked.date !== null && isPastReport(grammar()) && !ASIDE.test(ctx.text.slice(clause.start, clause.end));
   if (inferred) date = leadRange(ctx.linked.date!, trigger);
   const evidence: Source = { article: ctx.linked.clean.meta.id, quote: sentence.text, start: sentence.start, end: sentence.end };
   return {
@@ -442,7 +452,7 @@ function isAttributive(text: string, m: LinkedMention): boolean {
 }
 
 /** The parties to one trigger: names, roles, group phrases and pronouns, by the trigger's grammar. */
-function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null, governed: boolean): Participant[] {
+function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: Span, sentence: Sentence, clauses: Span[], location: PlaceMention | null, governed: () => boolean): Participant[] {
   const text = ctx.text;
   const inRegion = candidates(ctx, region, trigger, location).filter((m) => trigger.type !== 'visit' || m.kind === 'person');
   const parts: Participant[] = [];
@@ -458,7 +468,7 @@ function findParticipants(ctx: Context, trigger: Trigger, region: Span, clause: 
     // "the recent visit of Peeni Henare": the visitor follows; the sentence's subject is someone else.
     const visitorAfter = trigger.type === 'visit' && /^(?:of|by)$/i.test(linker?.[1] ?? '') && inRegion.some((m) => m.kind === 'person' && m.start >= trigger.end);
     if (!visitorAfter && (linker?.[1].toLowerCase() === 'with' || trigger.destination)) parts.push(...subjectOf(ctx, trigger, clause, sentence, clauses));
-    else if (!visitorAfter && governed) {
+    else if (!visitorAfter && governed()) {
       // "The presidents of Serbia and Kosovo called off a meeting": the object of a verb takes the verb's subject.
       const group = groupParticipants(ctx, { start: clause.start, end: trigger.start }, trigger);
       parts.push(...(group.length > 0 ? group : subjectOf(ctx, trigger, clause, sentence, clauses)));

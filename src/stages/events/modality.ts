@@ -1,7 +1,7 @@
 // The grammar around a trigger, from compromise's parse of its sentence: the verb that carries it (its own, a light
 // verb, or the verb whose object it is), that verb's tense, negation and modal, and the verb it is the complement of
 // ("refused to meet", "invited X to visit"). Regexes find the trigger; the parse says whether it happened.
-import { nlp, safely } from '../../nlp/compromise.js';
+import { parseGrammar, safely } from '../../nlp/compromise.js';
 import type { EventStatus, Span } from '../../types.js';
 import type { Trigger } from './triggers.js';
 
@@ -23,7 +23,7 @@ interface VerbJson {
 
 /** The verb phrases of a sentence with offsets in the article; an empty list when compromise fails on it. */
 export function parseVerbs(text: string, offset: number): VerbPhrase[] {
-  const parsed = safely(() => nlp(text).verbs().json({ offset: true }) as VerbJson[]);
+  const parsed = safely(() => parseGrammar(text).verbs().json({ offset: true }) as VerbJson[]);
   return (parsed.value ?? []).map((v) => ({
     start: offset + v.offset.start,
     end: offset + v.offset.start + v.offset.length,

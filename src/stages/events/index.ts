@@ -9,7 +9,7 @@ import { addPresent } from './attendees.js';
 import { findClauses } from './clauses.js';
 import { delegationIn, delegationMembers, type DelegationMember } from './delegations.js';
 import { datesFromOneParty, pickEventDate, refineEventDates, type OnePartyReport } from './dates.js';
-import { isPastReport, modalityOf, parseVerbs, readModality, type Modality, type VerbPhrase } from './modality.js';
+import { isPastReport, modalityOf, parseVerbsOfEach, readModality, type Modality, type VerbPhrase } from './modality.js';
 import { detectStatus } from './status.js';
 import { foldSummits } from './summits.js';
 import { findTriggers, type Trigger } from './triggers.js';
@@ -90,17 +90,24 @@ interface Context {
 export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb: KnowledgeBase): EventFact[] {
   const text = linked.clean.original;
   const ctx: Context = { linked, kb, text, times, events: [], delegation: delegationMembers(text, linked.sentences, linked.mentions), asides: new Set(), oneParty: [] };
-  for (const sentence of linked.sentences) {
+  const plans = linked.sentences.map((sentence) => {
     const triggers = findTriggers(sentence.text, sentence.start);
+    return { sentence, triggers, clauses: triggers.length > 0 ? findClauses(sentence) : [] };
+  });
+  // compromise parses the clauses that hold a trigger, each up to its last trigger, all in one call: the parse is the
+  // stage's dearest step, and most of its cost is per call.
+  const windows = new Map<number, Span>();
+  for (const { sentence, triggers, clauses } of plans) {
+    for (const trigger of triggers) {
+      const clause = clauseOf(clauses, sentence, trigger);
+      if (!windows.has(clause.start)) windows.set(clause.start, { start: clause.start, end: parseEnd(text, clause, triggers) });
+    }
+  }
+  const phrases = parseVerbsOfEach(text, [...windows.values()]);
+  const parsed = new Map([...windows.keys()].map((start, i) => [start, phrases[i]]));
+  const verbs = (clause: Span) => parsed.get(clause.start) ?? [];
+  for (const { sentence, triggers, clauses } of plans) {
     if (triggers.length === 0) continue;
-    const clauses = findClauses(sentence);
-    // compromise parses only the clauses that hold a trigger, each once, up to its last trigger: the parse is the stage's dearest step.
-    const parsed = new Map<number, VerbPhrase[]>();
-    const verbs = (clause: Span) => {
-      let found = parsed.get(clause.start);
-      if (!found) parsed.set(clause.start, (found = parseVerbs(ctx.text.slice(clause.start, parseEnd(ctx.text, clause, triggers)), clause.start)));
-      return found;
-    };
     const found: EventFact[] = [];
     for (const trigger of triggers) {
       const event = readEvent(ctx, sentence, clauses, triggers, trigger, verbs);
@@ -123,6 +130,11 @@ export function extractEvents(linked: LinkedArticle, times: TimeExpression[], kb
   const facts = folded.map((e) => e.fact).filter((f) => f.participants.length >= 2);
   datesFromOneParty(facts, ctx.oneParty, linked);
   return refineEventDates(facts, linked, ctx.times);
+}
+
+/** The clause that holds a trigger, or its sentence when the clause split left it out. */
+function clauseOf(clauses: Span[], sentence: Sentence, trigger: Trigger): Span {
+  return clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
 }
 
 // The grammar of a trigger lies in it and the words before it (its verb, the verb governing it, the matrix of "to"), so the
@@ -230,7 +242,7 @@ function placeMeetingsAtVisits(events: EventFact[]): void {
 }
 
 function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: Trigger[], trigger: Trigger, verbs: (clause: Span) => VerbPhrase[]): EventFact | null {
-  const clause = clauses.find((c) => c.start <= trigger.start && trigger.start < c.end) ?? sentence;
+  const clause = clauseOf(clauses, sentence, trigger);
   const sameClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
   const index = sameClause.indexOf(trigger);
   const region: Span = {
@@ -243,7 +255,7 @@ function readEvent(ctx: Context, sentence: Sentence, clauses: Span[], triggers: 
   const topic = TOPIC_AFTER.exec(ctx.text.slice(trigger.end, region.end));
   if (topic) region.end = trigger.end + topic.index;
   const location = findLocation(ctx, trigger, region, clause) ?? sharedDestination(ctx, trigger, triggers, sentence, clauses);
-  // The parse is the stage's dearest step: run it only when a rule asks for the grammar (a trigger left without parties needs none).
+  // The verbs' grammar is read only when a rule asks for it (a trigger left without parties needs none).
   let parsed: Modality | undefined;
   const grammar = () => (parsed ??= modalityOf(ctx.text, verbs(clause), trigger, clause));
   let participants = findParticipants(ctx, trigger, region, clause, sentence, clauses, location, () => grammar().governs);

@@ -1,39 +1,90 @@
 // The grammar around a trigger, from compromise's parse of its sentence: the verb that carries it (its own, a light
 // verb, or the verb whose object it is), that verb's tense, negation and modal, and the verb it is the complement of
 // ("refused to meet", "invited X to visit"). Regexes find the trigger; the parse says whether it happened.
-import { parseGrammar, safely } from '../../nlp/compromise.js';
+import { parseGrammarOfEach, safely } from '../../nlp/compromise.js';
 import type { EventStatus, Span } from '../../types.js';
 import type { Trigger } from './triggers.js';
 
 export interface VerbPhrase extends Span {
   text: string;
-  infinitive: string;
+  readonly infinitive: string;
   /** compromise's form: simple-past, present-perfect, past-perfect, modal-infinitive, future... */
+  readonly form: string;
+  readonly tense: string;
+  readonly auxiliary: string;
+  readonly negative: boolean;
+}
+
+interface SpanJson {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+interface VerbJson extends SpanJson {
+  verb?: { infinitive?: string; auxiliary?: string; negative?: boolean; grammar?: { form?: string; tense?: string } };
+}
+
+interface Grammar {
+  infinitive: string;
   form: string;
   tense: string;
   auxiliary: string;
   negative: boolean;
 }
 
-interface VerbJson {
-  text: string;
-  offset: { start: number; length: number };
-  verb?: { infinitive?: string; auxiliary?: string; negative?: boolean; grammar?: { form?: string; tense?: string } };
+interface VerbsView {
+  json(options: object): SpanJson[];
+  eq(n: number): VerbsView;
+  /** The same phrases as a plain view, whose JSON has no verb grammar. */
+  toView(): { json(options: object): SpanJson[] };
+  /** Per phrase: [sentence, first term, end term, ...]. */
+  fullPointer: number[][];
 }
 
-/** The verb phrases of a sentence with offsets in the article; an empty list when compromise fails on it. */
-export function parseVerbs(text: string, offset: number): VerbPhrase[] {
-  const parsed = safely(() => parseGrammar(text).verbs().json({ offset: true }) as VerbJson[]);
-  return (parsed.value ?? []).map((v) => ({
-    start: offset + v.offset.start,
-    end: offset + v.offset.start + v.offset.length,
-    text: v.text,
-    infinitive: (v.verb?.infinitive ?? '').toLowerCase(),
-    form: v.verb?.grammar?.form ?? '',
-    tense: v.verb?.grammar?.tense ?? '',
-    auxiliary: (v.verb?.auxiliary ?? '').toLowerCase(),
-    negative: v.verb?.negative ?? false,
-  }));
+const NO_GRAMMAR: Grammar = { infinitive: '', form: '', tense: '', auxiliary: '', negative: false };
+
+/**
+ * The verb phrases of each window of `text` (a clause up to its last trigger), with offsets in the article, from one
+ * parse; a window compromise fails on gets an empty list. A phrase's grammar (compromise's verb JSON, about half a
+ * millisecond each) is read when a rule first asks for it: most phrases are never looked at.
+ */
+export function parseVerbsOfEach(text: string, windows: Span[]): VerbPhrase[][] {
+  if (windows.length === 0) return [];
+  const together = safely(() => verbPhrases(text, windows));
+  return together.value ?? windows.map((w) => safely(() => verbPhrases(text, [w])[0]).value ?? []);
+}
+
+function verbPhrases(text: string, windows: Span[]): VerbPhrase[][] {
+  const { doc, textOf } = parseGrammarOfEach(windows.map((w) => text.slice(w.start, w.end)));
+  const verbs = doc.verbs() as unknown as VerbsView;
+  const spans = verbs.toView().json({ offset: true, terms: false });
+  // The parse's offsets run through the windows' texts laid end to end.
+  const bases: number[] = [];
+  windows.reduce((at, w) => (bases.push(at), at + w.end - w.start), 0);
+  const out: VerbPhrase[][] = windows.map(() => []);
+  spans.forEach((span, i) => {
+    const w = textOf[verbs.fullPointer[i][0]];
+    const start = windows[w].start + span.offset.start - bases[w];
+    let grammar: Grammar | undefined;
+    const read = (): Grammar => (grammar ??= grammarOf(verbs, i));
+    out[w].push({
+      start,
+      end: start + span.offset.length,
+      text: span.text,
+      get infinitive() { return read().infinitive; },
+      get form() { return read().form; },
+      get tense() { return read().tense; },
+      get auxiliary() { return read().auxiliary; },
+      get negative() { return read().negative; },
+    });
+  });
+  return out;
+}
+
+function grammarOf(verbs: VerbsView, n: number): Grammar {
+  const v = safely(() => (verbs.eq(n).json({ offset: false, terms: false }) as VerbJson[])[0]?.verb).value;
+  if (!v) return NO_GRAMMAR;
+  return { infinitive: (v.infinitive ?? '').toLowerCase(), form: v.grammar?.form ?? '', tense: v.grammar?.tense ?? '', auxiliary: (v.auxiliary ?? '').toLowerCase(), negative: v.negative ?? false };
 }
 
 // Verbs whose complement did not, or not yet, happen.

@@ -13,7 +13,7 @@ import { bidirectionalSearch } from '../query/path-search.js';
 import type { DateWindow, Entity, EntityRef, EventFilter, EventParticipant, EventResult, GraphQueries, Lookup, Neighbor, NeighborOptions, PathOptions, PathResult, Ranked, Tie, TopOptions } from '../query/types.js';
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db } from './connect.js';
-import { SORTED_JSON, stream } from './graph-read.js';
+import { graphQuery, stream } from './graph-read.js';
 
 type Days = { start: string | null; end: string | null };
 
@@ -47,9 +47,9 @@ function involvedSql(x: string, affiliations: boolean): string {
 export class DbKnowledgeGraph implements GraphQueries {
   constructor(readonly db: Db) {}
 
-  /** A query whose json values come back with sorted keys, as graph.json holds them. */
+  /** A query whose json values come back with sorted keys, as graph.json holds them, its strings encoded and decoded as stored. */
   private sql<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<QueryResult<T>> {
-    return this.db.query<T>({ text, values, types: SORTED_JSON });
+    return graphQuery<T>(this.db, text, values);
   }
 
   /** Fails with KgError 'graph-not-found' when the database holds no graph. */
@@ -83,14 +83,14 @@ export class DbKnowledgeGraph implements GraphQueries {
       const present = await this.sql('SELECT 1 FROM kg.graph_articles WHERE id = $1', [filter.article]);
       checkArticle(filter.article, present.rows.length > 0);
     }
-    const params: unknown[] = [days.start, days.end, types, statuses, all, any, country, filter.article === undefined ? null : JSON.stringify([{ article: filter.article }])];
+    const params: unknown[] = [days.start, days.end, types, statuses, all, any, country, filter.article ?? null];
     return this.selectEvents(
       `SELECT n.key FROM kg.graph_nodes n WHERE n.kind = 'event' AND ${overlapsSql('$1', '$2')}
          AND ($3::text[] IS NULL OR n.event_type = ANY($3)) AND ($4::text[] IS NULL OR n.status = ANY($4))
          AND NOT EXISTS (SELECT 1 FROM unnest($5::text[]) AS p(key) WHERE NOT EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.source = p.key AND e.target = n.key AND e.relation = 'participant'))
          AND (cardinality($6::text[]) = 0 OR EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.source = ANY($6) AND e.target = n.key AND e.relation = 'participant'))
          AND ($7::text IS NULL OR n.key IN (${involvedSql('$7', true)}))
-         AND ($8::jsonb IS NULL OR n.attributes->'sources' @> $8::jsonb)`,
+         AND ($8::text IS NULL OR n.attributes->'sources' @> jsonb_build_array(jsonb_build_object('article', $8::text)))`,
       params,
     );
   }

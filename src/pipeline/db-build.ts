@@ -109,8 +109,7 @@ export async function buildInDb(options: DbBuildOptions): Promise<{ report: DbRu
     let done = 0;
     await storeInputs(db, pipeline, options.inputs, options.articleTimeoutMs, report, async (needed) => {
       if (boss) {
-        await enqueue(boss, pipeline, needed.map((raw) => raw.meta.id));
-        report.articles.queued += needed.length;
+        report.articles.queued += await enqueue(boss, pipeline, needed.map((raw) => ({ id: raw.meta.id, hash: hashText(raw.text) })));
       } else {
         extractor ??= budgetedExtractor(options.workers, kb, options.articleTimeoutMs);
         const { failed } = await extractAndStore(db, pipeline, extractor, needed);

@@ -1,5 +1,5 @@
-// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot. JSON, GraphML and CSV
-// stream (two passes for the typed formats: the columns, then the rows); GEXF and Neo4j read the graph first (readGraph).
+// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot. JSON, GraphML, GEXF and
+// CSV stream (two passes for the typed formats: the columns, then the rows); Neo4j reads the graph first (readGraph).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import type { PoolClient } from 'pg';
 import { ARTICLE_HEADER, articleRow, csvHeader, csvLine, edgeCsvHeader, edgeCsvRow, nodeCsvHeader, nodeCsvRow, SOURCE_HEADER, sourceRow } from '../export/csv.js';
 import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening } from '../export/fields.js';
 import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/graphml.js';
+import { edgeInterval, entitySpells, GEXF_MIDDLE, GEXF_TAIL, gexfEdge, gexfHead, gexfNode, interactionSpells, SPELL_RELATIONS, type EntityLink, type TimedNode } from '../export/gexf.js';
 import { exportGraph, type ExportFormat } from '../export/index.js';
 import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes } from '../graph/model.js';
 import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
@@ -19,14 +20,14 @@ type Attributes = Omit<GraphAttributes, 'articles'>;
 
 /** Writes the stored graph in `format` at `outPath` (a file, or a folder for csv and neo4j), each file atomically; returns the paths written and the graph's size. */
 export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: string): Promise<{ written: string[]; nodes: number; edges: number }> {
-  if (format === 'gexf' || format === 'neo4j') {
+  if (format === 'neo4j') {
     const graph = await readGraph(db);
     return { written: await exportGraph(graph, format, outPath), nodes: graph.order, edges: graph.size };
   }
   return inSnapshot(db, async (client, attributes) => {
     const size = await client.query<{ nodes: number; edges: number }>('SELECT (SELECT count(*) FROM kg.graph_nodes)::int AS nodes, (SELECT count(*) FROM kg.graph_edges)::int AS edges');
-    const files: Record<string, () => AsyncIterable<string>> =
-      format === 'json' ? { '': () => jsonChunks(client, attributes) } : format === 'graphml' ? { '': () => graphmlChunks(client, attributes) } : csvFiles(client);
+    const single = { json: jsonChunks, graphml: graphmlChunks, gexf: gexfChunks };
+    const files: Record<string, () => AsyncIterable<string>> = format === 'csv' ? csvFiles(client) : { '': () => single[format](client, attributes) };
     const written: string[] = [];
     for (const [name, chunks] of Object.entries(files)) {
       const path = name === '' ? outPath : join(outPath, name);
@@ -87,6 +88,38 @@ async function* graphmlChunks(client: PoolClient, attributes: Attributes): Async
   yield GRAPHML_TAIL;
 }
 
+/** What the timeline needs of node `n` (TimedNode), as json. */
+const timed = (n: string): string => `json_build_object('kind', ${n}.kind, 'date', ${n}.date, 'dateStart', ${n}.date_start, 'dateEnd', ${n}.date_end, 'published', ${n}.attributes->>'published')`;
+
+/** GEXF as writeGexf writes it: nodes with the edges their spells come from, edges with their endpoints' and their events' dates. */
+async function* gexfChunks(client: PoolClient, attributes: Attributes): AsyncGenerator<string> {
+  const head = gexfHead(attributes.pipelineVersion, await columnsOf(storedNodes(client, 'types'), 'node'), await columnsOf(storedEdges(client, 'types'), 'edge'));
+  yield head.text;
+  const links = `CASE WHEN n.kind NOT IN ('event', 'article') THEN (
+      SELECT json_agg(json_build_object('relation', l.relation, 'firstDate', l.attributes->'firstDate', 'lastDate', l.attributes->'lastDate', 'other', ${timed('o')}))
+        FROM (SELECT relation, attributes, target AS other FROM kg.graph_edges WHERE source = n.key AND relation = ANY($1)
+              UNION ALL SELECT relation, attributes, source FROM kg.graph_edges WHERE target = n.key AND relation = ANY($1)) l
+        JOIN kg.graph_nodes o ON o.key = l.other) END`;
+  for await (const node of storedNodes(client, 'full', { column: links, params: [SPELL_RELATIONS] })) {
+    yield gexfNode(node, node.attributes, entitySpells(node.attributes.kind, (node.extra as EntityLink[] | null) ?? []), head.nodeColumns);
+  }
+  yield GEXF_MIDDLE;
+  // A tie's events, each null when the graph lacks it (then the tie spells from its first to its last day).
+  const sql = `SELECT e.key, e.source, e.target, e.attributes, ${timed('s')} AS source_node, ${timed('t')} AS target_node,
+      CASE WHEN e.relation = 'interacted_with' THEN (
+        SELECT json_agg(CASE WHEN v.key IS NULL THEN NULL ELSE ${timed('v')} END ORDER BY k.i)
+          FROM jsonb_array_elements_text(e.attributes->'events') WITH ORDINALITY AS k(key, i) LEFT JOIN kg.graph_nodes v ON v.key = k.key) END AS events
+    FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source JOIN kg.graph_nodes t ON t.key = e.target ORDER BY e.ord`;
+  type Row = { key: string; source: string; target: string; attributes: EdgeAttributes; source_node: TimedNode; target_node: TimedNode; events: (TimedNode | null)[] | null };
+  for await (const row of stream<Row>(client, sql)) {
+    const events = row.events ?? [];
+    const spells = interactionSpells(row.attributes, events.every((event) => event !== null) ? (events as TimedNode[]) : null);
+    const edge = { key: row.key, id: row.key, source: row.source, target: row.target, fields: flattenEdge(row.attributes, 'full') };
+    yield gexfEdge(edge, row.attributes, edgeInterval(row.attributes, row.source_node, row.target_node), spells, head.edgeColumns);
+  }
+  yield GEXF_TAIL;
+}
+
 function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string>> {
   return {
     'nodes.csv': async function* () {
@@ -116,15 +149,19 @@ function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string
   };
 }
 
-/** The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in participant-edge order, as graphology lists in-edges). */
-async function* storedNodes(client: PoolClient, flattening: Flattening): AsyncGenerator<FlatNode> {
+/**
+ * The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in
+ * participant-edge order, as graphology lists in-edges), with their attributes and, when asked, one more SQL value
+ * (of node n, its parameters from $1) as `extra`.
+ */
+async function* storedNodes(client: PoolClient, flattening: Flattening, extra?: { column: string; params: unknown[] }): AsyncGenerator<FlatNode & { attributes: NodeAttributes; extra: unknown }> {
   const sql = `SELECT n.key, n.attributes, CASE WHEN n.kind = 'event' THEN (
       SELECT array_agg(p.label ORDER BY p.first, p.latest DESC) FROM (
         SELECT s.label, min(e.ord) OVER (PARTITION BY e.source) AS first, e.ord AS latest FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source
-         WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants
+         WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants, ${extra?.column ?? 'NULL'} AS extra
     FROM kg.graph_nodes n ORDER BY n.ord`;
-  for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null }>(client, sql)) {
-    yield { key: row.key, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
+  for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null; extra: unknown }>(client, sql, extra?.params ?? [])) {
+    yield { key: row.key, attributes: row.attributes, extra: row.extra, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
   }
 }
 

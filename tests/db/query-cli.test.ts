@@ -175,6 +175,6 @@ describe(`a ${CORPUS_ARTICLES}-article synthetic corpus`, () => {
   }, 300_000);
 
   it('kg export --db writes the files kg export writes from graph.json', async () => {
-    await sameExports(corpus, ['json', 'graphml', 'csv']);
+    await sameExports(corpus, ['json', 'graphml', 'csv', 'gexf']);
   }, 300_000);
 });

@@ -1,33 +1,30 @@
-// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot. JSON, GraphML, GEXF and
-// CSV stream (two passes for the typed formats: the columns, then the rows); Neo4j reads the graph first (readGraph).
+// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot, in every format (two
+// passes for the typed ones: the columns, then the rows), never the whole graph in memory.
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PoolClient } from 'pg';
 import { ARTICLE_HEADER, articleRow, csvHeader, csvLine, edgeCsvHeader, edgeCsvRow, nodeCsvHeader, nodeCsvRow, SOURCE_HEADER, sourceRow } from '../export/csv.js';
-import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening } from '../export/fields.js';
+import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, NODE_LABELS, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening, type Scalar } from '../export/fields.js';
 import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/graphml.js';
 import { edgeInterval, entitySpells, GEXF_MIDDLE, GEXF_TAIL, gexfEdge, gexfHead, gexfNode, interactionSpells, SPELL_RELATIONS, type EntityLink, type TimedNode } from '../export/gexf.js';
-import { exportGraph, type ExportFormat } from '../export/index.js';
-import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes } from '../graph/model.js';
+import type { ExportFormat } from '../export/index.js';
+import { Neo4jSummary, nodeHeader, nodeRow, relationshipHeader, relationshipRow, toLists, writeCypher } from '../export/neo4j.js';
+import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
 import type { Source } from '../types.js';
 import type { Db } from './connect.js';
-import { inSnapshot, readGraph, stream } from './graph-read.js';
+import { inSnapshot, stream } from './graph-read.js';
 
 type Attributes = Omit<GraphAttributes, 'articles'>;
 
 /** Writes the stored graph in `format` at `outPath` (a file, or a folder for csv and neo4j), each file atomically; returns the paths written and the graph's size. */
 export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: string): Promise<{ written: string[]; nodes: number; edges: number }> {
-  if (format === 'neo4j') {
-    const graph = await readGraph(db);
-    return { written: await exportGraph(graph, format, outPath), nodes: graph.order, edges: graph.size };
-  }
   return inSnapshot(db, async (client, attributes) => {
     const size = await client.query<{ nodes: number; edges: number }>('SELECT (SELECT count(*) FROM kg.graph_nodes)::int AS nodes, (SELECT count(*) FROM kg.graph_edges)::int AS edges');
     const single = { json: jsonChunks, graphml: graphmlChunks, gexf: gexfChunks };
-    const files: Record<string, () => AsyncIterable<string>> = format === 'csv' ? csvFiles(client) : { '': () => single[format](client, attributes) };
+    const files: Record<string, () => AsyncIterable<string>> = format === 'csv' ? csvFiles(client) : format === 'neo4j' ? await neo4jFiles(client) : { '': () => single[format](client, attributes) };
     const written: string[] = [];
     for (const [name, chunks] of Object.entries(files)) {
       const path = name === '' ? outPath : join(outPath, name);
@@ -120,6 +117,32 @@ async function* gexfChunks(client: PoolClient, attributes: Attributes): AsyncGen
   yield GEXF_TAIL;
 }
 
+/** The Neo4j files as writeNeo4j writes them: one pass over the rows for the columns and labels, then each file's rows. */
+async function neo4jFiles(client: PoolClient): Promise<Record<string, () => AsyncIterable<string>>> {
+  const nodes = async function* (kind?: NodeKind): AsyncGenerator<FlatNode> {
+    const where = kind === undefined ? undefined : { where: 'n.kind = $1', params: [kind] };
+    for await (const node of storedNodes(client, 'full', where)) yield { key: node.key, fields: toLists(node.fields) };
+  };
+  const edges = async function* (): AsyncGenerator<FlatEdge> {
+    for await (const edge of storedEdges(client, 'full')) yield { ...edge, fields: toLists(edge.fields) };
+  };
+  const summary = new Neo4jSummary();
+  for await (const node of nodes()) summary.addNode(node.fields);
+  for await (const edge of edges()) summary.addEdge(edge.fields);
+  const layout = summary.layout();
+  const rows = async function* <T>(header: string[], records: AsyncIterable<T>, row: (record: T) => (Scalar | null)[]): AsyncGenerator<string> {
+    yield csvHeader(header);
+    for await (const record of records) yield csvLine(row(record));
+  };
+  const files: Record<string, () => AsyncIterable<string>> = { 'nodes.csv': () => rows(nodeHeader(layout.nodeColumns), nodes(), (node) => nodeRow(node, layout.nodeColumns)) };
+  for (const { kind, columns } of layout.kinds) files[`${NODE_LABELS[kind]}.csv`] = () => rows(nodeHeader(columns), nodes(kind), (node) => nodeRow(node, columns));
+  files['relationships.csv'] = () => rows(relationshipHeader(layout.edgeColumns), edges(), (edge) => relationshipRow(edge, layout.edgeColumns));
+  files['import.cypher'] = async function* () {
+    yield writeCypher(layout);
+  };
+  return files;
+}
+
 function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string>> {
   return {
     'nodes.csv': async function* () {
@@ -152,14 +175,14 @@ function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string
 /**
  * The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in
  * participant-edge order, as graphology lists in-edges), with their attributes and, when asked, one more SQL value
- * (of node n, its parameters from $1) as `extra`.
+ * of node n as `extra`, or only the nodes a condition on n keeps (either's parameters from $1).
  */
-async function* storedNodes(client: PoolClient, flattening: Flattening, extra?: { column: string; params: unknown[] }): AsyncGenerator<FlatNode & { attributes: NodeAttributes; extra: unknown }> {
+async function* storedNodes(client: PoolClient, flattening: Flattening, extra?: { column?: string; where?: string; params: unknown[] }): AsyncGenerator<FlatNode & { attributes: NodeAttributes; extra: unknown }> {
   const sql = `SELECT n.key, n.attributes, CASE WHEN n.kind = 'event' THEN (
       SELECT array_agg(p.label ORDER BY p.first, p.latest DESC) FROM (
         SELECT s.label, min(e.ord) OVER (PARTITION BY e.source) AS first, e.ord AS latest FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source
          WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants, ${extra?.column ?? 'NULL'} AS extra
-    FROM kg.graph_nodes n ORDER BY n.ord`;
+    FROM kg.graph_nodes n ${extra?.where === undefined ? '' : `WHERE ${extra.where}`} ORDER BY n.ord`;
   for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null; extra: unknown }>(client, sql, extra?.params ?? [])) {
     yield { key: row.key, attributes: row.attributes, extra: row.extra, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
   }

@@ -1,7 +1,7 @@
 // DbKnowledgeGraph: the query API answered in SQL on the stored graph (migration 002), never loading the whole of
 // it. It gathers the nodes and edges each answer needs, in the order graphology would visit them, and shapes and
 // orders them with the in-memory back end's own code (src/query/describe.ts, checks.ts), so both give the same results.
-import { KgError } from '../errors.js';
+import { KgError, UsageError } from '../errors.js';
 import { summarize } from '../graph/interaction.js';
 import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import type { Source } from '../types.js';
@@ -288,4 +288,24 @@ export class DbKnowledgeGraph implements GraphQueries {
 
 function affiliates(kind: NodeKind): boolean {
   return kind === 'country' || kind === 'organization';
+}
+
+/** The methods of the query API, the whole of what the stored graph answers. */
+const QUERY_METHODS: ReadonlySet<string> = new Set<keyof GraphQueries>(['lookup', 'find', 'events', 'timeline', 'interactions', 'tie', 'neighbors', 'path', 'top']);
+
+/**
+ * The stored graph as a script (kg query run --db) sees it: the GraphQueries methods, each returning a promise; any
+ * other member (the in-memory graph's `graph`, `subgraph`...) throws a UsageError 'not-in-db' that says so, rather
+ * than a TypeError on undefined.
+ */
+export function scriptQueries(kg: DbKnowledgeGraph): GraphQueries {
+  return new Proxy(kg, {
+    get(target, name) {
+      // Bound to the object itself, whose own helpers the proxy would refuse.
+      if (typeof name === 'string' && QUERY_METHODS.has(name)) return (target[name as keyof GraphQueries] as (...args: unknown[]) => unknown).bind(target);
+      // `then` is how await tells a promise; toJSON how JSON.stringify asks for one: neither is a member here.
+      if (typeof name !== 'string' || name === 'then' || name === 'toJSON') return Reflect.get(target, name);
+      throw new UsageError('not-in-db', `kg.${name}: the graph stored in PostgreSQL answers ${[...QUERY_METHODS].join(', ')} (each a promise: await it); kg.${name} needs the graph in memory: run the script with --graph, or kg export --db URL --format json first`);
+    },
+  });
 }

@@ -11,7 +11,7 @@ import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/g
 import { edgeInterval, entitySpells, GEXF_MIDDLE, GEXF_TAIL, gexfEdge, gexfHead, gexfNode, interactionSpells, SPELL_RELATIONS, type EntityLink, type TimedNode } from '../export/gexf.js';
 import type { ExportFormat } from '../export/index.js';
 import { Neo4jSummary, nodeHeader, nodeRow, relationshipHeader, relationshipRow, toLists, writeCypher } from '../export/neo4j.js';
-import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
 import type { Source } from '../types.js';
 import type { Db } from './connect.js';
@@ -33,6 +33,27 @@ export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: s
       written.push(path);
     }
     return { written, ...size.rows[0] };
+  });
+}
+
+/**
+ * The person-to-person projection of the stored graph (projectPeople: the people with a tie to another person, and
+ * those ties, in graph order), read without the rest of the graph.
+ */
+export async function readPeopleProjection(db: Db): Promise<KgGraph> {
+  return inSnapshot(db, async (client, attributes) => {
+    const articles: GraphArticle[] = [];
+    for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles ORDER BY ord')) articles.push(row.attributes);
+    const graph = createGraph({ ...attributes, articles } as GraphAttributes);
+    const ties: { key: string; source: string; target: string; attributes: EdgeAttributes }[] = [];
+    const sql = `SELECT e.key, e.source, e.target, e.attributes FROM kg.graph_edges e
+        JOIN kg.graph_nodes s ON s.key = e.source AND s.kind = 'person' JOIN kg.graph_nodes t ON t.key = e.target AND t.kind = 'person'
+       WHERE e.relation = 'interacted_with' ORDER BY e.ord`;
+    for await (const row of stream<(typeof ties)[number]>(client, sql)) ties.push(row);
+    const people = [...new Set(ties.flatMap((tie) => [tie.source, tie.target]))];
+    for await (const row of stream<{ key: string; attributes: NodeAttributes }>(client, 'SELECT key, attributes FROM kg.graph_nodes WHERE key = ANY($1) ORDER BY ord', [people])) graph.addNode(row.key, row.attributes);
+    for (const tie of ties) graph.addDirectedEdgeWithKey(tie.key, tie.source, tie.target, tie.attributes);
+    return graph;
   });
 }
 

@@ -133,6 +133,13 @@ describe('the seed build', () => {
     await sameExports(seeds, ['json', 'graphml', 'csv', 'gexf', 'neo4j']);
   }, 120_000);
 
+  it.each(['gexf', 'graphml', 'csv'])('kg export --db --projection people --format %s writes what it writes from graph.json', async (format) => {
+    const [fromFile, fromDb] = ['file', 'db'].map((side) => path.join(work, `seeds-people-${side}.${format}`));
+    expect((await kg(['export', seeds.graphFile, '--projection', 'people', '--format', format, '--out', fromFile])).code).toBe(0);
+    expect((await kg(['export', '--db', seeds.url, '--projection', 'people', '--format', format, '--out', fromDb])).code).toBe(0);
+    expect(await filesOf(fromDb)).toEqual(await filesOf(fromFile));
+  }, 60_000);
+
   it('kg export --db --format json writes graph.json byte for byte', async () => {
     const out = path.join(work, 'seeds-again.json');
     expect((await kg(['export', '--db', seeds.url, '--format', 'json', '--out', out])).code).toBe(0);

@@ -157,12 +157,13 @@ export async function putDeadLetters(db: Db, pipeline: string, letters: { articl
 
 /** The dead letters of this pipeline whose article still has no facts, in id order, with the file and line it came from. */
 export async function listDeadLetters(db: Db, pipeline: string): Promise<DeadLetter[]> {
-  const { rows } = await db.query<{ article_id: string; file: string | null; line: number | null; code: string; message: string; attempts: number }>(
-    `SELECT d.article_id, a.meta->>'file' AS file, (a.meta->>'line')::int AS line, d.code, d.message, d.attempts
+  // The meta whole, not meta->>'file': json operators fail on a value holding \u0000 anywhere (a title, say).
+  const { rows } = await db.query<{ article_id: string; meta: RawArticle['meta'] | null; code: string; message: string; attempts: number }>(
+    `SELECT d.article_id, a.meta, d.code, d.message, d.attempts
      FROM kg.dead_letters d LEFT JOIN kg.articles a ON a.id = d.article_id
      WHERE d.pipeline = $1 AND NOT EXISTS (SELECT 1 FROM kg.facts f WHERE f.pipeline = d.pipeline AND f.article_id = d.article_id AND f.hash = a.hash)
      ORDER BY d.article_id`,
     [pipeline],
   );
-  return rows.map((r) => ({ article: r.article_id, file: r.file, line: r.line, code: r.code, message: r.message, attempts: r.attempts }));
+  return rows.map((r) => ({ article: r.article_id, file: r.meta?.file ?? null, line: r.meta?.line ?? null, code: r.code, message: r.message, attempts: r.attempts }));
 }

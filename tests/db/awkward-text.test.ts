@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { getArticles } from '../../src/db/store.js';
+import { getArticles, listDeadLetters, putArticles, putDeadLetters } from '../../src/db/store.js';
 import { decodeText, encodeText, jsonbText, parseJsonb } from '../../src/db/text-codec.js';
 import { kgCommand, ROOT } from '../helpers/kg-bin.js';
 import { freshDatabase, migratedDatabase, type MigratedDatabase, type TestDatabase } from '../helpers/postgres.js';
@@ -73,6 +73,14 @@ describe('kg build --db', () => {
   it.each(ARTICLES)('$case: the stored text is the text read', async ({ id, text }) => {
     const [stored] = await getArticles(database.db, [id]);
     expect(stored.raw.text).toBe(text);
+  });
+
+  it('a dead letter whose article holds a NUL in its metadata is listed with its file and line', async () => {
+    const [{ pipeline }] = (await database.db.query<{ pipeline: string }>('SELECT pipeline FROM kg.facts LIMIT 1')).rows;
+    await putDeadLetters(database.db, pipeline, [{ article: 'aw-dead', code: 'article-timeout', message: 'took longer than 30 s', attempts: 3 }]);
+    const raw = { meta: { id: 'aw-dead', title: 'Ruto\u0000hosts Coons', url: null, published: null, source: null, language: null, file: input, line: 7 }, text: 'The President hosted Delaware Senator Chris Andrew Coons.', format: 'json' as const };
+    await putArticles(database.db, [{ raw, hash: 'not-extracted' }], pipeline);
+    expect(await listDeadLetters(database.db, pipeline)).toEqual([{ article: 'aw-dead', file: input, line: 7, code: 'article-timeout', message: 'took longer than 30 s', attempts: 3 }]);
   });
 
   it.each(ARTICLES)('$case: the build on files holds it in the graph (a quote, the article label)', ({ kept }) => {

@@ -7,7 +7,7 @@ import type { Db } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import type PgBoss from 'pg-boss';
 import { DEFAULT_QUEUE_SETTINGS, ensureQueues, EXTRACT_QUEUE, openQueue, unfinishedJobs, type ExtractJobData, type JobFailure } from '../db/queue.js';
-import { batchWithinExpiry } from '../db/queue-settings.js';
+import { batchWithinExpiry, WORKER_LANES } from '../db/queue-settings.js';
 import { getArticles, withFacts } from '../db/store.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { budgetedExtractor, extractAndStore, pipelineKey } from '../pipeline/db-build.js';
@@ -42,8 +42,8 @@ export interface WorkerTotals {
   failed: number;
 }
 
-/** Fetch loops in one worker: while one waits on the database, the other's articles are being extracted. */
-const LANES = 2;
+/** Fetch loops in one worker (WORKER_LANES): while one waits on the database, the other's articles are being extracted. */
+const LANES = WORKER_LANES;
 
 export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   const { db } = options;

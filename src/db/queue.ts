@@ -56,10 +56,11 @@ export async function ensureQueues(boss: PgBoss, settings?: QueueSettings): Prom
   else if (settings || queue.policy !== options.policy) await boss.updateQueue(EXTRACT_QUEUE, settings ? options : { ...options, retryLimit: queue.retryLimit, expireInSeconds: queue.expireInSeconds });
 }
 
-/** An article to extract: its id and the hash of the text stored for it. */
+/** An article to extract: its id, the hash of the text stored for it, and whether the store held that text before (only then can a job of it be waiting). */
 export interface QueuedArticle {
   id: string;
   hash: string;
+  known: boolean;
 }
 
 /** The job's singleton key: one article, one text, one pipeline. */
@@ -75,9 +76,11 @@ function singletonKey(pipeline: string, article: QueuedArticle): string {
 export async function enqueue(boss: PgBoss, pipeline: string, articles: QueuedArticle[]): Promise<number> {
   if (articles.length === 0) return 0;
   const keys = articles.map((article) => singletonKey(pipeline, article));
-  const { rows } = await boss.getDb().executeSql(
-    "SELECT DISTINCT singleton_key AS key FROM pgboss.job WHERE name = $1 AND state < 'completed' AND singleton_key = ANY($2::text[])",
-    [EXTRACT_QUEUE, keys],
+  const known = keys.filter((_key, i) => articles[i].known);
+  // A join, not "= ANY": one pass over the queue's jobs whatever the batch size.
+  const { rows } = known.length === 0 ? { rows: [] } : await boss.getDb().executeSql(
+    "SELECT DISTINCT j.singleton_key AS key FROM pgboss.job j JOIN unnest($2::text[]) AS k(key) ON k.key = j.singleton_key WHERE j.name = $1 AND j.state < 'completed'",
+    [EXTRACT_QUEUE, known],
   );
   const pending = new Set((rows as { key: string }[]).map((row) => row.key));
   const jobs = articles.flatMap((article, i) => (pending.has(keys[i]) ? [] : [{ name: EXTRACT_QUEUE, singletonKey: keys[i], data: { article: article.id, pipeline } satisfies ExtractJobData }]));

@@ -2,7 +2,7 @@
 // losslessly: `kg build --db` (extracted here, or queued and extracted by a worker from the stored text) then
 // `kg export --db` writes the bytes the build on files writes.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -87,13 +87,17 @@ describe('kg build --db', () => {
     expect(onFiles).toContain(JSON.stringify(kept).slice(1, -1));
   });
 
-  it.each(['json', 'graphml', 'csv'])('kg export --db --format %s writes what kg export writes from the build on files', async (format) => {
+  it.each(['json', 'graphml', 'gexf', 'csv', 'neo4j'])('kg export --db --format %s writes what kg export writes from the build on files', async (format) => {
     const fromDb = path.join(work, `db.${format}`);
     const fromFile = path.join(work, `file.${format}`);
     await kg(['export', '--db', database.url, '--format', format, '--out', fromDb]);
     await kg(['export', path.join(work, 'files', 'graph.json'), '--format', format, '--out', fromFile]);
-    const bytes = async (target: string): Promise<string[]> =>
-      format === 'csv' ? Promise.all(['nodes', 'edges', 'articles', 'sources'].map((name) => readFile(path.join(target, `${name}.csv`), 'utf8'))) : [await readFile(target, 'utf8')];
+    // A folder's files by name (csv, neo4j), or the one file.
+    const bytes = async (target: string): Promise<Record<string, string>> => {
+      const names = await readdir(target).catch(() => null);
+      if (names === null) return { '': await readFile(target, 'utf8') };
+      return Object.fromEntries(await Promise.all(names.sort().map(async (name) => [name, await readFile(path.join(target, name), 'utf8')])));
+    };
     expect(await bytes(fromDb)).toEqual(await bytes(fromFile));
   }, 60_000);
 

@@ -1,32 +1,30 @@
-// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot. JSON, GraphML and CSV
-// stream (two passes for the typed formats: the columns, then the rows); GEXF and Neo4j read the graph first (readGraph).
+// `kg export --db`: the stored graph written out by cursor, a row at a time, in one snapshot, in every format (two
+// passes for the typed ones: the columns, then the rows), never the whole graph in memory.
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PoolClient } from 'pg';
 import { ARTICLE_HEADER, articleRow, csvHeader, csvLine, edgeCsvHeader, edgeCsvRow, nodeCsvHeader, nodeCsvRow, SOURCE_HEADER, sourceRow } from '../export/csv.js';
-import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening } from '../export/fields.js';
+import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, NODE_LABELS, participantsText, type Column, type FlatEdge, type FlatNode, type Flattening, type Scalar } from '../export/fields.js';
 import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/graphml.js';
-import { exportGraph, type ExportFormat } from '../export/index.js';
-import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type NodeAttributes } from '../graph/model.js';
+import { edgeInterval, entitySpells, GEXF_MIDDLE, GEXF_TAIL, gexfEdge, gexfHead, gexfNode, interactionSpells, SPELL_RELATIONS, type EntityLink, type TimedNode } from '../export/gexf.js';
+import type { ExportFormat } from '../export/index.js';
+import { Neo4jSummary, nodeHeader, nodeRow, relationshipHeader, relationshipRow, toLists, writeCypher } from '../export/neo4j.js';
+import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
 import type { Source } from '../types.js';
 import type { Db } from './connect.js';
-import { inSnapshot, readGraph, stream } from './graph-read.js';
+import { inSnapshot, stream } from './graph-read.js';
 
 type Attributes = Omit<GraphAttributes, 'articles'>;
 
 /** Writes the stored graph in `format` at `outPath` (a file, or a folder for csv and neo4j), each file atomically; returns the paths written and the graph's size. */
 export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: string): Promise<{ written: string[]; nodes: number; edges: number }> {
-  if (format === 'gexf' || format === 'neo4j') {
-    const graph = await readGraph(db);
-    return { written: await exportGraph(graph, format, outPath), nodes: graph.order, edges: graph.size };
-  }
   return inSnapshot(db, async (client, attributes) => {
     const size = await client.query<{ nodes: number; edges: number }>('SELECT (SELECT count(*) FROM kg.graph_nodes)::int AS nodes, (SELECT count(*) FROM kg.graph_edges)::int AS edges');
-    const files: Record<string, () => AsyncIterable<string>> =
-      format === 'json' ? { '': () => jsonChunks(client, attributes) } : format === 'graphml' ? { '': () => graphmlChunks(client, attributes) } : csvFiles(client);
+    const single = { json: jsonChunks, graphml: graphmlChunks, gexf: gexfChunks };
+    const files: Record<string, () => AsyncIterable<string>> = format === 'csv' ? csvFiles(client) : format === 'neo4j' ? await neo4jFiles(client) : { '': () => single[format](client, attributes) };
     const written: string[] = [];
     for (const [name, chunks] of Object.entries(files)) {
       const path = name === '' ? outPath : join(outPath, name);
@@ -35,6 +33,27 @@ export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: s
       written.push(path);
     }
     return { written, ...size.rows[0] };
+  });
+}
+
+/**
+ * The person-to-person projection of the stored graph (projectPeople: the people with a tie to another person, and
+ * those ties, in graph order), read without the rest of the graph.
+ */
+export async function readPeopleProjection(db: Db): Promise<KgGraph> {
+  return inSnapshot(db, async (client, attributes) => {
+    const articles: GraphArticle[] = [];
+    for await (const row of stream<{ attributes: GraphArticle }>(client, 'SELECT attributes FROM kg.graph_articles ORDER BY ord')) articles.push(row.attributes);
+    const graph = createGraph({ ...attributes, articles } as GraphAttributes);
+    const ties: { key: string; source: string; target: string; attributes: EdgeAttributes }[] = [];
+    const sql = `SELECT e.key, e.source, e.target, e.attributes FROM kg.graph_edges e
+        JOIN kg.graph_nodes s ON s.key = e.source AND s.kind = 'person' JOIN kg.graph_nodes t ON t.key = e.target AND t.kind = 'person'
+       WHERE e.relation = 'interacted_with' ORDER BY e.ord`;
+    for await (const row of stream<(typeof ties)[number]>(client, sql)) ties.push(row);
+    const people = [...new Set(ties.flatMap((tie) => [tie.source, tie.target]))];
+    for await (const row of stream<{ key: string; attributes: NodeAttributes }>(client, 'SELECT key, attributes FROM kg.graph_nodes WHERE key = ANY($1) ORDER BY ord', [people])) graph.addNode(row.key, row.attributes);
+    for (const tie of ties) graph.addDirectedEdgeWithKey(tie.key, tie.source, tie.target, tie.attributes);
+    return graph;
   });
 }
 
@@ -87,6 +106,64 @@ async function* graphmlChunks(client: PoolClient, attributes: Attributes): Async
   yield GRAPHML_TAIL;
 }
 
+/** What the timeline needs of node `n` (TimedNode), as json. */
+const timed = (n: string): string => `json_build_object('kind', ${n}.kind, 'date', ${n}.date, 'dateStart', ${n}.date_start, 'dateEnd', ${n}.date_end, 'published', ${n}.attributes->>'published')`;
+
+/** GEXF as writeGexf writes it: nodes with the edges their spells come from, edges with their endpoints' and their events' dates. */
+async function* gexfChunks(client: PoolClient, attributes: Attributes): AsyncGenerator<string> {
+  const head = gexfHead(attributes.pipelineVersion, await columnsOf(storedNodes(client, 'types'), 'node'), await columnsOf(storedEdges(client, 'types'), 'edge'));
+  yield head.text;
+  const links = `CASE WHEN n.kind NOT IN ('event', 'article') THEN (
+      SELECT json_agg(json_build_object('relation', l.relation, 'firstDate', l.attributes->'firstDate', 'lastDate', l.attributes->'lastDate', 'other', ${timed('o')}))
+        FROM (SELECT relation, attributes, target AS other FROM kg.graph_edges WHERE source = n.key AND relation = ANY($1)
+              UNION ALL SELECT relation, attributes, source FROM kg.graph_edges WHERE target = n.key AND relation = ANY($1)) l
+        JOIN kg.graph_nodes o ON o.key = l.other) END`;
+  for await (const node of storedNodes(client, 'full', { column: links, params: [SPELL_RELATIONS] })) {
+    yield gexfNode(node, node.attributes, entitySpells(node.attributes.kind, (node.extra as EntityLink[] | null) ?? []), head.nodeColumns);
+  }
+  yield GEXF_MIDDLE;
+  // A tie's events, each null when the graph lacks it (then the tie spells from its first to its last day).
+  const sql = `SELECT e.key, e.source, e.target, e.attributes, ${timed('s')} AS source_node, ${timed('t')} AS target_node,
+      CASE WHEN e.relation = 'interacted_with' THEN (
+        SELECT json_agg(CASE WHEN v.key IS NULL THEN NULL ELSE ${timed('v')} END ORDER BY k.i)
+          FROM jsonb_array_elements_text(e.attributes->'events') WITH ORDINALITY AS k(key, i) LEFT JOIN kg.graph_nodes v ON v.key = k.key) END AS events
+    FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source JOIN kg.graph_nodes t ON t.key = e.target ORDER BY e.ord`;
+  type Row = { key: string; source: string; target: string; attributes: EdgeAttributes; source_node: TimedNode; target_node: TimedNode; events: (TimedNode | null)[] | null };
+  for await (const row of stream<Row>(client, sql)) {
+    const events = row.events ?? [];
+    const spells = interactionSpells(row.attributes, events.every((event) => event !== null) ? (events as TimedNode[]) : null);
+    const edge = { key: row.key, id: row.key, source: row.source, target: row.target, fields: flattenEdge(row.attributes, 'full') };
+    yield gexfEdge(edge, row.attributes, edgeInterval(row.attributes, row.source_node, row.target_node), spells, head.edgeColumns);
+  }
+  yield GEXF_TAIL;
+}
+
+/** The Neo4j files as writeNeo4j writes them: one pass over the rows for the columns and labels, then each file's rows. */
+async function neo4jFiles(client: PoolClient): Promise<Record<string, () => AsyncIterable<string>>> {
+  const nodes = async function* (kind?: NodeKind): AsyncGenerator<FlatNode> {
+    const where = kind === undefined ? undefined : { where: 'n.kind = $1', params: [kind] };
+    for await (const node of storedNodes(client, 'full', where)) yield { key: node.key, fields: toLists(node.fields) };
+  };
+  const edges = async function* (): AsyncGenerator<FlatEdge> {
+    for await (const edge of storedEdges(client, 'full')) yield { ...edge, fields: toLists(edge.fields) };
+  };
+  const summary = new Neo4jSummary();
+  for await (const node of nodes()) summary.addNode(node.fields);
+  for await (const edge of edges()) summary.addEdge(edge.fields);
+  const layout = summary.layout();
+  const rows = async function* <T>(header: string[], records: AsyncIterable<T>, row: (record: T) => (Scalar | null)[]): AsyncGenerator<string> {
+    yield csvHeader(header);
+    for await (const record of records) yield csvLine(row(record));
+  };
+  const files: Record<string, () => AsyncIterable<string>> = { 'nodes.csv': () => rows(nodeHeader(layout.nodeColumns), nodes(), (node) => nodeRow(node, layout.nodeColumns)) };
+  for (const { kind, columns } of layout.kinds) files[`${NODE_LABELS[kind]}.csv`] = () => rows(nodeHeader(columns), nodes(kind), (node) => nodeRow(node, columns));
+  files['relationships.csv'] = () => rows(relationshipHeader(layout.edgeColumns), edges(), (edge) => relationshipRow(edge, layout.edgeColumns));
+  files['import.cypher'] = async function* () {
+    yield writeCypher(layout);
+  };
+  return files;
+}
+
 function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string>> {
   return {
     'nodes.csv': async function* () {
@@ -116,15 +193,19 @@ function csvFiles(client: PoolClient): Record<string, () => AsyncIterable<string
   };
 }
 
-/** The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in participant-edge order, as graphology lists in-edges). */
-async function* storedNodes(client: PoolClient, flattening: Flattening): AsyncGenerator<FlatNode> {
+/**
+ * The stored nodes flattened as the exporters flatten a graph's, events with their participants' labels (in
+ * participant-edge order, as graphology lists in-edges), with their attributes and, when asked, one more SQL value
+ * of node n as `extra`, or only the nodes a condition on n keeps (either's parameters from $1).
+ */
+async function* storedNodes(client: PoolClient, flattening: Flattening, extra?: { column?: string; where?: string; params: unknown[] }): AsyncGenerator<FlatNode & { attributes: NodeAttributes; extra: unknown }> {
   const sql = `SELECT n.key, n.attributes, CASE WHEN n.kind = 'event' THEN (
       SELECT array_agg(p.label ORDER BY p.first, p.latest DESC) FROM (
         SELECT s.label, min(e.ord) OVER (PARTITION BY e.source) AS first, e.ord AS latest FROM kg.graph_edges e JOIN kg.graph_nodes s ON s.key = e.source
-         WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants
-    FROM kg.graph_nodes n ORDER BY n.ord`;
-  for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null }>(client, sql)) {
-    yield { key: row.key, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
+         WHERE e.target = n.key AND e.relation = 'participant') p) END AS participants, ${extra?.column ?? 'NULL'} AS extra
+    FROM kg.graph_nodes n ${extra?.where === undefined ? '' : `WHERE ${extra.where}`} ORDER BY n.ord`;
+  for await (const row of stream<{ key: string; attributes: NodeAttributes; participants: string[] | null; extra: unknown }>(client, sql, extra?.params ?? [])) {
+    yield { key: row.key, attributes: row.attributes, extra: row.extra, fields: flattenNode(row.attributes, flattening, () => participantsText(row.participants ?? [])) };
   }
 }
 

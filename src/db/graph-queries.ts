@@ -1,7 +1,7 @@
 // DbKnowledgeGraph: the query API answered in SQL on the stored graph (migration 002), never loading the whole of
 // it. It gathers the nodes and edges each answer needs, in the order graphology would visit them, and shapes and
 // orders them with the in-memory back end's own code (src/query/describe.ts, checks.ts), so both give the same results.
-import { KgError } from '../errors.js';
+import { KgError, UsageError } from '../errors.js';
 import { summarize } from '../graph/interaction.js';
 import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import type { Source } from '../types.js';
@@ -13,7 +13,7 @@ import { bidirectionalSearch } from '../query/path-search.js';
 import type { DateWindow, Entity, EntityRef, EventFilter, EventParticipant, EventResult, GraphQueries, Lookup, Neighbor, NeighborOptions, PathOptions, PathResult, Ranked, Tie, TopOptions } from '../query/types.js';
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db } from './connect.js';
-import { SORTED_JSON, stream } from './graph-read.js';
+import { graphQuery, stream } from './graph-read.js';
 
 type Days = { start: string | null; end: string | null };
 
@@ -47,9 +47,9 @@ function involvedSql(x: string, affiliations: boolean): string {
 export class DbKnowledgeGraph implements GraphQueries {
   constructor(readonly db: Db) {}
 
-  /** A query whose json values come back with sorted keys, as graph.json holds them. */
+  /** A query whose json values come back with sorted keys, as graph.json holds them, its strings encoded and decoded as stored. */
   private sql<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<QueryResult<T>> {
-    return this.db.query<T>({ text, values, types: SORTED_JSON });
+    return graphQuery<T>(this.db, text, values);
   }
 
   /** Fails with KgError 'graph-not-found' when the database holds no graph. */
@@ -83,14 +83,14 @@ export class DbKnowledgeGraph implements GraphQueries {
       const present = await this.sql('SELECT 1 FROM kg.graph_articles WHERE id = $1', [filter.article]);
       checkArticle(filter.article, present.rows.length > 0);
     }
-    const params: unknown[] = [days.start, days.end, types, statuses, all, any, country, filter.article === undefined ? null : JSON.stringify([{ article: filter.article }])];
+    const params: unknown[] = [days.start, days.end, types, statuses, all, any, country, filter.article ?? null];
     return this.selectEvents(
       `SELECT n.key FROM kg.graph_nodes n WHERE n.kind = 'event' AND ${overlapsSql('$1', '$2')}
          AND ($3::text[] IS NULL OR n.event_type = ANY($3)) AND ($4::text[] IS NULL OR n.status = ANY($4))
          AND NOT EXISTS (SELECT 1 FROM unnest($5::text[]) AS p(key) WHERE NOT EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.source = p.key AND e.target = n.key AND e.relation = 'participant'))
          AND (cardinality($6::text[]) = 0 OR EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.source = ANY($6) AND e.target = n.key AND e.relation = 'participant'))
          AND ($7::text IS NULL OR n.key IN (${involvedSql('$7', true)}))
-         AND ($8::jsonb IS NULL OR n.attributes->'sources' @> $8::jsonb)`,
+         AND ($8::text IS NULL OR n.attributes->'sources' @> jsonb_build_array(jsonb_build_object('article', $8::text)))`,
       params,
     );
   }
@@ -288,4 +288,24 @@ export class DbKnowledgeGraph implements GraphQueries {
 
 function affiliates(kind: NodeKind): boolean {
   return kind === 'country' || kind === 'organization';
+}
+
+/** The methods of the query API, the whole of what the stored graph answers. */
+const QUERY_METHODS: ReadonlySet<string> = new Set<keyof GraphQueries>(['lookup', 'find', 'events', 'timeline', 'interactions', 'tie', 'neighbors', 'path', 'top']);
+
+/**
+ * The stored graph as a script (kg query run --db) sees it: the GraphQueries methods, each returning a promise; any
+ * other member (the in-memory graph's `graph`, `subgraph`...) throws a UsageError 'not-in-db' that says so, rather
+ * than a TypeError on undefined.
+ */
+export function scriptQueries(kg: DbKnowledgeGraph): GraphQueries {
+  return new Proxy(kg, {
+    get(target, name) {
+      // Bound to the object itself, whose own helpers the proxy would refuse.
+      if (typeof name === 'string' && QUERY_METHODS.has(name)) return (target[name as keyof GraphQueries] as (...args: unknown[]) => unknown).bind(target);
+      // `then` is how await tells a promise; toJSON how JSON.stringify asks for one: neither is a member here.
+      if (typeof name !== 'string' || name === 'then' || name === 'toJSON') return Reflect.get(target, name);
+      throw new UsageError('not-in-db', `kg.${name}: the graph stored in PostgreSQL answers ${[...QUERY_METHODS].join(', ')} (each a promise: await it); kg.${name} needs the graph in memory: run the script with --graph, or kg export --db URL --format json first`);
+    },
+  });
 }

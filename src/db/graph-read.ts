@@ -7,6 +7,7 @@ import { sortKeys } from '../graph/serialize.js';
 import { resolveWindow } from '../query/dates.js';
 import { inTransaction, type Db } from './connect.js';
 import { GRAPH_TABLES } from './graph-write.js';
+import { decodeText, encodeParam, parseJsonb } from './text-codec.js';
 
 /**
  * A part of the graph. Events are kept when they match every filter given (their days overlap [from, to]; their
@@ -28,16 +29,32 @@ export interface GraphWindow {
 
 export const DEFAULT_EGO_DEPTH = 2;
 const JSON_OIDS = new Set([114, 3802]);
+const TEXT_OID = 25;
+const TEXT_ARRAY_OID = 1009;
 
 /**
- * json and jsonb values parsed with their keys sorted at every depth, as graph.json holds them (jsonb keeps keys
- * in its own order, by length): so what is read from the store is what the same graph read from graph.json is,
- * down to the key order of every object a query prints.
+ * How the graph tables' values are read: json and jsonb parsed with their keys sorted at every depth, as graph.json
+ * holds them (jsonb keeps keys in its own order, by length), so what is read from the store is what the same graph
+ * read from graph.json is, down to the key order of every object a query prints; and every string, in json, text
+ * and text[] values, decoded from what writeGraph stored (src/db/text-codec.ts).
  */
 export const SORTED_JSON: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    JSON_OIDS.has(oid) && format !== 'binary' ? (text: string) => sortKeys(JSON.parse(text)) : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format === 'binary') return pg.types.getTypeParser(oid, format);
+    if (JSON_OIDS.has(oid)) return (text: string) => sortKeys(parseJsonb(text));
+    if (oid === TEXT_OID) return decodeText;
+    if (oid === TEXT_ARRAY_OID) {
+      const parse = (pg.types.getTypeParser as (oid: number, format: 'text') => unknown)(oid, 'text') as (text: string) => (string | null)[];
+      return (text: string) => parse(text).map((s) => (s === null ? s : decodeText(s)));
+    }
+    return pg.types.getTypeParser(oid, format);
+  }) as CustomTypesConfig['getTypeParser'],
 };
+
+/** A query on the graph tables: its string parameters encoded, its values read with SORTED_JSON. */
+export function graphQuery<T extends pg.QueryResultRow>(client: Pick<PoolClient, 'query'>, text: string, values: unknown[] = []): Promise<pg.QueryResult<T>> {
+  return client.query<T>({ text, values: values.map(encodeParam), types: SORTED_JSON });
+}
 
 /** Rows fetched per round trip by a cursor. */
 const BATCH_ROWS = 2000;
@@ -72,7 +89,7 @@ export async function inSnapshot<T>(db: Db, read: (client: PoolClient, attribute
     async (client) => {
       // TRUNCATE (writeGraph) is not MVCC-safe: holding the tables makes a writer wait for this read to finish.
       await client.query(`LOCK TABLE ${GRAPH_TABLES.join(', ')} IN ACCESS SHARE MODE`);
-      const meta = await client.query<{ attributes: Omit<GraphAttributes, 'articles'> }>({ text: 'SELECT attributes FROM kg.graph', types: SORTED_JSON });
+      const meta = await graphQuery<{ attributes: Omit<GraphAttributes, 'articles'> }>(client, 'SELECT attributes FROM kg.graph');
       if (meta.rows.length === 0) throw new KgError('graph-not-found', 'the database holds no graph yet: build one (kg build --db URL, then kg assemble --db URL)');
       return read(client, meta.rows[0].attributes);
     },
@@ -103,15 +120,16 @@ async function readWindow(client: PoolClient, attributes: Omit<GraphAttributes, 
   let events: string[];
   const kept = new Set<string>();
   if (window.ego === undefined) {
-    events = (await client.query<{ key: string }>(`SELECT n.key FROM kg.graph_nodes n WHERE ${eventMatches}`, params)).rows.map((r) => r.key);
+    events = (await graphQuery<{ key: string }>(client, `SELECT n.key FROM kg.graph_nodes n WHERE ${eventMatches}`, params)).rows.map((r) => r.key);
   } else {
-    const ego = await client.query<{ key: string }>('SELECT key FROM kg.graph_nodes WHERE key = $1', [window.ego]);
+    const ego = await graphQuery<{ key: string }>(client, 'SELECT key FROM kg.graph_nodes WHERE key = $1', [window.ego]);
     if (ego.rows.length === 0) throw new UsageError('unknown-entity', `ego: no node "${window.ego}" in the graph`);
     // Breadth first, one query a step: the neighbours of the frontier on the event network, events only when the filters keep them.
     let frontier = [window.ego];
     kept.add(window.ego);
     for (let step = 0; step < depth && frontier.length > 0; step++) {
-      const next = await client.query<{ key: string }>(
+      const next = await graphQuery<{ key: string }>(
+        client,
         `SELECT DISTINCT n.key FROM kg.graph_edges e
            JOIN kg.graph_nodes n ON n.key = CASE WHEN e.source = ANY($4) THEN e.target ELSE e.source END
           WHERE (e.source = ANY($4) OR e.target = ANY($4)) AND e.relation <> ALL($5)
@@ -121,11 +139,12 @@ async function readWindow(client: PoolClient, attributes: Omit<GraphAttributes, 
       frontier = next.rows.map((r) => r.key).filter((key) => !kept.has(key));
       for (const key of frontier) kept.add(key);
     }
-    events = (await client.query<{ key: string }>("SELECT key FROM kg.graph_nodes WHERE key = ANY($1) AND kind = 'event'", [[...kept]])).rows.map((r) => r.key);
+    events = (await graphQuery<{ key: string }>(client, "SELECT key FROM kg.graph_nodes WHERE key = ANY($1) AND kind = 'event'", [[...kept]])).rows.map((r) => r.key);
   }
   for (const key of events) kept.add(key);
   // Each event whole: its participants, its location and the articles that report it.
-  const around = await client.query<{ key: string }>(
+  const around = await graphQuery<{ key: string }>(
+    client,
     `SELECT source AS key FROM kg.graph_edges WHERE target = ANY($1) AND relation = 'participant'
      UNION SELECT target FROM kg.graph_edges WHERE source = ANY($1) AND relation IN ('location', 'reported_in')`,
     [events],
@@ -149,6 +168,6 @@ async function readWindow(client: PoolClient, attributes: Omit<GraphAttributes, 
 
 /** The rows of a query, fetched by cursor a batch at a time. */
 export async function* stream<T>(client: PoolClient, sql: string, params: unknown[] = []): AsyncGenerator<T> {
-  const query = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS, types: SORTED_JSON }));
+  const query = client.query(new QueryStream(sql, params.map(encodeParam), { batchSize: BATCH_ROWS, types: SORTED_JSON }));
   for await (const row of query) yield row as T;
 }

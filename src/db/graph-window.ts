@@ -6,6 +6,7 @@ import type { KgGraph } from '../graph/model.js';
 import { serializeGraphChunks, writeFileAtomic } from '../graph/serialize.js';
 import type { Db } from './connect.js';
 import { readGraph, type GraphWindow } from './graph-read.js';
+import { decodeText } from './text-codec.js';
 
 /**
  * Writes the window's graph.json into `dir`, and the texts of its articles under the paths the graph gives them,
@@ -27,7 +28,7 @@ export async function writeWindowFolder(db: Db, window: GraphWindow, dir: string
       // A text file outside the folder would be a bad path in the graph: skipped, as the server would refuse it.
       if (!file.startsWith(resolve(dir) + sep)) continue;
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, row.text, 'utf8');
+      await writeFile(file, decodeText(row.text), 'utf8');
       texts++;
     }
   }

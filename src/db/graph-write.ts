@@ -8,6 +8,7 @@ import { spanOfEvent } from '../query/describe.js';
 import { indexedNames } from '../query/names.js';
 import { eventNetwork, rankScores } from '../query/rank.js';
 import { inTransaction, type Db } from './connect.js';
+import { encodeText, jsonbText } from './text-codec.js';
 
 /** The graph tables, emptied before each write. */
 export const GRAPH_TABLES = ['kg.graph', 'kg.graph_articles', 'kg.graph_nodes', 'kg.graph_edges', 'kg.graph_names'] as const;
@@ -18,7 +19,8 @@ const COPY_CHUNK = 1 << 16;
 /**
  * Replaces the stored graph with `graph` in one transaction (readers see the old graph or the new one, never a mix):
  * TRUNCATE, then one COPY per table. Nodes and edges keep their order and their attributes as they are, edges under
- * the key graph.json gives them, so readGraph gives back the same graph.json bytes. The date spans of events and
+ * the key graph.json gives them, every string encoded where text and jsonb cannot hold it (text-codec.ts: NUL, lone
+ * surrogates), so readGraph gives back the same graph.json bytes. The date spans of events and
  * the rankings of `top` are computed here, once. The database must have the migrations applied (migrate()).
  */
 export async function writeGraph(db: Db, graph: KgGraph): Promise<void> {
@@ -29,27 +31,27 @@ export async function writeGraph(db: Db, graph: KgGraph): Promise<void> {
   const { articles, ...attributes } = graph.getAttributes();
   await inTransaction(db, async (client) => {
     await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
-    await client.query('INSERT INTO kg.graph (attributes) VALUES ($1)', [JSON.stringify({ ...attributes, schemaVersion: SCHEMA_VERSION })]);
+    await client.query('INSERT INTO kg.graph (attributes) VALUES ($1)', [jsonbText({ ...attributes, schemaVersion: SCHEMA_VERSION })]);
     await copy(client, 'kg.graph_articles (ord, id, attributes)', function* () {
       let ord = 0;
-      for (const article of articles) yield [ord++, article.id, JSON.stringify(article)];
+      for (const article of articles) yield [ord++, encodeText(article.id), jsonbText(article)];
     });
     await copy(client, 'kg.graph_nodes (ord, key, attributes, span_start, span_end, rank_degree, rank_pagerank, rank_events)', function* () {
       let ord = 0;
       for (const { node, attributes: values } of graph.nodeEntries()) {
         const span = values.kind === 'event' ? spanOfEvent(values) : null;
-        yield [ord++, node, JSON.stringify(values), span?.start ?? null, span?.end ?? null, degree.get(node) ?? 0, pagerank.get(node) ?? 0, events.get(node) ?? null];
+        yield [ord++, encodeText(node), jsonbText(values), span?.start ?? null, span?.end ?? null, degree.get(node) ?? 0, pagerank.get(node) ?? 0, events.get(node) ?? null];
       }
     });
     await copy(client, 'kg.graph_edges (ord, key, source, target, attributes)', function* () {
       let ord = 0;
       for (const { edge, attributes: values, source, target } of graph.edgeEntries()) {
-        yield [ord, exportEdgeKey(edge, ord), source, target, JSON.stringify(values)];
+        yield [ord, encodeText(exportEdgeKey(edge, ord)), encodeText(source), encodeText(target), jsonbText(values)];
         ord++;
       }
     });
     await copy(client, 'kg.graph_names (name, tier, key)', function* () {
-      for (const { node, attributes: values } of graph.nodeEntries()) for (const { name, tier } of indexedNames(values)) yield [name, tier === 'full' ? 1 : 2, node];
+      for (const { node, attributes: values } of graph.nodeEntries()) for (const { name, tier } of indexedNames(values)) yield [encodeText(name), tier === 'full' ? 1 : 2, encodeText(node)];
     });
   });
 }

@@ -42,19 +42,51 @@ export async function openQueue(db: Db, options: QueueOptions = {}): Promise<PgB
   return boss;
 }
 
-/** Creates the two queues, or updates the extraction queue's retries and expiry when settings are given. */
+/**
+ * Creates the two queues, or updates the extraction queue's retries and expiry when settings are given. The
+ * extraction queue has pg-boss's "short" policy: at most one waiting job per singleton key (see enqueue).
+ */
 export async function ensureQueues(boss: PgBoss, settings?: QueueSettings): Promise<void> {
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE);
   const wanted = settings ?? DEFAULT_QUEUE_SETTINGS;
-  const options = { name: EXTRACT_QUEUE, retryLimit: wanted.retries, expireInSeconds: wanted.expirySeconds, deadLetter: DEAD_LETTER_QUEUE };
-  if (!(await boss.getQueue(EXTRACT_QUEUE))) await boss.createQueue(EXTRACT_QUEUE, options);
-  else if (settings) await boss.updateQueue(EXTRACT_QUEUE, options);
+  const options = { name: EXTRACT_QUEUE, policy: 'short' as const, retryLimit: wanted.retries, expireInSeconds: wanted.expirySeconds, deadLetter: DEAD_LETTER_QUEUE };
+  const queue = await boss.getQueue(EXTRACT_QUEUE);
+  if (!queue) await boss.createQueue(EXTRACT_QUEUE, options);
+  // A queue made before the policy was set gets it too (its waiting jobs keep theirs).
+  else if (settings || queue.policy !== options.policy) await boss.updateQueue(EXTRACT_QUEUE, settings ? options : { ...options, retryLimit: queue.retryLimit, expireInSeconds: queue.expireInSeconds });
 }
 
-/** One job per article. */
-export async function enqueue(boss: PgBoss, pipeline: string, articles: string[]): Promise<void> {
-  if (articles.length === 0) return;
-  await boss.insert(articles.map((article) => ({ name: EXTRACT_QUEUE, data: { article, pipeline } satisfies ExtractJobData })));
+/** An article to extract: its id, the hash of the text stored for it, and whether the store held that text before (only then can a job of it be waiting). */
+export interface QueuedArticle {
+  id: string;
+  hash: string;
+  known: boolean;
+}
+
+/** The job's singleton key: one article, one text, one pipeline. */
+function singletonKey(pipeline: string, article: QueuedArticle): string {
+  return `${pipeline}:${article.hash}:${article.id}`;
+}
+
+/**
+ * One job per article, but none for an article whose text has a job of this pipeline not yet finished (waiting,
+ * being retried or active: the same file queued twice before the workers got to it). A changed text is another key,
+ * so it gets its job. Returns how many jobs were queued.
+ */
+export async function enqueue(boss: PgBoss, pipeline: string, articles: QueuedArticle[]): Promise<number> {
+  if (articles.length === 0) return 0;
+  const keys = articles.map((article) => singletonKey(pipeline, article));
+  const known = keys.filter((_key, i) => articles[i].known);
+  // A join, not "= ANY": one pass over the queue's jobs whatever the batch size.
+  const { rows } = known.length === 0 ? { rows: [] } : await boss.getDb().executeSql(
+    "SELECT DISTINCT j.singleton_key AS key FROM pgboss.job j JOIN unnest($2::text[]) AS k(key) ON k.key = j.singleton_key WHERE j.name = $1 AND j.state < 'completed'",
+    [EXTRACT_QUEUE, known],
+  );
+  const pending = new Set((rows as { key: string }[]).map((row) => row.key));
+  const jobs = articles.flatMap((article, i) => (pending.has(keys[i]) ? [] : [{ name: EXTRACT_QUEUE, singletonKey: keys[i], data: { article: article.id, pipeline } satisfies ExtractJobData }]));
+  // The queue's policy makes a second waiting job of a key, sent by another enqueue at the same moment, a no-op.
+  if (jobs.length > 0) await boss.insert(jobs);
+  return jobs.length;
 }
 
 /** Attempts a job gets before it is a dead letter. */

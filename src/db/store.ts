@@ -2,6 +2,7 @@
 // dead letters. Every write is an upsert, so a retried article or a re-run batch never duplicates anything.
 import QueryStream from 'pg-query-stream';
 import { inTransaction, type Db } from './connect.js';
+import { decodeText, encodeText } from './text-codec.js';
 import type { ArticleFacts, RawArticle } from '../types.js';
 
 /** Rows a streaming read fetches at a time: enough to amortise the round trips, few enough to keep memory flat. */
@@ -14,7 +15,8 @@ export interface StoredArticle {
 }
 
 /**
- * Stores articles (a new text under a known id replaces the old one; the same text changes nothing) and returns, for
+ * Stores articles (a new text under a known id replaces the old one; the same text changes nothing; the text encoded
+ * where a text column cannot hold it, see text-codec.ts; meta and facts are json, which keeps any escape) and returns, for
  * each, whether the store held it already with this text, and whether facts of this pipeline are missing for it.
  */
 export async function putArticles(db: Db, articles: StoredArticle[], pipeline: string): Promise<{ id: string; known: boolean; needsFacts: boolean }[]> {
@@ -34,7 +36,7 @@ export async function putArticles(db: Db, articles: StoredArticle[], pipeline: s
      SELECT i.id, (b.hash IS NOT DISTINCT FROM i.hash) AS known,
             NOT EXISTS (SELECT 1 FROM kg.facts f WHERE f.pipeline = $6 AND f.article_id = i.id AND f.hash = i.hash) AS needs_facts
      FROM input i LEFT JOIN before b USING (id)`,
-    [ids, articles.map((a) => a.hash), articles.map((a) => a.raw.format), articles.map((a) => JSON.stringify(a.raw.meta)), articles.map((a) => a.raw.text), pipeline],
+    [ids, articles.map((a) => a.hash), articles.map((a) => a.raw.format), articles.map((a) => JSON.stringify(a.raw.meta)), articles.map((a) => encodeText(a.raw.text)), pipeline],
   );
   return rows.map((r) => ({ id: r.id, known: r.known, needsFacts: r.needs_facts }));
 }
@@ -45,7 +47,7 @@ export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[
     'SELECT hash, format, meta, text FROM kg.articles WHERE id = ANY($1::text[]) ORDER BY id',
     [ids],
   );
-  return rows.map((r) => ({ raw: { meta: r.meta, text: r.text, format: r.format }, hash: r.hash }));
+  return rows.map((r) => ({ raw: { meta: r.meta, text: decodeText(r.text), format: r.format }, hash: r.hash }));
 }
 
 /** Of these ids, those whose stored text has facts of this pipeline already (a retried job finds its work done). */
@@ -155,12 +157,13 @@ export async function putDeadLetters(db: Db, pipeline: string, letters: { articl
 
 /** The dead letters of this pipeline whose article still has no facts, in id order, with the file and line it came from. */
 export async function listDeadLetters(db: Db, pipeline: string): Promise<DeadLetter[]> {
-  const { rows } = await db.query<{ article_id: string; file: string | null; line: number | null; code: string; message: string; attempts: number }>(
-    `SELECT d.article_id, a.meta->>'file' AS file, (a.meta->>'line')::int AS line, d.code, d.message, d.attempts
+  // The meta whole, not meta->>'file': json operators fail on a value holding \u0000 anywhere (a title, say).
+  const { rows } = await db.query<{ article_id: string; meta: RawArticle['meta'] | null; code: string; message: string; attempts: number }>(
+    `SELECT d.article_id, a.meta, d.code, d.message, d.attempts
      FROM kg.dead_letters d LEFT JOIN kg.articles a ON a.id = d.article_id
      WHERE d.pipeline = $1 AND NOT EXISTS (SELECT 1 FROM kg.facts f WHERE f.pipeline = d.pipeline AND f.article_id = d.article_id AND f.hash = a.hash)
      ORDER BY d.article_id`,
     [pipeline],
   );
-  return rows.map((r) => ({ article: r.article_id, file: r.file, line: r.line, code: r.code, message: r.message, attempts: r.attempts }));
+  return rows.map((r) => ({ article: r.article_id, file: r.meta?.file ?? null, line: r.meta?.line ?? null, code: r.code, message: r.message, attempts: r.attempts }));
 }

@@ -68,9 +68,9 @@ const INT_MIN = -(2 ** 31);
  */
 export type Flattening = 'full' | 'types';
 
-/** Every node flattened, in insertion order, with its helper fields. */
-export function* flattenNodes(graph: KgGraph, flattening: Flattening = 'full'): Generator<FlatNode> {
-  for (const { node, attributes } of graph.nodeEntries()) yield { key: node, fields: flattenNode(attributes, flattening, () => listParticipants(graph, node)) };
+/** Every node (of `kind`, when given) flattened, in insertion order, with its helper fields. */
+export function* flattenNodes(graph: KgGraph, flattening: Flattening = 'full', kind?: NodeKind): Generator<FlatNode> {
+  for (const { node, attributes } of graph.nodeEntries()) if (kind === undefined || attributes.kind === kind) yield { key: node, fields: flattenNode(attributes, flattening, () => listParticipants(graph, node)) };
 }
 
 /** Every edge flattened, in insertion order, with its helper fields and the relation as `label`. */

@@ -107,10 +107,9 @@ export async function buildInDb(options: DbBuildOptions): Promise<{ report: DbRu
   try {
     if (boss) await ensureQueues(boss, options.queue!);
     let done = 0;
-    await storeInputs(db, pipeline, options.inputs, options.articleTimeoutMs, report, async (needed) => {
+    await storeInputs(db, pipeline, options.inputs, options.articleTimeoutMs, report, async (needed, known) => {
       if (boss) {
-        await enqueue(boss, pipeline, needed.map((raw) => raw.meta.id));
-        report.articles.queued += needed.length;
+        report.articles.queued += await enqueue(boss, pipeline, needed.map((raw) => ({ id: raw.meta.id, hash: hashText(raw.text), known: known.has(raw.meta.id) })));
       } else {
         extractor ??= budgetedExtractor(options.workers, kb, options.articleTimeoutMs);
         const { failed } = await extractAndStore(db, pipeline, extractor, needed);
@@ -140,9 +139,10 @@ export async function buildInDb(options: DbBuildOptions): Promise<{ report: DbRu
 
 /**
  * Reads the inputs into kg.articles, STORE_BATCH at a time; `needed` gets the articles whose facts of this pipeline
- * are missing (new, changed, or failed before). Bad input is reported as in a build on files, and skipped.
+ * are missing (new, changed, or failed before), and the ids of those the store held with the same text before. Bad
+ * input is reported as in a build on files, and skipped.
  */
-async function storeInputs(db: Db, pipeline: string, inputs: string[], articleTimeoutMs: number, report: DbRunReport, needed: (articles: RawArticle[]) => Promise<void>): Promise<void> {
+async function storeInputs(db: Db, pipeline: string, inputs: string[], articleTimeoutMs: number, report: DbRunReport, needed: (articles: RawArticle[], known: Set<string>) => Promise<void>): Promise<void> {
   const dedupe = createDeduplicator();
   let batch: RawArticle[] = [];
   const flush = async (): Promise<void> => {
@@ -156,7 +156,7 @@ async function storeInputs(db: Db, pipeline: string, inputs: string[], articleTi
         count(report, 'already-in-graph');
       } else if (!s.known) report.articles.stored++;
     }
-    await needed(stored.filter((s) => s.needsFacts).map((s) => byId.get(s.id)!));
+    await needed(stored.filter((s) => s.needsFacts).map((s) => byId.get(s.id)!), new Set(stored.filter((s) => s.known).map((s) => s.id)));
   };
   for await (const item of readArticles(inputs, { articleTimeoutMs })) {
     if (item.kind === 'diagnostic') {

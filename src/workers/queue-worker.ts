@@ -5,7 +5,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
-import { ensureQueues, EXTRACT_QUEUE, openQueue, unfinishedJobs, type ExtractJobData, type JobFailure } from '../db/queue.js';
+import type PgBoss from 'pg-boss';
+import { DEFAULT_QUEUE_SETTINGS, ensureQueues, EXTRACT_QUEUE, openQueue, unfinishedJobs, type ExtractJobData, type JobFailure } from '../db/queue.js';
+import { batchWithinExpiry, WORKER_LANES } from '../db/queue-settings.js';
 import { getArticles, withFacts } from '../db/store.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { budgetedExtractor, extractAndStore, pipelineKey } from '../pipeline/db-build.js';
@@ -15,8 +17,10 @@ export interface WorkerOptions {
   kbPaths: string[];
   /** Extraction threads (1: in this thread). */
   concurrency: number;
-  /** Jobs fetched at a time. */
+  /** Jobs fetched at a time: at most what the threads finish within the jobs' expiry (batchWithinExpiry). */
   batch: number;
+  /** Told when the batch is cut to fit the expiry, or when even one article a lane cannot fit. */
+  onNotice?: (message: string) => void;
   /** How long to wait before asking again when the queue is empty. */
   pollMs: number;
   /** How often this worker runs pg-boss's maintenance, which retries the jobs of dead workers once they expire. */
@@ -38,8 +42,8 @@ export interface WorkerTotals {
   failed: number;
 }
 
-/** Fetch loops in one worker: while one waits on the database, the other's articles are being extracted. */
-const LANES = 2;
+/** Fetch loops in one worker (WORKER_LANES): while one waits on the database, the other's articles are being extracted. */
+const LANES = WORKER_LANES;
 
 export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   const { db } = options;
@@ -53,7 +57,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
 
   const lane = async (): Promise<void> => {
     while (!options.signal?.aborted) {
-      const jobs = await boss.fetch<ExtractJobData>(EXTRACT_QUEUE, { batchSize: options.batch });
+      const jobs = await boss.fetch<ExtractJobData>(EXTRACT_QUEUE, { batchSize: batch });
       if (jobs.length === 0) {
         if (options.untilEmpty && (await unfinishedJobs(boss)) === 0) return;
         await sleep(options.pollMs, undefined, { signal: options.signal }).catch(() => {});
@@ -84,12 +88,24 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
     }
   };
 
+  let batch = options.batch;
   try {
     await ensureQueues(boss);
+    batch = await batchForExpiry(boss, options);
     await Promise.all(Array.from({ length: LANES }, lane));
     return totals;
   } finally {
     await extractor.close();
     await boss.stop({ close: false, graceful: false });
   }
+}
+
+/** The batch the options ask for, cut to what this worker finishes within the queue's job expiry at its budget. */
+async function batchForExpiry(boss: PgBoss, options: WorkerOptions): Promise<number> {
+  const expiry = (await boss.getQueue(EXTRACT_QUEUE))?.expireInSeconds ?? DEFAULT_QUEUE_SETTINGS.expirySeconds;
+  const budget = options.articleTimeoutMs / 1000;
+  const { batch, fits } = batchWithinExpiry(expiry, options.batch, options.concurrency, budget);
+  if (!fits) options.onNotice?.(`jobs expire after ${expiry} s, before even one article a lane at --article-timeout ${budget} s may end: a slow article's job will be retried elsewhere; queue with a longer --job-expiry, or give the worker a shorter --article-timeout`);
+  else if (batch < options.batch) options.onNotice?.(`batch of ${batch} instead of ${options.batch}, so that a batch with every article at --article-timeout ${budget} s ends within the jobs' expiry (${expiry} s)`);
+  return batch;
 }

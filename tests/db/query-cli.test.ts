@@ -1,7 +1,7 @@
-// `kg query` and `kg export` with --db give what they give on graph.json: for the seed build and for a synthetic
-// corpus build (scripts/bench/corpus.ts), the same output byte for byte.
+// `kg query` (scripts with `kg query run` too) and `kg export` with --db give what they give on graph.json: for the seed
+// build and for a synthetic corpus build (scripts/bench/corpus.ts), the same output byte for byte.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -133,11 +133,42 @@ describe('the seed build', () => {
     await sameExports(seeds, ['json', 'graphml', 'csv', 'gexf', 'neo4j']);
   }, 120_000);
 
+  it.each(['gexf', 'graphml', 'csv'])('kg export --db --projection people --format %s writes what it writes from graph.json', async (format) => {
+    const [fromFile, fromDb] = ['file', 'db'].map((side) => path.join(work, `seeds-people-${side}.${format}`));
+    expect((await kg(['export', seeds.graphFile, '--projection', 'people', '--format', format, '--out', fromFile])).code).toBe(0);
+    expect((await kg(['export', '--db', seeds.url, '--projection', 'people', '--format', format, '--out', fromDb])).code).toBe(0);
+    expect(await filesOf(fromDb)).toEqual(await filesOf(fromFile));
+  }, 60_000);
+
   it('kg export --db --format json writes graph.json byte for byte', async () => {
     const out = path.join(work, 'seeds-again.json');
     expect((await kg(['export', '--db', seeds.url, '--format', 'json', '--out', out])).code).toBe(0);
     expect(await readFile(out, 'utf8')).toBe(await readFile(seeds.graphFile, 'utf8'));
   });
+
+  /** Scripts written for either back end (each query awaited), one per kind of question. */
+  const SCRIPTS: [string, string][] = [
+    ['every event between two people, with its quotes', "export default async (kg: GraphQueries) => (await kg.interactions('Putin', 'Trump')).map((e) => ({ date: e.date, type: e.type, quotes: e.sources.map((s) => s.quote) }));"],
+    ['the most connected person and the ties of that person', "export default async (kg: GraphQueries) => { const [first] = await kg.top({ by: 'events', kind: 'person', limit: 1 }); return { first, ties: await kg.neighbors(first.key, { projection: true }) }; };"],
+    ['a path, a tie and a lookup by surname', "export default async (kg: GraphQueries) => ({ path: await kg.path('Trump', 'country:HU'), tie: await kg.tie('Putin', 'Trump'), found: await kg.lookup('orban') });"],
+    ['an unknown name, which fails the same way', "export default async (kg: GraphQueries) => kg.timeline('Xqzwvb Nobody');"],
+  ];
+
+  it.each(SCRIPTS)('kg query run --db prints what kg query run --graph prints: %s', async (name, body) => {
+    const script = path.join(work, `${name.replace(/\W+/g, '-')}.ts`);
+    await writeFile(script, `import type { GraphQueries } from 'kg';\n${body}\n`);
+    const [file, db] = await Promise.all([kg(['query', 'run', script, '--graph', seeds.graphFile]), kg(['query', 'run', script, '--db', seeds.url])]);
+    expect(db).toEqual(file);
+    expect(file.stdout.length + file.stderr.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('kg query run --db: a script that reaches past the query methods is told what the stored graph answers', async () => {
+    const script = path.join(work, 'in-memory-only.ts');
+    await writeFile(script, 'export default (kg: { graph: { order: number } }) => kg.graph.order;\n');
+    const result = await kg(['query', 'run', script, '--db', seeds.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/kg\.graph: the graph stored in PostgreSQL answers lookup, find, events, timeline, interactions, tie, neighbors, path, top/);
+  }, 60_000);
 
   it('a database without a graph is a clear error', async () => {
     const empty = await freshDatabase();
@@ -174,7 +205,7 @@ describe(`a ${CORPUS_ARTICLES}-article synthetic corpus`, () => {
     await sameQueries(corpus);
   }, 300_000);
 
-  it('kg export --db writes the files kg export writes from graph.json', async () => {
-    await sameExports(corpus, ['json', 'graphml', 'csv']);
+  it('kg export --db writes the files kg export writes from graph.json, in every format', async () => {
+    await sameExports(corpus, ['json', 'graphml', 'csv', 'gexf', 'neo4j']);
   }, 300_000);
 });

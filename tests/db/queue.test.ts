@@ -151,6 +151,29 @@ test('articles queued later and assembled again give the graph of a full build',
   expect(await dbGraph(db)).toBe(local);
 }, SLOW);
 
+test('an article queued twice with the same text has one job; a changed text gets its own and is extracted again', async () => {
+  const { url, db } = await database();
+  const [seeds] = await seedParts([5]);
+  const lines = (await readFile(seeds, 'utf8')).trimEnd().split('\n');
+  // A file that repeats an article, queued twice before any worker runs.
+  const repeated = path.join(tmp, 'repeated.jsonl');
+  await writeFile(repeated, `${[...lines, lines[0]].join('\n')}\n`);
+  expect((await kg(['build', repeated, '--db', url, '--queue'])).stderr).toMatch(/5 job\(s\) queued/);
+  expect((await kg(['build', repeated, '--db', url, '--queue'])).stderr).toMatch(/0 job\(s\) queued/);
+  const jobs = async (): Promise<number> => (await db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'kg-extract'")).rows[0].n;
+  expect(await jobs()).toBe(5);
+  // The same id with a changed text, while the first job of that article still waits.
+  const last = JSON.parse(lines[4]) as { text: string };
+  const changed = path.join(tmp, 'changed.jsonl');
+  await writeFile(changed, `${[...lines.slice(0, 4), JSON.stringify({ ...last, text: `${last.text}\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Friday.` })].join('\n')}\n`);
+  expect((await kg(['build', changed, '--db', url, '--queue'])).stderr).toMatch(/1 job\(s\) queued/);
+  expect(await jobs()).toBe(6);
+  await Promise.all(workers(url, 1));
+  await kg(['assemble', '--db', url]);
+  expect(await factRows(db)).toEqual({ rows: 5, articles: 5 });
+  expect(await dbGraph(db)).toBe(await localGraph([changed], 'local-changed'));
+}, SLOW);
+
 /** The seed articles with their manifest's metadata as JSONL files of the given sizes, in id order. */
 async function seedParts(sizes: number[]): Promise<string[]> {
   const { articles } = JSON.parse(await readFile(path.join(ROOT, 'data/articles/manifest.json'), 'utf8')) as { articles: { id: string; file: string; published: string; source: string; url: string | null }[] };

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/
 import type { BuildReport, BuildResult } from '../../pipeline.js';
 import type { DbRunReport } from '../../pipeline/db-build.js';
 import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
-import { DEFAULT_QUEUE_SETTINGS } from '../../db/queue-settings.js';
+import { DEFAULT_QUEUE_SETTINGS, defaultJobExpiry } from '../../db/queue-settings.js';
 import { DEFAULT_VIEW_PORT, serveViewer } from '../../serve/index.js';
 import { UsageError } from '../../errors.js';
 import { detectFormat, listFiles } from '../../stages/ingest/files.js';
@@ -68,7 +68,7 @@ export function registerBuild(program: Command): void {
     .option('--db <url>', 'keep articles, facts and the graph in this PostgreSQL database (postgres://...) instead of the output folder; facts already stored are reused')
     .option('--queue', 'with --db: store the articles, enqueue one extraction job each for kg worker, and return')
     .option('--retries <n>', 'with --queue: attempts after the first before a job is a dead letter', parseCount, DEFAULT_QUEUE_SETTINGS.retries)
-    .option('--job-expiry <seconds>', 'with --queue: how long a worker may hold a job before it is retried elsewhere (its worker died or hung)', parseSeconds, DEFAULT_QUEUE_SETTINGS.expirySeconds)
+    .option('--job-expiry <seconds>', `with --queue: how long a worker may hold a job before it is retried elsewhere (its worker died or hung); default: a worker's default batch with every article at --article-timeout (${DEFAULT_QUEUE_SETTINGS.expirySeconds} s at 30 s)`, parseSeconds)
     .option('--report <file>', 'with --db: also write the run\'s report to this JSON file')
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
@@ -113,7 +113,7 @@ async function runDbBuild(inputs: string[], flags: BuildFlags): Promise<number> 
     ({ report } = await buildInDb({
       db, url: flags.db!, inputs: sources, kbPaths: flags.kb ?? [], workers,
       articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
-      queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? DEFAULT_QUEUE_SETTINGS.expirySeconds } : null,
+      queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? defaultJobExpiry(flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) } : null,
       onArticle: progress.update, onStage: progress.stage,
     }));
   } finally {

@@ -56,13 +56,13 @@ async function exportFile(graphPath: string, format: ExportFormat, out: string, 
   return { nodes: graph.order, edges: graph.size, written: await exportGraph(graph, format, out) };
 }
 
-/** From the database: streamed, except a projection, which is cut from the graph read whole. */
+/** From the database: streamed; a projection is read alone (the people and their ties), then written. */
 async function exportDb(url: string, format: ExportFormat, out: string, projection: string | undefined): Promise<Written> {
-  const [{ openDb }, { exportStoredGraph }, { readGraph }] = await Promise.all([import('../../db/connect.js'), import('../../db/graph-export.js'), import('../../db/graph-read.js')]);
+  const [{ openDb }, { exportStoredGraph, readPeopleProjection }] = await Promise.all([import('../../db/connect.js'), import('../../db/graph-export.js')]);
   const db = await openDb(url);
   try {
     if (projection === undefined) return await exportStoredGraph(db, format, out);
-    const graph = projectPeople(await readGraph(db));
+    const graph = await readPeopleProjection(db);
     return { nodes: graph.order, edges: graph.size, written: await exportGraph(graph, format, out) };
   } finally {
     await db.end();

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EDGE_RELATIONS, NODE_KINDS, type EdgeRelation, type NodeKind } from '../../graph/model.js';
-import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type GraphQueries, type KnowledgeGraph, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked, type Tie } from '../../query/index.js';
+import { loadGraph, parseDateOption, runScript, type Entity, type EventResult, type GraphQueries, type Neighbor, type PathResult, type PathStep, type RankMetric, type Ranked, type Tie } from '../../query/index.js';
 import type { EventStatus, Source } from '../../types.js';
 import { addFormatOptions, chooseFormat, formatJson, formatOutput, type Tabular } from '../format.js';
 
@@ -128,13 +128,17 @@ export function registerQuery(program: Command): void {
       });
     });
 
-  graphOption(query.command('run'))
+  dbOption(graphOption(query.command('run')))
     .description('run a TypeScript or JavaScript script whose default export receives the graph; what it returns is printed as JSON')
     .argument('<script>', 'path to a .ts, .mts, .js or .mjs file')
-    .addHelpText('after', "\nExample script:\n  import type { KnowledgeGraph } from 'kg';\n  export default (kg: KnowledgeGraph) => kg.interactions('Putin', 'Trump').map((e) => e.date);")
-    .action(async (script: string, options: { graph: string }) => {
-      const kg: KnowledgeGraph = await loadGraph(options.graph);
-      const result = await runScript(script, kg);
+    .addHelpText(
+      'after',
+      "\nExample script:\n  import type { KnowledgeGraph } from 'kg';\n  export default (kg: KnowledgeGraph) => kg.interactions('Putin', 'Trump').map((e) => e.date);\n" +
+        "With --db the script gets the query methods (lookup, find, events, timeline, interactions, tie, neighbors, path, top), each a promise:\n" +
+        "  import type { GraphQueries } from 'kg';\n  export default async (kg: GraphQueries) => (await kg.interactions('Putin', 'Trump')).map((e) => e.date);",
+    )
+    .action(async (script: string, options: { graph: string; db?: string }) => {
+      const result = options.db === undefined ? await runScript(script, await loadGraph(options.graph)) : await runOnDb(script, options.db);
       if (result !== undefined) process.stdout.write(formatJson(result));
     });
 }
@@ -161,6 +165,17 @@ async function withGraph(options: CommonOptions, use: (kg: GraphQueries) => Prom
   const db = await openDb(options.db);
   try {
     await use(await DbKnowledgeGraph.open(db));
+  } finally {
+    await db.end();
+  }
+}
+
+/** A script run on the stored graph (scriptQueries), the connection closed once what it returns is settled. */
+async function runOnDb(script: string, url: string): Promise<unknown> {
+  const [{ openDb }, { DbKnowledgeGraph, scriptQueries }] = await Promise.all([import('../../db/connect.js'), import('../../db/graph-queries.js')]);
+  const db = await openDb(url);
+  try {
+    return await runScript(script, scriptQueries(await DbKnowledgeGraph.open(db)));
   } finally {
     await db.end();
   }

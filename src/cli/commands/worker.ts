@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
+import { BATCH_PER_THREAD } from '../../db/queue-settings.js';
 import { DEFAULT_BUILD_OPTIONS } from '../../pipeline/options.js';
 
 interface WorkerFlags {
@@ -33,7 +34,7 @@ export function registerWorker(program: Command): void {
     .description('Extract the articles queued by kg build --db URL --queue, storing their facts in the database.')
     .requiredOption('--db <url>', 'the PostgreSQL database (postgres://...) holding the queue and the store')
     .option('--concurrency <n>', 'extraction threads (1: in the main thread)', (v) => parsePositive(v, '--concurrency'), 1)
-    .option('--batch <n>', 'jobs fetched at a time (default: 8 per thread)', (v) => parsePositive(v, '--batch'))
+    .option('--batch <n>', 'jobs fetched at a time (default: 8 per thread; cut to what the threads finish within the jobs\' expiry)', (v) => parsePositive(v, '--batch'))
     .option('--poll <seconds>', 'wait between two looks at an empty queue', (v) => parseSecondsFlag(v, '--poll'), 2)
     .option('--maintenance <seconds>', 'how often to retry the expired jobs of dead workers (pg-boss maintenance)', (v) => parseSecondsFlag(v, '--maintenance', 1), 60)
     .option('--until-empty', 'stop once every job is finished (completed, or a dead letter), instead of waiting for more')
@@ -54,8 +55,9 @@ export function registerWorker(program: Command): void {
       let last = 0;
       try {
         const totals = await runWorker({
-          db, kbPaths: flags.kb, concurrency: flags.concurrency, batch: flags.batch ?? 8 * flags.concurrency, pollMs: flags.poll * 1000,
+          db, kbPaths: flags.kb, concurrency: flags.concurrency, batch: flags.batch ?? BATCH_PER_THREAD * flags.concurrency, pollMs: flags.poll * 1000,
           maintenanceSeconds: flags.maintenance, untilEmpty: flags.untilEmpty ?? false, articleTimeoutMs: flags.articleTimeout * 1000, signal: stop.signal,
+          onNotice: (message) => process.stderr.write(`worker: ${message}\n`),
           onBatch: (t) => {
             if (performance.now() - last < 10_000) return;
             last = performance.now();

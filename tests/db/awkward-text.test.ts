@@ -1,0 +1,121 @@
+// Text PostgreSQL cannot hold as it is (NUL, lone surrogates: a JSON input can give both) goes through the database
+// losslessly: `kg build --db` (extracted here, or queued and extracted by a worker from the stored text) then
+// `kg export --db` writes the bytes the build on files writes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getArticles, listDeadLetters, putArticles, putDeadLetters } from '../../src/db/store.js';
+import { decodeText, encodeText, jsonbText, parseJsonb } from '../../src/db/text-codec.js';
+import { kgCommand, ROOT } from '../helpers/kg-bin.js';
+import { freshDatabase, migratedDatabase, type MigratedDatabase, type TestDatabase } from '../helpers/postgres.js';
+
+const run = promisify(execFile);
+
+async function kg(args: string[]): Promise<string> {
+  const [command, argv] = kgCommand(args);
+  return (await run(command, argv, { cwd: ROOT, maxBuffer: 1 << 26 })).stderr;
+}
+
+/**
+ * Real sentences of the dev set, each with one kind of awkward character where it ends up in a quote (or the title);
+ * `kept` is the part of it the graph must hold.
+ */
+const ARTICLES: { case: string; id: string; title?: string; text: string; published: string; kept: string }[] = [
+  { case: 'a NUL inside a reported sentence', id: 'aw-nul', published: '2016-10-11', text: 'President Uhuru Kenyatta this morning received South African President Jacob Zuma\u0000 at State House, Nairobi.', kept: 'Zuma\u0000 at' },
+  { case: 'a NUL in the title', id: 'aw-nul-title', published: '2023-08-18', title: 'Ruto\u0000hosts Coons', text: 'The President hosted Delaware Senator Chris Andrew Coons at the State House.', kept: 'Ruto\u0000hosts' },
+  { case: 'a lone high surrogate', id: 'aw-high', published: '2023-08-18', text: 'President William Ruto \ud83d held talks with Senator Chris Coons regarding global security and climate change.', kept: 'Ruto \ud83d held' },
+  { case: 'a lone low surrogate', id: 'aw-low', published: '2019-12-03', text: 'A senior Hamas delegation headed by Ismail Haniyeh \ude00arrived in Cairo yesterday to meet Egyptian intelligence officials.', kept: 'Haniyeh \ude00arrived' },
+  { case: 'a surrogate pair beside a lone surrogate', id: 'aw-pair', published: '2019-09-24', text: 'Foreign Minister S Jaishankar 😀\udc00 meets US special envoy Zalmay Khalilzad in New York.', kept: 'Jaishankar 😀\udc00 meets' },
+  { case: "the store's own escape character, alone and before a code character", id: 'aw-escape', published: '2016-10-11', text: 'President Uhuru Kenyatta \uffff0 met South African President Jacob Zuma \uffff in Nairobi on Tuesday.', kept: 'Kenyatta \uffff0 met' },
+];
+
+let work: string;
+let input: string;
+let onFiles: string;
+let database: MigratedDatabase;
+const databases: TestDatabase[] = [];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'kg-awkward-'));
+  input = path.join(work, 'awkward.jsonl');
+  await writeFile(input, `${ARTICLES.map(({ case: _case, ...record }) => JSON.stringify(record)).join('\n')}\n`);
+  await kg(['build', input, '--out', path.join(work, 'files'), '--workers', '1', '--no-cache', '--formats', 'none']);
+  onFiles = await readFile(path.join(work, 'files', 'graph.json'), 'utf8');
+  database = await migratedDatabase();
+  await kg(['build', input, '--db', database.url, '--workers', '1']);
+}, 180_000);
+afterAll(async () => {
+  await database.drop();
+  await Promise.all(databases.map((d) => d.drop()));
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the codec', () => {
+  it.each(ARTICLES)('$case: encoded, the text holds no NUL and no lone surrogate, and decodes to itself', ({ text, title }) => {
+    for (const value of [text, title ?? '']) {
+      const encoded = encodeText(value);
+      expect(encoded).not.toMatch(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(decodeText(encoded)).toBe(value);
+      expect(parseJsonb(jsonbText({ [value]: [value] }))).toEqual({ [value]: [value] });
+    }
+  });
+
+  it('leaves ordinary text as it is', () => {
+    const plain = 'Vladimir Putin met Donald Trump in Anchorage 😀 Ürgüp \\u0000 "\\ud800"';
+    expect(encodeText(plain)).toBe(plain);
+    expect(jsonbText({ plain })).toBe(JSON.stringify({ plain }));
+  });
+});
+
+describe('kg build --db', () => {
+  it.each(ARTICLES)('$case: the stored text is the text read', async ({ id, text }) => {
+    const [stored] = await getArticles(database.db, [id]);
+    expect(stored.raw.text).toBe(text);
+  });
+
+  it('a dead letter whose article holds a NUL in its metadata is listed with its file and line', async () => {
+    const [{ pipeline }] = (await database.db.query<{ pipeline: string }>('SELECT pipeline FROM kg.facts LIMIT 1')).rows;
+    await putDeadLetters(database.db, pipeline, [{ article: 'aw-dead', code: 'article-timeout', message: 'took longer than 30 s', attempts: 3 }]);
+    const raw = { meta: { id: 'aw-dead', title: 'Ruto\u0000hosts Coons', url: null, published: null, source: null, language: null, file: input, line: 7 }, text: 'The President hosted Delaware Senator Chris Andrew Coons.', format: 'json' as const };
+    await putArticles(database.db, [{ raw, hash: 'not-extracted' }], pipeline);
+    expect(await listDeadLetters(database.db, pipeline)).toEqual([{ article: 'aw-dead', file: input, line: 7, code: 'article-timeout', message: 'took longer than 30 s', attempts: 3 }]);
+  });
+
+  it.each(ARTICLES)('$case: the build on files holds it in the graph (a quote, the article label)', ({ kept }) => {
+    expect(onFiles).toContain(JSON.stringify(kept).slice(1, -1));
+  });
+
+  it.each(['json', 'graphml', 'gexf', 'csv', 'neo4j'])('kg export --db --format %s writes what kg export writes from the build on files', async (format) => {
+    const fromDb = path.join(work, `db.${format}`);
+    const fromFile = path.join(work, `file.${format}`);
+    await kg(['export', '--db', database.url, '--format', format, '--out', fromDb]);
+    await kg(['export', path.join(work, 'files', 'graph.json'), '--format', format, '--out', fromFile]);
+    // A folder's files by name (csv, neo4j), or the one file.
+    const bytes = async (target: string): Promise<Record<string, string>> => {
+      const names = await readdir(target).catch(() => null);
+      if (names === null) return { '': await readFile(target, 'utf8') };
+      return Object.fromEntries(await Promise.all(names.sort().map(async (name) => [name, await readFile(path.join(target, name), 'utf8')])));
+    };
+    expect(await bytes(fromDb)).toEqual(await bytes(fromFile));
+  }, 60_000);
+
+  it('kg query --db prints what kg query --graph prints', async () => {
+    const query = async (...args: string[]): Promise<string> => (await run(...kgCommand(['query', 'events', '--json', ...args]), { cwd: ROOT })).stdout;
+    const [fromFile, fromDb] = await Promise.all([query('--graph', path.join(work, 'files', 'graph.json')), query('--db', database.url)]);
+    expect(fromDb).toBe(fromFile);
+    expect(fromDb).toContain('\\u0000');
+  }, 60_000);
+
+  it('queued and extracted by a worker from the stored text, gives the graph of the build on files', async () => {
+    const queued = await freshDatabase();
+    databases.push(queued);
+    await kg(['build', input, '--db', queued.url, '--queue']);
+    await kg(['worker', '--db', queued.url, '--until-empty', '--poll', '0.2']);
+    await kg(['assemble', '--db', queued.url]);
+    const out = path.join(work, 'queued.json');
+    await kg(['export', '--db', queued.url, '--format', 'json', '--out', out]);
+    expect(await readFile(out, 'utf8')).toBe(onFiles);
+  }, 180_000);
+});

@@ -28,8 +28,10 @@ export interface ViewerHandle {
   state(): ViewState;
   /** The boxes of the labels drawn in the last frame. */
   labelBoxes(): Box[];
-  /** performance.now() of the first frame drawn. */
+  /** performance.now() of the first frame drawn (on a large graph, its nodes only). */
   firstRenderAt: number | null;
+  /** performance.now() of the next frame: the first with the labels, and on a large graph the edges. */
+  fullFrameAt: number | null;
 }
 
 declare global {
@@ -110,7 +112,9 @@ async function startViewer(): Promise<void> {
     onClickStage: () => select(null),
   });
   // The constructor drew the first frame; the controls are mounted after it.
-  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, labelBoxes: () => renderer.labelBoxes(), firstRenderAt: performance.now() };
+  const firstRenderAt = performance.now();
+  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, labelBoxes: () => renderer.labelBoxes(), firstRenderAt, fullFrameAt: null };
+  renderer.sigma.once('afterRender', () => (handle.fullFrameAt = performance.now()));
   window.kgViewer = handle;
 
   const setTheme = (next: Theme) => {

@@ -1,7 +1,7 @@
 // The sigma renderer: programs by kind, curved parallel edges, and reducers for the mode, filters, appearance, hover and selection (sigma's use-reducers story).
 import EdgeCurveProgram from '@sigma/edge-curve';
-import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, drawDiscNodeLabel } from 'sigma/rendering';
+import Sigma, { Camera } from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
@@ -11,7 +11,7 @@ import { treatCameraChangesAsMovement } from './camera-motion.js';
 import type { Extent } from './framing.js';
 import { createLabelPlacer, labelCellSize, type Box } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
-import { NodeDiamondProgram } from './node-diamond-program.js';
+import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
 import { OTHER_TIE, TIE_COLORS, isEventNetworkEdge } from './projection.js';
 import type { ViewMode } from './state.js';
@@ -69,6 +69,25 @@ const mixColor = (a: string, b: string, t: number) => {
   const c = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
   return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
 };
+
+/**
+ * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
+ * moving, so that with hideEdgesOnMove and hideLabelsOnMove that frame draws the nodes only: on a large graph in a
+ * software renderer the edges take most of a frame's time. The caller then schedules the full frame, which needs no
+ * second pass over the graph (the constructor already wrote the edges to their buffers).
+ */
+function withNodesOnlyFirstFrame<T>(construct: () => T): T {
+  const isAnimated = Object.getOwnPropertyDescriptor(Camera.prototype, 'isAnimated')!;
+  Object.defineProperty(Camera.prototype, 'isAnimated', { ...isAnimated, value: () => true });
+  try {
+    return construct();
+  } finally {
+    Object.defineProperty(Camera.prototype, 'isAnimated', isAnimated);
+  }
+}
+
+const sameScene = (a: Scene, b: Scene) =>
+  a.mode === b.mode && a.view === b.view && a.appearance === b.appearance && a.weak === b.weak && a.labels === b.labels && a.tie === b.tie && a.picked.size === b.picked.size && [...a.picked].every((key) => b.picked.has(key));
 
 /**
  * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
@@ -164,8 +183,8 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   const placer = createLabelPlacer(() => theme.halo);
   performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
-  const sigma: KgSigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
-    nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },
+  const construct = () => new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
+    nodeProgramClasses: { circle: NodeDiscProgram, diamond: NodeDiamondProgram },
     // Thin lines on large graphs: a rectangle per edge costs a software renderer several times more per frame.
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
@@ -183,6 +202,10 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     nodeReducer,
     edgeReducer,
   });
+  // On a large graph the first frame shows the nodes, the next one the edges too. Labels come with the next frame on
+  // any graph: the label placer listens to frames from the constructor's on.
+  const sigma: KgSigma = large ? withNodesOnlyFirstFrame(construct) : construct();
+  sigma.scheduleRender();
 
   // Frame the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe costs a second
   // pass over every node and edge, worth it only when what is left out would take a good part of the stage).
@@ -227,13 +250,16 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   return {
     sigma,
     update(next, key) {
+      const nextSelected = key !== null && graph.hasNode(key) ? key : null;
+      // A refresh re-runs the reducers over the whole graph: none when nothing drawn changes (the viewer's first apply).
+      if (nextSelected === selected && sameScene(next, scene)) return;
       if (next.labels !== scene.labels) {
         sigma.setSetting('labelGridCellSize', labelCellSize(next.labels));
         sigma.setSetting('labelDensity', next.labels > 0 ? 1 : 0);
       }
       if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
-      selected = key !== null && graph.hasNode(key) ? key : null;
+      selected = nextSelected;
       updateFocus();
       refreshStyle();
     },
@@ -241,6 +267,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     labelBoxes: () => placer.drawn(),
     attachLabels: (other) => placer.attach(other),
     setTheme(name) {
+      if (THEMES[name] === theme) return;
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });
     },

@@ -9,7 +9,7 @@ import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
 import { treatCameraChangesAsMovement } from './camera-motion.js';
 import type { Extent } from './framing.js';
-import { createLabelPlacer, labelCellSize, type Box } from './label-placement.js';
+import { createLabelPlacer, type Box, type LabelRenderer } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
@@ -180,7 +180,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     drawDiscNodeLabel(context, data, settings as unknown as Settings);
   };
 
-  const placer = createLabelPlacer(() => theme.halo);
+  const placer = createLabelPlacer(() => theme.halo, () => scene.labels);
   performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
   const construct = () => new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
@@ -188,10 +188,9 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     // Thin lines on large graphs: a rectangle per edge costs a software renderer several times more per frame.
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
-    labelRenderedSizeThreshold: 6,
-    // The density control sets the grid's cell: one label per cell, then no label over another (label-placement.ts).
-    labelDensity: scene.labels > 0 ? 1 : 0,
-    labelGridCellSize: labelCellSize(scene.labels),
+    // Every shown node with a label is a candidate, however small: label-placement.ts draws those with room around them.
+    labelRenderedSizeThreshold: 0,
+    labelDensity: scene.labels > 0 ? Infinity : 0,
     defaultDrawNodeLabel: (context, data, settings) => placer.draw(context, data, settings as unknown as Settings),
     labelColor: { color: theme.label },
     defaultDrawNodeHover: drawHover,
@@ -224,7 +223,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
 
   // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
   const refreshStyle = () => sigma.scheduleRefresh();
-  placer.attach(sigma);
+  placer.attach(sigma as unknown as LabelRenderer);
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
@@ -253,10 +252,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
       const nextSelected = key !== null && graph.hasNode(key) ? key : null;
       // A refresh re-runs the reducers over the whole graph: none when nothing drawn changes (the viewer's first apply).
       if (nextSelected === selected && sameScene(next, scene)) return;
-      if (next.labels !== scene.labels) {
-        sigma.setSetting('labelGridCellSize', labelCellSize(next.labels));
-        sigma.setSetting('labelDensity', next.labels > 0 ? 1 : 0);
-      }
+      if (next.labels > 0 !== scene.labels > 0) sigma.setSetting('labelDensity', next.labels > 0 ? Infinity : 0);
       if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
       selected = nextSelected;
@@ -265,7 +261,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     },
     frame,
     labelBoxes: () => placer.drawn(),
-    attachLabels: (other) => placer.attach(other),
+    attachLabels: (other) => placer.attach(other as unknown as LabelRenderer),
     setTheme(name) {
       if (THEMES[name] === theme) return;
       theme = THEMES[name];

@@ -3,7 +3,7 @@
 // at the first of four places around its node (right, left, below, above) where it keeps clear of every other node's
 // disc and, by a margin the label-density control sets, of the labels drawn before it: a node with room around it
 // gets its label, however small. Where no node has room (a hairball seen whole), the largest node of each grid cell
-// still gets its label over smaller nodes' discs, never over a label or a larger node.
+// still gets its label, over the discs of nodes no larger than it, never over a label or a larger node.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 
@@ -85,13 +85,13 @@ export class LabelBoxes {
 
   /**
    * Whether the box keeps `margin` pixels from the boxes placed and DISC_AIR from the discs of nodes other than `own`
-   * (discs of a radius under `over` do not count).
+   * (discs of a radius up to `over` do not count).
    */
-  fits(box: Box, margin = 0, own: string | null = null, over = 0): boolean {
+  fits(box: Box, margin = 0, own: string | null = null, over = -1): boolean {
     const grow = (by: number) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
     const spaced = grow(margin);
     const aired = grow(DISC_AIR);
-    return !this.boxes.some(spaced, (other) => overlaps(spaced, other)) && !this.discs.some(aired, (disc) => disc.key !== own && disc.radius >= over && touches(aired, disc));
+    return !this.boxes.some(spaced, (other) => overlaps(spaced, other)) && !this.discs.some(aired, (disc) => disc.key !== own && disc.radius > over && touches(aired, disc));
   }
 
   /** Adds the box unless it does not fit (see fits), or anyway when forced; returns whether it was added. */
@@ -220,7 +220,7 @@ export function createLabelPlacer(halo: () => string, density: () => number = ()
         if (box === undefined) left.push(candidate);
         else draw(candidate, box);
       }
-      // Cells where no label found room: their largest node's label, over smaller discs only.
+      // Cells where no label found room: their largest node's label, over discs no larger than its own only.
       for (const candidate of left) {
         const key = cellOf(candidate.data);
         if (labelled.has(key)) continue;

@@ -1,5 +1,5 @@
-// Labels that cover neither each other nor other nodes. Sigma hands over every shown node with a label (the renderer
-// lets its label grid pass them all); this draws a frame's labels forced ones first, then the largest node first, each
+// Labels that cover neither each other nor other nodes. Sigma hands over the candidates of its label grid (the
+// renderer makes its cells small enough to hold no two labels); this draws a frame's labels forced ones first, then the largest node first, each
 // at the first of four places around its node (right, left, below, above) where it keeps clear of every other node's
 // disc and, by a margin the label-density control sets, of the labels drawn before it: a node with room around it
 // gets its label, however small. Where no node has room (a hairball seen whole), the largest node of each grid cell

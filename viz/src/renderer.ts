@@ -30,6 +30,9 @@ const REFRAME_SHARE = 0.05;
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
+// Sigma's label grid: its cell, and the candidates it passes from each at the whole graph's zoom.
+const LABEL_CELL = 40;
+const LABELS_PER_CELL = 2;
 
 /** What the reducers draw: set by the viewer after each change of state. */
 export interface Scene {
@@ -188,9 +191,12 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     // Thin lines on large graphs: a rectangle per edge costs a software renderer several times more per frame.
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
-    // Every shown node with a label is a candidate, however small: label-placement.ts draws those with room around them.
+    // Label candidates, however small the node: the largest two of each 40 px square (more when zoomed in), as a label
+    // needs more room than that; label-placement.ts draws those with room around them. Handing over every node of a
+    // 10,000-node graph made the frame's label placement take a good part of a second.
     labelRenderedSizeThreshold: 0,
-    labelDensity: scene.labels > 0 ? Infinity : 0,
+    labelGridCellSize: LABEL_CELL,
+    labelDensity: scene.labels > 0 ? LABELS_PER_CELL : 0,
     defaultDrawNodeLabel: (context, data, settings) => placer.draw(context, data, settings as unknown as Settings),
     labelColor: { color: theme.label },
     defaultDrawNodeHover: drawHover,
@@ -252,7 +258,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
       const nextSelected = key !== null && graph.hasNode(key) ? key : null;
       // A refresh re-runs the reducers over the whole graph: none when nothing drawn changes (the viewer's first apply).
       if (nextSelected === selected && sameScene(next, scene)) return;
-      if (next.labels > 0 !== scene.labels > 0) sigma.setSetting('labelDensity', next.labels > 0 ? Infinity : 0);
+      if (next.labels > 0 !== scene.labels > 0) sigma.setSetting('labelDensity', next.labels > 0 ? LABELS_PER_CELL : 0);
       if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
       selected = nextSelected;

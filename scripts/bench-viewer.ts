@@ -1,10 +1,13 @@
 // Viewer scale benchmark (not a test): a deterministic 10,000-node / 50,000-edge graph of the model, served and drawn in headless Chromium.
-// `--save FILE` keeps a copy of the generated graph.json (to profile the viewer on it); `--dist DIR` serves another build of the viewer (say, an older commit's viz/dist) on the same graph, to compare them on a busy machine.
+// `--save FILE` keeps a copy of the generated graph.json (to profile the viewer on it); `--baseline DIR` also serves another
+// build of the viewer (say, an older commit's viz/dist) on the same graph and measures both in turn, to compare them on a
+// busy machine; `--loads N` (default 5) loads each build N times for the first-render figures.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGraph, KIND_COLORS, SCHEMA_VERSION, type EdgeAttributes, type EdgeRelation, type KgGraph, type NodeKind } from '../src/graph/model.js';
 import { serveViewer, startStaticServer } from '../src/serve/index.js';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/viz/browser.js';
 import { createRandom } from '../src/graph/random.js';
 import { SETTLE_MS } from '../viz/src/camera-motion.js';
@@ -74,6 +77,101 @@ function generateGraph(): KgGraph {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))];
 const format = (values: number[]) => `median ${percentile(values, 0.5).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms (${values.length} frames)`;
 
+interface Load {
+  /** The first frame drawn by the script, and the next animation frame, which starts once that frame is on screen (the software renderer's work is waited for when the page composites it). */
+  firstRender: number;
+  firstShown: number;
+  /** The same for the first frame with edges and labels. */
+  fullFrame: number;
+  fullShown: number;
+  marks: [string, number][];
+}
+
+// Stamps every animation frame from the start of the page, to tell when a frame drawn by the script is on screen.
+const STAMP_FRAMES = `window.kgFrameStamps = []; (function stamp(t) { window.kgFrameStamps.push(performance.now()); requestAnimationFrame(stamp); })();`;
+
+/** One load in a fresh browser context (nothing cached): navigation start to the first frame, and to the full one. */
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.addInitScript(STAMP_FRAMES);
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 120_000 });
+    if ((await page.getAttribute('body', 'data-state')) === 'error') throw new Error(await page.locator('#message').innerText());
+    // A build from before fullFrameAt drew everything in its first frame.
+    await page.waitForFunction(() => (window.kgViewer as { fullFrameAt?: number | null }).fullFrameAt !== null, null, { timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    return await page.evaluate(() => {
+      const viewer = window.kgViewer as { firstRenderAt: number; fullFrameAt?: number | null };
+      const stamps = (window as unknown as { kgFrameStamps: number[] }).kgFrameStamps;
+      const fullFrame = viewer.fullFrameAt ?? viewer.firstRenderAt;
+      // The first animation frame after each (no named function here: the page gets the code as written).
+      const [firstShown, fullShown] = [viewer.firstRenderAt, fullFrame].map((at) => stamps.find((t) => t > at) ?? NaN);
+      return { firstRender: viewer.firstRenderAt, firstShown, fullFrame, fullShown, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as [string, number]) };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** A programmatic pan of `frames` steps (a camera set from code, as a touch pan moves it); ms from each step to its frame drawn. */
+async function pan(page: Page, frames: number, sigmaOwn: boolean): Promise<{ times: number[]; settled: number | null }> {
+  return page.evaluate(
+    async ({ frames, sigmaOwn }) => {
+      const sigma = window.kgViewer!.sigma;
+      const camera = sigma.getCamera();
+      const holder = window as unknown as { viewerIsAnimated?: () => boolean };
+      holder.viewerIsAnimated ??= camera.isAnimated;
+      camera.isAnimated = sigmaOwn ? Object.getPrototypeOf(camera).isAnimated : holder.viewerIsAnimated;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const times: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        const start = performance.now();
+        const drawn = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
+        camera.setState({ x: camera.x + 0.004 });
+        await drawn;
+        times.push(performance.now() - start);
+      }
+      // The frame that brings the edges back once the camera is still (the viewer's way only).
+      const stopped = performance.now();
+      const settled = sigmaOwn
+        ? null
+        : await new Promise<number | null>((resolve) => {
+            setTimeout(() => resolve(null), 10_000);
+            sigma.once('afterRender', () => resolve(performance.now() - stopped));
+          });
+      return { times, settled };
+    },
+    { frames, sigmaOwn },
+  );
+}
+
+/** A mouse drag, what a user does: the intervals between the frames drawn. */
+async function drag(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const stamps: number[] = [];
+    (window as unknown as { frameStamps: number[] }).frameStamps = stamps;
+    window.kgViewer!.sigma.on('afterRender', () => stamps.push(performance.now()));
+  });
+  const box = (await page.locator('#sigma-container').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= FRAMES; i++) {
+    await page.mouse.move(cx + ((i % 20) - 10) * 8, cy + (i % 7) * 4);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  await page.mouse.up();
+  const stamps = await page.evaluate(() => (window as unknown as { frameStamps: number[] }).frameStamps);
+  return stamps.slice(1).map((t, i) => t - stamps[i]);
+}
+
+const median = (values: number[]) => percentile(values, 0.5);
+const spread = (values: number[]) => `median ${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}, ${values.length} loads)`;
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kg-bench-viewer-'));
   const generatedAt = performance.now();
@@ -81,94 +179,69 @@ async function main(): Promise<void> {
   const graphPath = join(dir, 'graph.json');
   mkdirSync(join(dir, 'articles'));
   writeFileSync(graphPath, JSON.stringify(graph.export()));
-  const saveAt = process.argv.indexOf('--save');
-  if (saveAt > 0) copyFileSync(graphPath, process.argv[saveAt + 1]);
+  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const save = option('--save');
+  if (save !== undefined) copyFileSync(graphPath, save);
+  const loads = Number(option('--loads') ?? 5);
   console.log(`graph: ${graph.order} nodes, ${graph.size} edges, ${(statSync(graphPath).size / 1e6).toFixed(1)} MB (generated in ${(performance.now() - generatedAt).toFixed(0)} ms)`);
-  const distAt = process.argv.indexOf('--dist');
-  const server = distAt > 0 ? await startStaticServer({ distDir: process.argv[distAt + 1], graphPath, port: 0 }) : await serveViewer({ graphPath, port: 0 });
+  const servers = [{ name: 'this viewer', server: await serveViewer({ graphPath, port: 0 }) }];
+  const baseline = option('--baseline');
+  if (baseline !== undefined) servers.push({ name: `baseline ${baseline}`, server: await startStaticServer({ distDir: baseline, graphPath, port: 0 }) });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 120_000 });
-    if ((await page.getAttribute('body', 'data-state')) === 'error') throw new Error(await page.locator('#message').innerText());
-    const firstRender = await page.evaluate(() => window.kgViewer!.firstRenderAt!);
-    console.log(`load to first render: ${firstRender.toFixed(0)} ms (navigation start to the first frame drawn, graph fetch included; the full validation runs in a worker after it)`);
-    // The viewer's own marks (viz/src/load-graph.ts, main.ts): where the time before the first frame goes.
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as [string, number]));
-    let previous = 0;
-    console.log(`  ${[...marks, ['kg:first-render', firstRender] as [string, number]].map(([name, at]) => `${name.slice(3)} +${(at - previous).toFixed(0)} (${((previous = at), at).toFixed(0)})`).join(', ')} ms`);
+    // Loads alternate between the builds, so that the shared machine's load weighs on each alike.
+    const measured = servers.map(() => [] as Load[]);
+    for (let i = 0; i < loads; i++) for (const [at, { server }] of servers.entries()) measured[at].push(await loadOnce(browser, server.url));
+    for (const [at, { name }] of servers.entries()) {
+      const runs = measured[at];
+      console.log(`${name}: load to first render ${spread(runs.map((r) => r.firstRender))}, on screen ${spread(runs.map((r) => r.firstShown))}`);
+      console.log(`  to the full frame (edges and labels) ${spread(runs.map((r) => r.fullFrame))}, on screen ${spread(runs.map((r) => r.fullShown))}`);
+      // The viewer's own marks (viz/src/load-graph.ts, main.ts, renderer.ts): where the time before the first frame goes, as medians.
+      const names = runs[0].marks.map(([name]) => name);
+      let previous = 0;
+      const steps = names.map((name) => {
+        const at = median(runs.map((r) => r.marks.find(([n]) => n === name)?.[1] ?? NaN));
+        const step = `${name.slice(3)} +${(at - previous).toFixed(0)} (${at.toFixed(0)})`;
+        previous = at;
+        return step;
+      });
+      console.log(`  ${[...steps, `first-render +${(median(runs.map((r) => r.firstRender)) - previous).toFixed(0)}`].join(', ')} ms`);
+    }
+    if (servers.length > 1) {
+      const ratio = (pick: (load: Load) => number) => (median(measured[1].map(pick)) / median(measured[0].map(pick))).toFixed(2);
+      console.log(`  against the baseline: first render ${ratio((r) => r.firstRender)}x faster, on screen ${ratio((r) => r.firstShown)}x; full frame on screen ${ratio((r) => r.fullShown)}x`);
+    }
 
-    // Programmatic pan (a camera set from code, as a touch pan moves it): with sigma's own test of movement, which counts
-    // only a mouse drag, the wheel and its animations, every step redraws every edge; the viewer counts any camera change
-    // as movement (viz/src/camera-motion.ts), so edges come back once the camera is still. Both run in this one session,
-    // in alternating blocks, so that the shared machine's load weighs on both alike.
-    const pan = (sigmaOwn: boolean) =>
-      page.evaluate(
-        async ({ frames, sigmaOwn }) => {
-          const sigma = window.kgViewer!.sigma;
-          const camera = sigma.getCamera();
-          const holder = window as unknown as { viewerIsAnimated?: () => boolean };
-          holder.viewerIsAnimated ??= camera.isAnimated;
-          camera.isAnimated = sigmaOwn ? Object.getPrototypeOf(camera).isAnimated : holder.viewerIsAnimated;
-          await new Promise((resolve) => setTimeout(resolve, 400));
-          const times: number[] = [];
-          for (let i = 0; i < frames; i++) {
-            const start = performance.now();
-            const drawn = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
-            camera.setState({ x: camera.x + 0.004 });
-            await drawn;
-            times.push(performance.now() - start);
-          }
-          // The frame that brings the edges back once the camera is still (the viewer's way only; a build from before it,
-          // served with --dist, never draws one).
-          const stopped = performance.now();
-          const settled = sigmaOwn
-            ? null
-            : await new Promise<number | null>((resolve) => {
-                setTimeout(() => resolve(null), 10_000);
-                sigma.once('afterRender', () => resolve(performance.now() - stopped));
-              });
-          return { times, settled };
-        },
-        { frames: FRAMES / 6, sigmaOwn },
-      );
+    // Pans, in alternating blocks on one page of each build. Sigma's own test of movement counts only a mouse drag, the
+    // wheel and its animations, so at each step of a pan set from code it redraws every edge; the viewer counts any
+    // camera change as movement (viz/src/camera-motion.ts), so edges come back once the camera is still.
+    const pages = await Promise.all(servers.map(async ({ server }) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+      return page;
+    }));
     const own: number[] = [];
-    const viewer: number[] = [];
-    const settled: number[] = [];
+    const viewer = servers.map(() => [] as number[]);
+    const settled = servers.map(() => [] as number[]);
     for (let round = 0; round < 3; round++) {
-      own.push(...(await pan(true)).times);
-      const moved = await pan(false);
-      viewer.push(...moved.times);
-      if (moved.settled !== null) settled.push(moved.settled);
+      own.push(...(await pan(pages[0], FRAMES / 6, true)).times);
+      for (const [at, page] of pages.entries()) {
+        const moved = await pan(page, FRAMES / 6, false);
+        viewer[at].push(...moved.times);
+        if (moved.settled !== null) settled[at].push(moved.settled);
+      }
     }
     console.log(`programmatic pan, sigma's own movement test (edges drawn each step): ${format(own)}`);
-    console.log(`programmatic pan, any camera change is movement (edges hidden until still): ${format(viewer)}; ${(percentile(own, 0.5) / percentile(viewer, 0.5)).toFixed(2)}x faster`);
-    if (settled.length > 0) console.log(`  edges drawn again ${format(settled).replace(' frames', ' stops')} after the last step (${SETTLE_MS} ms of stillness, then one full frame)`);
-
-    // Mouse drag: what a user does; sigma hides edges while the camera moves on graphs this size.
-    await page.evaluate(() => {
-      const stamps: number[] = [];
-      (window as unknown as { frameStamps: number[] }).frameStamps = stamps;
-      window.kgViewer!.sigma.on('afterRender', () => stamps.push(performance.now()));
-    });
-    const box = (await page.locator('#sigma-container').boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 1; i <= FRAMES; i++) {
-      await page.mouse.move(cx + ((i % 20) - 10) * 8, cy + (i % 7) * 4);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    for (const [at, { name }] of servers.entries()) {
+      console.log(`${name}: programmatic pan, any camera change is movement (edges hidden until still): ${format(viewer[at])}`);
+      if (settled[at].length > 0) console.log(`  edges drawn again ${format(settled[at]).replace(' frames', ' stops')} after the last step (${SETTLE_MS} ms of stillness, then one full frame)`);
+      console.log(`  mouse drag (edges hidden on move): ${format(await drag(pages[at]))}`);
     }
-    await page.mouse.up();
-    const stamps = await page.evaluate(() => (window as unknown as { frameStamps: number[] }).frameStamps);
-    const intervals = stamps.slice(1).map((t, i) => t - stamps[i]);
-    console.log(`mouse drag (edges hidden on move): ${format(intervals)}`);
+    if (servers.length > 1) console.log(`  pan frame: ${(median(viewer[1]) / median(viewer[0])).toFixed(2)}x faster than the baseline`);
   } finally {
     await browser.close();
-    await server.close();
+    for (const { server } of servers) await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

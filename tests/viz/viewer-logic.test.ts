@@ -9,7 +9,7 @@ import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearanc
 import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
 import { networkExtent } from '../../viz/src/framing.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
-import { createLabelPlacer, LabelBoxes, labelCellSize } from '../../viz/src/label-placement.js';
+import { createLabelPlacer, LabelBoxes, labelCellSize, labelMargin } from '../../viz/src/label-placement.js';
 import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
 import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
@@ -262,20 +262,67 @@ describe('appearance and labels', () => {
     draw('United States', 640, 262, 14);
     draw('Taiwan', 950, 330, 8);
     placer.flush();
-    expect(written).toEqual(['United States', 'Taiwan']);
-    expect(placer.drawn()).toHaveLength(2);
+    // The Netherlands' label, kept off the right where the United States' is, goes left of its node.
+    expect(written).toEqual(['United States', 'Taiwan', 'Netherlands']);
+    expect(placer.drawn()[2].x + placer.drawn()[2].width).toBeLessThanOrEqual(600 + 6);
     // On a 390 px stage, a label that the right edge would cut is left out.
-    const narrow = { ...context, canvas: { width: 390 } };
+    const narrow = { ...context, canvas: { width: 390, height: 600 } };
     placer.reset();
     placer.draw(narrow as never, { label: 'Karolos Papoulias', x: 280, y: 200, size: 6, color: '#000' }, settings as never);
     placer.draw(narrow as never, { label: 'Brazil', x: 200, y: 200, size: 8, color: '#000' }, settings as never);
     placer.flush();
-    expect(written.slice(2)).toEqual(['Brazil']);
+    expect(written.slice(3)).toEqual(['Brazil']);
   });
-  it('turns the label density into the grid cell: density 1 a 120 px square, 4 a 60 px one', () => {
+  it('keeps a label off the discs of other nodes, and puts it left of its node when the right is taken', () => {
+    const written: [string, number][] = [];
+    const context = { measureText: (text: string) => ({ width: 7 * text.length }), strokeText: () => undefined, fillText: (text: string, x: number) => written.push([text, x]) };
+    const settings = { labelSize: 14, labelWeight: 'normal', labelFont: 'sans-serif', labelColor: { color: '#222' } };
+    const placer = createLabelPlacer(() => '#fff');
+    const draw = (key: string, label: string, x: number, y: number, size: number) => placer.draw(context as never, { key, label, x, y, size, color: '#000' }, settings as never);
+    // The people network of the seeds: Joe Biden's label would run over Antony Blinken's disc just right of him, and
+    // Israel's disc lies under Benjamin Netanyahu's label.
+    const discs = [
+      { key: 'person:joe-biden', x: 940, y: 358, radius: 9 },
+      { key: 'person:antony-blinken', x: 1008, y: 348, radius: 7 },
+      { key: 'person:benjamin-netanyahu', x: 461, y: 510, radius: 9 },
+      { key: 'country:IL', x: 563, y: 520, radius: 13 },
+    ];
+    placer.reset();
+    for (const { key, x, y, radius } of discs) draw(key, key.split(':')[1], x, y, radius);
+    placer.flush(() => discs);
+    const placed = new Map(written);
+    // Each label drawn, none over another node: Biden's and Netanyahu's go to the left of their node.
+    expect([...placed.keys()].sort()).toEqual(['IL', 'antony-blinken', 'benjamin-netanyahu', 'joe-biden']);
+    expect(placed.get('joe-biden')!).toBeLessThan(940);
+    expect(placed.get('benjamin-netanyahu')!).toBeLessThan(461);
+    expect(placed.get('antony-blinken')!).toBeGreaterThan(1008);
+    // No box reaches into any disc (the nearest point of the box to each centre lies outside the radius).
+    const reaches = (box: { x: number; y: number; width: number; height: number }, d: (typeof discs)[number]) => Math.hypot(d.x - Math.max(box.x, Math.min(d.x, box.x + box.width)), d.y - Math.max(box.y, Math.min(d.y, box.y + box.height))) < d.radius;
+    expect(placer.drawn().flatMap((box) => discs.filter((d) => reaches(box, d)))).toEqual([]);
+  });
+  it('gives a small node its label when there is room around it, and none when its neighbours crowd it', () => {
+    const boxes = new LabelBoxes();
+    // Yuri Ushakov's label right of his small disc, Russia's large disc 7 px below it: room enough.
+    boxes.clear([{ key: 'person:yuri-ushakov', x: 300, y: 300, radius: 3 }, { key: 'country:RU', x: 330, y: 330, radius: 14 }]);
+    const label = { x: 304, y: 291, width: 90, height: 18 };
+    expect(boxes.fits(label, 8, 'person:yuri-ushakov')).toBe(true);
+    // A disc under the label: only a label allowed over smaller discs may go there.
+    boxes.clear([{ key: 'person:yuri-ushakov', x: 300, y: 300, radius: 3 }, { key: 'person:dmitry-peskov', x: 350, y: 298, radius: 5 }]);
+    expect(boxes.fits(label, 8, 'person:yuri-ushakov')).toBe(false);
+    expect(boxes.fits(label, 8, 'person:yuri-ushakov', 6)).toBe(true);
+    // Another label 6 px below: too close at 8 px of room (density 1), not at none (density 3).
+    boxes.clear([]);
+    boxes.place({ x: 320, y: 315, width: 80, height: 18 });
+    expect(boxes.fits(label, 8)).toBe(false);
+    expect(boxes.fits(label, 0)).toBe(true);
+  });
+  it('turns the label density into the room a label needs (8 px at 1, none at 3) and the cell of the labels drawn without room (120 px at 1, 60 px at 4)', () => {
+    expect(labelMargin(1)).toBe(8);
+    expect(labelMargin(2)).toBe(2);
+    expect(labelMargin(3)).toBe(0);
+    expect(labelMargin(0.4)).toBeGreaterThan(20);
     expect(labelCellSize(1)).toBe(120);
     expect(labelCellSize(4)).toBe(60);
-    expect(labelCellSize(0.25)).toBe(240);
   });
   it('puts the date in event labels, marked when inferred', () => {
     const call = graph.getNodeAttributes(eventByLabel('Call: Putin – Trump')) as EventNode;

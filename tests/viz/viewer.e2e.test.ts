@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { edgeKey, type EventNode, type KgGraph } from '../../src/graph/model.js';
+import { createGraph, edgeKey, KIND_COLORS, SCHEMA_VERSION, type EventNode, type KgGraph } from '../../src/graph/model.js';
 import { buildGraph } from '../../src/pipeline.js';
 import { serveViewer } from '../../src/serve/index.js';
 import { PALETTE } from '../../viz/src/appearance.js';
@@ -41,6 +41,24 @@ async function countInkPixels(page: Page, png: Buffer): Promise<number> {
 }
 
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlapping = (boxes: Box[]) => boxes.filter((a, i) => boxes.some((b, j) => j < i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
+
+/** The labels drawn in the last frame and the discs of the shown nodes they reach into (viewport pixels). */
+const labelsOverDiscs = (page: Page) =>
+  page.evaluate(() => {
+    const v = window.kgViewer!;
+    const boxes = v.labelBoxes();
+    const over: string[] = [];
+    for (const key of v.visibleNodes()) {
+      const data = v.sigma.getNodeDisplayData(key)!;
+      const { x, y } = v.sigma.framedGraphToViewport(data);
+      const radius = v.sigma.scaleSize(data.size);
+      for (const b of boxes) if (Math.hypot(x - Math.max(b.x, Math.min(x, b.x + b.width)), y - Math.max(b.y, Math.min(y, b.y + b.height))) < radius) over.push(`${data.label ?? key} under a label`);
+    }
+    return { boxes, over };
+  });
 
 let browser: Browser;
 let page: Page;
@@ -223,15 +241,14 @@ describe('viewer on the seed articles', () => {
     expect(zoomed).toMatch(/ · 2025-10-16$/);
   });
 
-  it('draws no label over another, and more or fewer of them as the label density control is moved', async () => {
+  it('draws no label over another or over a node, and more or fewer of them as the label density control is moved', async () => {
     await open(server.url);
     await page.waitForTimeout(100);
     const labelBoxes = () => page.evaluate(() => window.kgViewer!.labelBoxes());
-    const overlapping = (boxes: { x: number; y: number; width: number; height: number }[]) =>
-      boxes.filter((a, i) => boxes.some((b, j) => j < i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
-    const standard = await labelBoxes();
+    const { boxes: standard, over } = await labelsOverDiscs(page);
     expect(standard.length).toBeGreaterThan(3);
     expect(overlapping(standard)).toEqual([]);
+    expect(over).toEqual([]);
     const setDensity = async (value: string) => {
       await page.locator('#label-density').fill(value);
       await page.waitForFunction((v) => window.kgViewer!.state().labels === Number(v), value);
@@ -375,6 +392,15 @@ describe('people network on the seeds with ties', () => {
     expect(await page.evaluate(() => window.kgViewer!.visibleTies())).not.toContain('person:joe-biden->interacted_with->person:vladimir-putin');
   });
 
+  it('labels every entity of the seeds\' people network, each with room around it, none over another node', async () => {
+    await open(server.url, '#mode=people');
+    await page.waitForTimeout(300);
+    const { boxes, over } = await labelsOverDiscs(page);
+    expect(boxes).toHaveLength((await visibleNodes(page)).length);
+    expect(overlapping(boxes)).toEqual([]);
+    expect(over).toEqual([]);
+  });
+
   it('filters the people network by kind: persons unchecked leave the countries and organisations tied to each other', async () => {
     await open(server.url, '#mode=people');
     // Places and events are not parties to a tie, and articles are drawn in neither network: no box for them here.
@@ -410,6 +436,83 @@ describe('people network on the seeds with ties', () => {
       await other.close();
       rmSync(plain, { recursive: true, force: true });
     }
+  });
+});
+
+/** A graph past the viewer's large-graph sizes (5,000 nodes and 5,000 edges): persons in a grid, each in two calls with its neighbours. */
+function largeGraph(): KgGraph {
+  const graph = createGraph({ schemaVersion: SCHEMA_VERSION, pipelineVersion: 'test', articles: [{ id: 'a0', title: 'A', url: null, source: 'test', published: '2024-01-01', publishedSource: 'metadata', hash: '0'.repeat(64), textFile: 'articles/a0.txt' }] });
+  const side = 52;
+  const base = { aliases: [], articles: ['a0'], mentions: 1, firstSeen: null, lastSeen: null, size: 3, community: 0 };
+  for (let i = 0; i < side * side; i++) {
+    const [x, y] = [(i % side) * 20, Math.floor(i / side) * 20];
+    graph.addNode(`person:p${i}`, { ...base, label: `Person ${i}`, x, y, color: KIND_COLORS.person, kind: 'person', kbId: null, country: null, roles: [] });
+    graph.addNode(`event:e${i}`, { ...base, label: `Call ${i}`, x: x + 10, y: y + 10, color: KIND_COLORS.event, kind: 'event', eventType: 'call', status: 'occurred', hedged: false, date: '2024-01-01', datePrecision: 'day', dateStart: '2024-01-01', dateEnd: '2024-01-01', dateEvidence: [], location: null, sources: [{ article: 'a0', quote: 'q', start: 0, end: 1 }] });
+  }
+  const participant = { relation: 'participant' as const, date: null, datePrecision: 'unknown' as const, dateEnd: null, sources: [], confidence: null, role: null };
+  for (let i = 0; i < side * side; i++) for (const other of [i, (i + 1) % (side * side)]) graph.addEdgeWithKey(edgeKey(`person:p${other}`, 'participant', `event:e${i}`), `person:p${other}`, `event:e${i}`, participant);
+  return graph;
+}
+
+describe('viewer on a large graph', () => {
+  let dir: string;
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kg-viewer-large-'));
+    mkdirSync(join(dir, 'articles'));
+    writeFileSync(join(dir, 'articles', 'a0.txt'), 'q');
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(largeGraph().export()));
+    server = await serveViewer({ graphPath: join(dir, 'graph.json'), port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws the nodes in the first frame and the edges in the next; a pan hides edges and labels until the camera is still', async () => {
+    // Counts the draw calls on sigma's edge and node canvases, and what they were when the viewer's first frame was done.
+    await page.addInitScript(() => {
+      const counts = { edges: 0, nodes: 0 };
+      const holder = window as unknown as { kgDraws: typeof counts; kgFirstFrameDraws?: typeof counts };
+      holder.kgDraws = counts;
+      const count = (context: WebGL2RenderingContext) => {
+        const layer = context.canvas instanceof HTMLCanvasElement ? context.canvas.className : '';
+        if (layer === 'sigma-edges') counts.edges += 1;
+        if (layer === 'sigma-nodes') counts.nodes += 1;
+        if (holder.kgFirstFrameDraws === undefined && (window as unknown as { kgViewer?: unknown }).kgViewer !== undefined) holder.kgFirstFrameDraws = { ...counts };
+      };
+      for (const method of ['drawArrays', 'drawArraysInstanced'] as const) {
+        const own = WebGL2RenderingContext.prototype[method] as (...args: unknown[]) => void;
+        WebGL2RenderingContext.prototype[method] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+          count(this);
+          return own.apply(this, args);
+        } as never;
+      }
+    });
+    await open(server.url);
+    await page.waitForFunction(() => window.kgViewer!.fullFrameAt !== null);
+    const draws = () => page.evaluate(() => (window as unknown as { kgDraws: { edges: number; nodes: number } }).kgDraws);
+    // The first draw after the viewer was up belongs to the frame after the first: before it, the nodes only.
+    const first = await page.evaluate(() => (window as unknown as { kgFirstFrameDraws?: { edges: number; nodes: number } }).kgFirstFrameDraws);
+    expect(first?.edges).toBe(0);
+    expect(first?.nodes).toBeGreaterThan(0);
+    expect((await draws()).edges).toBeGreaterThan(0);
+    expect((await page.evaluate(() => window.kgViewer!.labelBoxes())).length).toBeGreaterThan(0);
+
+    // A pan set from code, as a touch pan moves the camera: its frames draw neither edges nor labels.
+    const before = await draws();
+    const moving = await page.evaluate(async () => {
+      const sigma = window.kgViewer!.sigma;
+      const drawn = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
+      sigma.getCamera().setState({ x: sigma.getCamera().x + 0.01 });
+      await drawn;
+      return window.kgViewer!.labelBoxes().length;
+    });
+    expect(moving).toBe(0);
+    expect((await draws()).edges).toBe(before.edges);
+    // Still again: one full frame brings both back.
+    await page.waitForFunction((edges) => (window as unknown as { kgDraws: { edges: number } }).kgDraws.edges > edges, before.edges);
+    await page.waitForFunction(() => window.kgViewer!.labelBoxes().length > 0);
   });
 });
 

@@ -1,7 +1,7 @@
 // The sigma renderer: programs by kind, curved parallel edges, and reducers for the mode, filters, appearance, hover and selection (sigma's use-reducers story).
 import EdgeCurveProgram from '@sigma/edge-curve';
-import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, drawDiscNodeLabel } from 'sigma/rendering';
+import Sigma, { Camera } from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttributes } from '../../src/graph/model.js';
@@ -9,9 +9,9 @@ import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
 import { treatCameraChangesAsMovement } from './camera-motion.js';
 import type { Extent } from './framing.js';
-import { createLabelPlacer, labelCellSize, type Box } from './label-placement.js';
+import { createLabelPlacer, type Box, type LabelRenderer } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
-import { NodeDiamondProgram } from './node-diamond-program.js';
+import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
 import { OTHER_TIE, TIE_COLORS, isEventNetworkEdge } from './projection.js';
 import type { ViewMode } from './state.js';
@@ -30,6 +30,9 @@ const REFRAME_SHARE = 0.05;
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
+// Sigma's label grid: its cell, and the candidates it passes from each at the whole graph's zoom.
+const LABEL_CELL = 40;
+const LABELS_PER_CELL = 2;
 
 /** What the reducers draw: set by the viewer after each change of state. */
 export interface Scene {
@@ -69,6 +72,25 @@ const mixColor = (a: string, b: string, t: number) => {
   const c = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
   return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
 };
+
+/**
+ * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
+ * moving, so that with hideEdgesOnMove and hideLabelsOnMove that frame draws the nodes only: on a large graph in a
+ * software renderer the edges take most of a frame's time. The caller then schedules the full frame, which needs no
+ * second pass over the graph (the constructor already wrote the edges to their buffers).
+ */
+function withNodesOnlyFirstFrame<T>(construct: () => T): T {
+  const isAnimated = Object.getOwnPropertyDescriptor(Camera.prototype, 'isAnimated')!;
+  Object.defineProperty(Camera.prototype, 'isAnimated', { ...isAnimated, value: () => true });
+  try {
+    return construct();
+  } finally {
+    Object.defineProperty(Camera.prototype, 'isAnimated', isAnimated);
+  }
+}
+
+const sameScene = (a: Scene, b: Scene) =>
+  a.mode === b.mode && a.view === b.view && a.appearance === b.appearance && a.weak === b.weak && a.labels === b.labels && a.tie === b.tie && a.picked.size === b.picked.size && [...a.picked].every((key) => b.picked.has(key));
 
 /**
  * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
@@ -161,18 +183,20 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     drawDiscNodeLabel(context, data, settings as unknown as Settings);
   };
 
-  const placer = createLabelPlacer(() => theme.halo);
+  const placer = createLabelPlacer(() => theme.halo, () => scene.labels);
   performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
-  const sigma: KgSigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
-    nodeProgramClasses: { circle: NodeCircleProgram, diamond: NodeDiamondProgram },
+  const construct = () => new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
+    nodeProgramClasses: { circle: NodeDiscProgram, diamond: NodeDiamondProgram },
     // Thin lines on large graphs: a rectangle per edge costs a software renderer several times more per frame.
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, curved: EdgeCurveProgram },
     defaultEdgeType: 'line',
-    labelRenderedSizeThreshold: 6,
-    // The density control sets the grid's cell: one label per cell, then no label over another (label-placement.ts).
-    labelDensity: scene.labels > 0 ? 1 : 0,
-    labelGridCellSize: labelCellSize(scene.labels),
+    // Label candidates, however small the node: the largest two of each 40 px square (more when zoomed in), as a label
+    // needs more room than that; label-placement.ts draws those with room around them. Handing over every node of a
+    // 10,000-node graph made the frame's label placement take a good part of a second.
+    labelRenderedSizeThreshold: 0,
+    labelGridCellSize: LABEL_CELL,
+    labelDensity: scene.labels > 0 ? LABELS_PER_CELL : 0,
     defaultDrawNodeLabel: (context, data, settings) => placer.draw(context, data, settings as unknown as Settings),
     labelColor: { color: theme.label },
     defaultDrawNodeHover: drawHover,
@@ -183,6 +207,10 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     nodeReducer,
     edgeReducer,
   });
+  // On a large graph the first frame shows the nodes, the next one the edges too. Labels come with the next frame on
+  // any graph: the label placer listens to frames from the constructor's on.
+  const sigma: KgSigma = large ? withNodesOnlyFirstFrame(construct) : construct();
+  sigma.scheduleRender();
 
   // Frame the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe costs a second
   // pass over every node and edge, worth it only when what is left out would take a good part of the stage).
@@ -201,7 +229,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
 
   // One refresh a frame at most: sigma's refresh re-runs the reducers over every node and edge.
   const refreshStyle = () => sigma.scheduleRefresh();
-  placer.attach(sigma);
+  placer.attach(sigma as unknown as LabelRenderer);
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     updateFocus();
@@ -227,20 +255,21 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   return {
     sigma,
     update(next, key) {
-      if (next.labels !== scene.labels) {
-        sigma.setSetting('labelGridCellSize', labelCellSize(next.labels));
-        sigma.setSetting('labelDensity', next.labels > 0 ? 1 : 0);
-      }
+      const nextSelected = key !== null && graph.hasNode(key) ? key : null;
+      // A refresh re-runs the reducers over the whole graph: none when nothing drawn changes (the viewer's first apply).
+      if (nextSelected === selected && sameScene(next, scene)) return;
+      if (next.labels > 0 !== scene.labels > 0) sigma.setSetting('labelDensity', next.labels > 0 ? LABELS_PER_CELL : 0);
       if ((next.mode === 'people') !== sigma.getSetting('enableEdgeEvents')) sigma.setSetting('enableEdgeEvents', next.mode === 'people');
       scene = next;
-      selected = key !== null && graph.hasNode(key) ? key : null;
+      selected = nextSelected;
       updateFocus();
       refreshStyle();
     },
     frame,
     labelBoxes: () => placer.drawn(),
-    attachLabels: (other) => placer.attach(other),
+    attachLabels: (other) => placer.attach(other as unknown as LabelRenderer),
     setTheme(name) {
+      if (THEMES[name] === theme) return;
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });
     },

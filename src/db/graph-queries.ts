@@ -30,8 +30,8 @@ export function overlapsSql(start: string, end: string): string {
 function involvedSql(x: string, affiliations: boolean): string {
   const parts = [
     `SELECT target AS key FROM kg.graph_edges WHERE source = ${x} AND relation = 'participant'`,
-    `SELECT source FROM kg.graph_edges WHERE target = ${x}`,
-    `SELECT o.source FROM kg.graph_edges c JOIN kg.graph_edges o ON o.target = c.source WHERE c.target = ${x}`,
+    `SELECT source FROM kg.graph_edges WHERE target = ${x} AND relation = 'location'`,
+    `SELECT o.source FROM kg.graph_edges c JOIN kg.graph_edges o ON o.target = c.source WHERE c.target = ${x} AND c.relation = 'located_in' AND o.relation = 'location'`,
   ];
   if (affiliations) {
     parts.push(

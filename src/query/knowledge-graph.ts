@@ -222,8 +222,12 @@ export class KnowledgeGraph implements GraphQueries {
   private involves(event: string, entity: string): boolean {
     const participants = this.participantsOf(event);
     if (participants.has(entity)) return true;
-    for (const location of this.graph.outNeighbors(event)) {
-      if (location === entity || this.graph.hasDirectedEdge(location, entity)) return true;
+    // Where it took place: the place or country itself, or the country its place lies in. Only those edges: a country's
+    // projection tie to a person does not put the person at every event held in that country.
+    for (const edge of this.graph.outEdges(event)) {
+      if (this.graph.getEdgeAttribute(edge, 'relation') !== 'location') continue;
+      const location = this.graph.target(edge);
+      if (location === entity || this.graph.edges(location, entity).some((e) => this.graph.getEdgeAttribute(e, 'relation') === 'located_in')) return true;
     }
     const kind = this.graph.getNodeAttribute(entity, 'kind');
     if (kind !== 'country' && kind !== 'organization') return false;

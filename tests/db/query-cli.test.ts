@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { openDb, type Db } from '../../src/db/connect.js';
+import { DbKnowledgeGraph } from '../../src/db/graph-queries.js';
 import { writeGraph } from '../../src/db/graph-write.js';
 import { migrate } from '../../src/db/migrate.js';
 import { parseGraph } from '../../src/graph/serialize.js';
@@ -204,6 +205,23 @@ describe(`a ${CORPUS_ARTICLES}-article synthetic corpus`, () => {
   it('kg query --db prints what kg query --graph prints', async () => {
     await sameQueries(corpus);
   }, 900_000);
+
+  // A country's projection tie to a person once put the person at every event held in that country.
+  it("a person's timeline holds only events the person takes part in, in memory and in the database", async () => {
+    const people = corpus.memory.top({ by: 'events', kind: 'person', limit: 20 }).map((r) => r.key);
+    const db = await openDb(corpus.url);
+    try {
+      const stored = new DbKnowledgeGraph(db);
+      for (const person of people) {
+        const memory = corpus.memory.timeline(person);
+        expect(memory.length).toBeGreaterThan(0);
+        expect(memory.filter((e) => !e.participants.some((p) => p.key === person))).toEqual([]);
+        expect(await stored.timeline(person)).toEqual(memory);
+      }
+    } finally {
+      await db.end();
+    }
+  }, 300_000);
 
   it('kg export --db writes the files kg export writes from graph.json, in every format', async () => {
     await sameExports(corpus, ['json', 'graphml', 'csv', 'gexf', 'neo4j']);

@@ -10,7 +10,7 @@ export interface QueueSettings {
   expirySeconds: number;
 }
 
-/** Fetch loops a worker runs (src/workers/queue-worker.ts): their batches wait on the same threads. */
+/** Fetch loops a worker runs (src/workers/queue-worker.ts): while one waits on the database, the other's articles are extracted; their batches wait on the same threads. */
 export const WORKER_LANES = 2;
 /** Jobs a worker fetches at a time per extraction thread, unless --batch says otherwise. */
 export const BATCH_PER_THREAD = 8;

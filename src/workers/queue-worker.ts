@@ -42,9 +42,6 @@ export interface WorkerTotals {
   failed: number;
 }
 
-/** Fetch loops in one worker (WORKER_LANES): while one waits on the database, the other's articles are being extracted. */
-const LANES = WORKER_LANES;
-
 export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   const { db } = options;
   await migrate(db);
@@ -92,7 +89,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   try {
     await ensureQueues(boss);
     batch = await batchForExpiry(boss, options);
-    await Promise.all(Array.from({ length: LANES }, lane));
+    await Promise.all(Array.from({ length: WORKER_LANES }, lane));
     return totals;
   } finally {
     await extractor.close();

@@ -108,12 +108,13 @@ async function runDbBuild(inputs: string[], flags: BuildFlags): Promise<number> 
   const workers = flags.workers ?? chooseWorkers(estimate);
   const db = await openDb(flags.db!, { max: workers + 2 });
   const progress = createProgress(estimate);
+  const articleTimeout = flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000;
   let report: DbRunReport;
   try {
     ({ report } = await buildInDb({
       db, url: flags.db!, inputs: sources, kbPaths: flags.kb ?? [], workers,
-      articleTimeoutMs: (flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) * 1000,
-      queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? defaultJobExpiry(flags.articleTimeout ?? DEFAULT_BUILD_OPTIONS.articleTimeoutMs / 1000) } : null,
+      articleTimeoutMs: articleTimeout * 1000,
+      queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? defaultJobExpiry(articleTimeout) } : null,
       onArticle: progress.update, onStage: progress.stage,
     }));
   } finally {

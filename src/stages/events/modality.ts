@@ -5,14 +5,18 @@ import { parseGrammarOfEach, safely } from '../../nlp/compromise.js';
 import type { EventStatus, Span } from '../../types.js';
 import type { Trigger } from './triggers.js';
 
-export interface VerbPhrase extends Span {
-  text: string;
-  readonly infinitive: string;
+/** What compromise says of a verb phrase. */
+interface Grammar {
+  infinitive: string;
   /** compromise's form: simple-past, present-perfect, past-perfect, modal-infinitive, future... */
-  readonly form: string;
-  readonly tense: string;
-  readonly auxiliary: string;
-  readonly negative: boolean;
+  form: string;
+  tense: string;
+  auxiliary: string;
+  negative: boolean;
+}
+
+export interface VerbPhrase extends Span, Readonly<Grammar> {
+  text: string;
 }
 
 interface SpanJson {
@@ -22,14 +26,6 @@ interface SpanJson {
 
 interface VerbJson extends SpanJson {
   verb?: { infinitive?: string; auxiliary?: string; negative?: boolean; grammar?: { form?: string; tense?: string } };
-}
-
-interface Grammar {
-  infinitive: string;
-  form: string;
-  tense: string;
-  auxiliary: string;
-  negative: boolean;
 }
 
 interface VerbsView {

@@ -1,27 +1,17 @@
 // Benchmark helper (not a test): grows a database's stored articles and facts K-fold without extracting again, so that
 // assembly, the graph tables and `kg query --db` can be measured at a size whose extraction would take hours here.
-// Copy k of article A is article "A~k"; every ISO date in its facts moves 28k years on (28 keeps weekdays and leap
-// days), so the copies' events are new events, not more reports of the originals.
+// The copies are made by copyFacts (scripts/bench/copy-facts.ts).
 //   npx tsx scripts/bench/replicate-facts.ts --db URL --copies 4
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
+import { copyFacts } from './copy-facts.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, copies: { type: 'string', default: '4' } } });
 const copies = Number(values.copies);
 if (!values.db || !Number.isInteger(copies) || copies < 1) throw new Error('replicate-facts: --db URL and --copies N (a whole number of 1 or more) are required');
 
 const BATCH = 500;
-const ISO_DATE = /"(\d{4})-(\d\d-\d\d)/g;
-
-/** The facts JSON of copy k: the article's id renamed wherever it stands as a JSON string, its dates moved 28k years. */
-function copyFacts(facts: string, id: string, k: number): string {
-  const quoted = JSON.stringify(id);
-  return facts
-    .split(quoted)
-    .join(JSON.stringify(`${id}~${k}`))
-    .replace(ISO_DATE, (_, year: string, rest: string) => `"${Number(year) + 28 * k}-${rest}`);
-}
 
 const reader = new pg.Client({ connectionString: values.db });
 const writer = new pg.Client({ connectionString: values.db });

@@ -1,6 +1,7 @@
 // Merges event reports that are the same real event, within an article and across articles.
 import { daysBetween, intersectRanges, rangeWidth, rangesOverlap } from '../dates/index.js';
 import type { EventFact, EventStatus, ResolvedDate } from '../../types.js';
+import { CandidateIndex } from './merge-candidates.js';
 
 /** One real event: the reports of it, each with the article date it was resolved against. */
 export interface EventCluster {
@@ -21,15 +22,15 @@ export type LocationCountry = (key: string) => string | null;
 /** Groups event reports (given in a deterministic order) into clusters, one per real event. */
 export function clusterEvents(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
   const clusters: EventCluster[] = [];
-  // Clusters by each core party: only those sharing one can match, so merging stays near linear in the number of reports.
-  const byParty = new Map<string, Set<EventCluster>>();
+  const index = new CandidateIndex();
+  // Each cluster's core parties, kept as it absorbs reports rather than worked out again for every report it meets.
+  const cores = new Map<EventCluster, string[]>();
   for (const report of reports) {
     const core = coreParties(report.fact.participants);
-    const sharing = new Set(core.flatMap((k) => [...(byParty.get(k) ?? [])]));
-    const related = [...sharing].filter((c) => sameCore(coreParties(c.participants), core) !== 'none' && compatible(c, report, countryOf));
+    const related = index.candidates(core).filter((c) => sameCore(cores.get(c)!, core) !== 'none' && compatible(c, report, countryOf));
     // A dated report: the same core parties first, a report naming more or fewer of one meeting's attendees only when
     // none has the same. An undated one: any event of its parties counts, so that two to choose from are two.
-    const equal = related.filter((c) => sameCore(coreParties(c.participants), core) === 'equal');
+    const equal = related.filter((c) => sameCore(cores.get(c)!, core) === 'equal');
     const target = report.fact.date.precision !== 'unknown' ? pickClosest(equal.length > 0 ? equal : related, report) : pickForUndated(related, report);
     if (target) absorb(target, report);
     else {
@@ -37,11 +38,8 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
       clusters.push(cluster);
     }
     const cluster = target ?? clusters[clusters.length - 1];
-    for (const k of coreParties(cluster.participants)) {
-      const set = byParty.get(k);
-      if (set) set.add(cluster);
-      else byParty.set(k, new Set([cluster]));
-    }
+    cores.set(cluster, coreParties(cluster.participants));
+    index.file(cluster, cores.get(cluster)!);
   }
   for (const c of clusters) finalize(c);
   return clusters;

@@ -95,3 +95,36 @@ describe('a report naming more or fewer of one meeting\'s attendees is that meet
     expect(clusterEvents(reports, countryOf).map((c) => c.reports.map((r) => r.article))).toEqual(want);
   });
 });
+
+// The merge finds a report's candidates by an index (merge-candidates.ts); when two events fit equally well, the
+// first in the order the merge always took them wins: by the report's first core party each was filed under, then by
+// when it was filed there. Each table row breaks a simpler order (creation, or filing under the current core).
+describe('between two events that fit equally, the first in merge order takes the report', () => {
+  const MELONI = 'person:giorgia-meloni';
+  const ZELENSKY = 'person:volodymyr-zelensky';
+  const MATTARELLA = 'person:sergio-mattarella';
+  const TAJANI = 'person:antonio-tajani';
+  const april: ResolvedDate = { date: '2023-04', precision: 'month', dateStart: '2023-04-01', dateEnd: '2023-04-30' };
+  const met = (article: string, participants: string[], date: ResolvedDate, location: string | null, quote: string) => report(article, '2023-04-30', { participants, date, location, quote });
+  it.each([
+    ['two events of the pair in April (Rome, Kyiv): a report of a day in April joins the one made first', [
+      met('a', PAIR, april, 'place:rome', 'Meloni met Zelensky in Rome in April.'),
+      met('b', PAIR, april, 'place:kyiv', 'Meloni met Zelensky in Kyiv in April.'),
+      met('c', PAIR, day('2023-04-26'), null, 'Meloni met Zelensky on Wednesday.'),
+    ], [['a', 'c'], ['b']]],
+    ['a meeting holding the report\'s people comes before one they hold, made earlier: it is filed under their first party', [
+      met('a', [MELONI, TAJANI], day('2023-03-10'), 'place:rome', 'Meloni met Tajani in Rome on March 10.'),
+      met('b', [ZELENSKY, MATTARELLA], april, 'place:rome', 'Zelensky met Mattarella in Rome in April.'),
+      met('c', [MELONI, ZELENSKY, MATTARELLA, TAJANI], april, 'place:kyiv', 'Meloni, Tajani and Mattarella met Zelensky in Kyiv in April.'),
+      met('d', [MELONI, ZELENSKY, MATTARELLA], day('2023-04-26'), null, 'Meloni and Mattarella met Zelensky on Wednesday.'),
+    ], [['a'], ['b'], ['c', 'd']]],
+    ['a meeting whose people grew to the report\'s comes before one that had them first: it was filed under the pair first', [
+      met('a', PAIR, april, 'place:rome', 'Meloni met Zelensky in Rome in April.'),
+      met('b', [...PAIR, MATTARELLA], april, 'place:kyiv', 'Meloni and Mattarella met Zelensky in Kyiv in April.'),
+      met('c', [...PAIR, MATTARELLA], april, 'place:rome', 'Meloni and Mattarella met Zelensky in Rome in April.'),
+      met('d', [...PAIR, MATTARELLA], day('2023-04-26'), null, 'Meloni and Mattarella met Zelensky on Wednesday.'),
+    ], [['a', 'c', 'd'], ['b']]],
+  ])('%s', (_, reports, want) => {
+    expect(clusterEvents(reports, countryOf).map((c) => c.reports.map((r) => r.article))).toEqual(want);
+  });
+});

@@ -27,7 +27,9 @@ export function clusterEvents(reports: EventCluster['reports'], countryOf: Locat
   const cores = new Map<EventCluster, string[]>();
   for (const report of reports) {
     const core = coreParties(report.fact.participants);
-    const related = index.candidates(core).filter((c) => sameCore(cores.get(c)!, core) !== 'none' && compatible(c, report, countryOf));
+    // Asked once per report: its regex would otherwise run again for every candidate.
+    const another = isAnother(report.fact);
+    const related = index.candidates(core).filter((c) => sameCore(cores.get(c)!, core) !== 'none' && compatible(c, report, another, countryOf));
     // A dated report: the same core parties first, a report naming more or fewer of one meeting's attendees only when
     // none has the same. An undated one: any event of its parties counts, so that two to choose from are two.
     const equal = related.filter((c) => sameCore(cores.get(c)!, core) === 'equal');
@@ -56,11 +58,12 @@ function sameCore(a: string[], b: string[]): 'equal' | 'contains' | 'none' {
   return people.length === small.length && people.length >= 2 && small.every((k) => large.includes(k)) ? 'contains' : 'none';
 }
 
-function compatible(cluster: EventCluster, report: EventCluster['reports'][number], countryOf: LocationCountry): boolean {
+/** Whether the report may be of the cluster's event; `another`: the report tells of a further event (isAnother). */
+function compatible(cluster: EventCluster, report: EventCluster['reports'][number], another: boolean, countryOf: LocationCountry): boolean {
   const fact = report.fact;
   if (TYPE_FAMILY[cluster.type] !== TYPE_FAMILY[fact.type]) return false;
   // "a more low-key visit", "another meeting": the article tells of a second event, not again of the first.
-  if (isAnother(fact) && cluster.reports.some((r) => r.article === report.article)) return false;
+  if (another && cluster.reports.some((r) => r.article === report.article)) return false;
   if (cluster.date.precision !== 'unknown' && fact.date.precision !== 'unknown' && !rangesOverlap(cluster.date, fact.date)) return false;
   // A bare year ("visited New Zealand in 1998") is a historical aside: an undated report of the same pair is not it.
   if ((cluster.date.precision === 'year') !== (fact.date.precision === 'year') && (cluster.date.precision === 'unknown' || fact.date.precision === 'unknown')) return false;

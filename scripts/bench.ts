@@ -1,4 +1,5 @@
-// Build benchmark (not a test): a seeded synthetic corpus, timed through the naive compromise baseline, kg build on 1 worker and on every core, and a 100k-edge GraphML export.
+// Build benchmark (not a test): a seeded synthetic corpus, timed through the naive compromise baseline, kg build on 1 worker and on every core,
+// a 100k-edge GraphML export, and assembly alone on the build's facts and on them copied 5-fold (scripts/bench/assemble.ts).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { generateGraph } from './bench/graph.js';
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const GRAPHML_EDGES = 100_000;
+const ASSEMBLE_COPIES = 4;
 
 interface Measure {
   name: string;
@@ -25,6 +27,14 @@ interface Measure {
 interface ChildBuild {
   maxRssKb: number;
   report: { articles: { built: number }; timings: Record<string, number>; workers: number; layout: { iterations: number; converged: boolean }; counts: { nodes: Record<string, number>; edges: Record<string, number> } };
+}
+
+/** The JSON line scripts/bench/assemble.ts ends with. */
+interface AssembleFigures {
+  articles: number;
+  addMs: number;
+  finishMs: number;
+  maxRssKb: number;
 }
 
 // --skip-baseline: the naive run takes about 40 ms an article (15 min for 20,000), so peak RSS at scale can be measured without it.
@@ -65,6 +75,13 @@ try {
   await exportGraph(graph, 'graphml', path.join(dir, 'bench.graphml'));
   const graphmlSeconds = (performance.now() - t0) / 1000;
 
+  // Assembly should grow with the articles, not faster: the same facts once and five times over (new ids, dates moved).
+  const assembled: AssembleFigures[] = [];
+  for (const copies of [0, ASSEMBLE_COPIES]) {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/assemble.ts'), '--facts', path.join(dir, 'out-1', 'facts.jsonl'), '--copies', String(copies)], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    assembled.push(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as AssembleFigures);
+  }
+
   const rate = (m: Measure) => m.articles / m.seconds;
   const rssMb = Math.max(...builds.map((x) => x.child.maxRssKb)) / 1024;
   log('');
@@ -75,6 +92,8 @@ try {
   log(`graph.json of (b) and (c): ${same ? 'identical' : 'DIFFERENT'}`);
   log(`peak RSS = ${rssMb.toFixed(0)} MB for ${count} articles   (target < 1536 MB for 20,000)`);
   log(`GraphML export of ${graph.order} nodes / ${graph.size} edges = ${graphmlSeconds.toFixed(2)} s   (target < 5 s)`);
+  const [one, many] = assembled.map((f) => ({ ...f, seconds: (f.addMs + f.finishMs) / 1000 }));
+  log(`assembly alone: ${one.articles} articles ${one.seconds.toFixed(1)} s (${(one.maxRssKb / 1024).toFixed(0)} MB), ${many.articles} (copied) ${many.seconds.toFixed(1)} s (${(many.maxRssKb / 1024).toFixed(0)} MB): ${(many.seconds / one.seconds).toFixed(2)}x the time for ${ASSEMBLE_COPIES + 1}x the articles`);
 } finally {
   if (values.keep) log(`kept ${dir}`);
   else await rm(dir, { recursive: true, force: true });

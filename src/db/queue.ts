@@ -3,12 +3,16 @@
 // the dead-letter queue, which assembly drains into kg.dead_letters with the reason.
 import PgBoss from 'pg-boss';
 import type { Db } from './connect.js';
+import { decodeText, encodeText } from './text-codec.js';
 
 export const EXTRACT_QUEUE = 'kg-extract';
 export const DEAD_LETTER_QUEUE = 'kg-extract-dead';
 
-/** What a job carries: the article to extract and the pipeline (version, KB and code) that must extract it. */
-export interface ExtractJobData {
+/**
+ * What a job carries: the article to extract and the pipeline (version, KB and code) that must extract it. Job data
+ * and outputs are jsonb, so their strings are encoded (text-codec.ts): use fetchJobs, failJob and drainDeadLetters.
+ */
+interface ExtractJobData {
   article: string;
   pipeline: string;
 }
@@ -65,7 +69,7 @@ export interface QueuedArticle {
 
 /** The job's singleton key: one article, one text, one pipeline. */
 function singletonKey(pipeline: string, article: QueuedArticle): string {
-  return `${pipeline}:${article.hash}:${article.id}`;
+  return encodeText(`${pipeline}:${article.hash}:${article.id}`);
 }
 
 /**
@@ -83,10 +87,28 @@ export async function enqueue(boss: PgBoss, pipeline: string, articles: QueuedAr
     [EXTRACT_QUEUE, known],
   );
   const pending = new Set((rows as { key: string }[]).map((row) => row.key));
-  const jobs = articles.flatMap((article, i) => (pending.has(keys[i]) ? [] : [{ name: EXTRACT_QUEUE, singletonKey: keys[i], data: { article: article.id, pipeline } satisfies ExtractJobData }]));
+  const jobs = articles.flatMap((article, i) => (pending.has(keys[i]) ? [] : [{ name: EXTRACT_QUEUE, singletonKey: keys[i], data: { article: encodeText(article.id), pipeline } satisfies ExtractJobData }]));
   // The queue's policy makes a second waiting job of a key, sent by another enqueue at the same moment, a no-op.
   if (jobs.length > 0) await boss.insert(jobs);
   return jobs.length;
+}
+
+/** An extraction job as a worker sees it: the job's id, the article (decoded) and its pipeline. */
+export interface ExtractJob {
+  id: string;
+  article: string;
+  pipeline: string;
+}
+
+/** Fetches up to `batchSize` extraction jobs (SKIP LOCKED: no other worker gets them). */
+export async function fetchJobs(boss: PgBoss, batchSize: number): Promise<ExtractJob[]> {
+  const jobs = await boss.fetch<ExtractJobData>(EXTRACT_QUEUE, { batchSize });
+  return jobs.map((job) => ({ id: job.id, article: decodeText(job.data.article), pipeline: job.data.pipeline }));
+}
+
+/** Fails a job with the reason (retried, or past its retries moved to the dead-letter queue). */
+export function failJob(boss: PgBoss, id: string, failure: JobFailure): Promise<unknown> {
+  return boss.fail(EXTRACT_QUEUE, id, { article: encodeText(failure.article), code: encodeText(failure.code), message: encodeText(failure.message) });
 }
 
 /** Attempts a job gets before it is a dead letter. */
@@ -109,10 +131,10 @@ export async function drainDeadLetters(boss: PgBoss): Promise<(JobFailure & { pi
       const output = (job.output ?? {}) as Partial<JobFailure> & { value?: { message?: string } };
       // A job that expired every time carries pg-boss's message: its worker died or hung past the expiry.
       letters.push({
-        article: job.data.article,
+        article: decodeText(job.data.article),
         pipeline: job.data.pipeline,
-        code: output.code ?? 'job-expired',
-        message: output.message ?? `its worker stopped or hung past the job's expiry (${output.value?.message ?? 'no reason given'})`,
+        code: typeof output.code === 'string' ? decodeText(output.code) : 'job-expired',
+        message: typeof output.message === 'string' ? decodeText(output.message) : `its worker stopped or hung past the job's expiry (${output.value?.message ?? 'no reason given'})`,
       });
     }
     await boss.complete(DEAD_LETTER_QUEUE, jobs.map((j) => j.id));

@@ -1,11 +1,12 @@
 // The facts store in PostgreSQL (migration 001): articles, per-article facts keyed by (pipeline, article), runs and
 // dead letters. Every write is an upsert, so a retried article or a re-run batch never duplicates anything.
-import QueryStream from 'pg-query-stream';
 import { inTransaction, type Db } from './connect.js';
 import { decodeText, encodeText } from './text-codec.js';
+import { compareArticleIds } from '../pipeline/article-order.js';
+// Ids are text too: an id holding NUL or a lone surrogate is stored encoded (encodeText) and read back decoded.
 import type { ArticleFacts, RawArticle } from '../types.js';
 
-/** Rows a streaming read fetches at a time: enough to amortise the round trips, few enough to keep memory flat. */
+/** Facts a streaming read fetches at a time: enough to amortise the round trips, few enough to keep memory flat. */
 const STREAM_BATCH = 500;
 
 /** An article as stored: what ingest read, and the hash of its text. */
@@ -21,7 +22,7 @@ export interface StoredArticle {
  */
 export async function putArticles(db: Db, articles: StoredArticle[], pipeline: string): Promise<{ id: string; known: boolean; needsFacts: boolean }[]> {
   if (articles.length === 0) return [];
-  const ids = articles.map((a) => a.raw.meta.id);
+  const ids = articles.map((a) => encodeText(a.raw.meta.id));
   const { rows } = await db.query<{ id: string; known: boolean; needs_facts: boolean }>(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[], $5::text[]) AS i(id, hash, format, meta, text)
@@ -38,14 +39,14 @@ export async function putArticles(db: Db, articles: StoredArticle[], pipeline: s
      FROM input i LEFT JOIN before b USING (id)`,
     [ids, articles.map((a) => a.hash), articles.map((a) => a.raw.format), articles.map((a) => JSON.stringify(a.raw.meta)), articles.map((a) => encodeText(a.raw.text)), pipeline],
   );
-  return rows.map((r) => ({ id: r.id, known: r.known, needsFacts: r.needs_facts }));
+  return rows.map((r) => ({ id: decodeText(r.id), known: r.known, needsFacts: r.needs_facts }));
 }
 
 /** The stored articles of these ids (those the store lacks are left out), with their hashes. */
 export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[]> {
   const { rows } = await db.query<{ hash: string; format: RawArticle['format']; meta: RawArticle['meta']; text: string }>(
     'SELECT hash, format, meta, text FROM kg.articles WHERE id = ANY($1::text[]) ORDER BY id',
-    [ids],
+    [ids.map(encodeText)],
   );
   return rows.map((r) => ({ raw: { meta: r.meta, text: decodeText(r.text), format: r.format }, hash: r.hash }));
 }
@@ -54,9 +55,9 @@ export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[
 export async function withFacts(db: Db, ids: string[], pipeline: string): Promise<Set<string>> {
   const { rows } = await db.query<{ id: string }>(
     'SELECT a.id FROM kg.articles a JOIN kg.facts f ON f.pipeline = $2 AND f.article_id = a.id AND f.hash = a.hash WHERE a.id = ANY($1::text[])',
-    [ids, pipeline],
+    [ids.map(encodeText), pipeline],
   );
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((r) => decodeText(r.id)));
 }
 
 /**
@@ -65,7 +66,7 @@ export async function withFacts(db: Db, ids: string[], pipeline: string): Promis
  */
 export async function putFacts(db: Db, pipeline: string, facts: ArticleFacts[]): Promise<void> {
   if (facts.length === 0) return;
-  const ids = facts.map((f) => f.meta.id);
+  const ids = facts.map((f) => encodeText(f.meta.id));
   await inTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO kg.facts AS f (pipeline, article_id, hash, facts)
@@ -79,23 +80,35 @@ export async function putFacts(db: Db, pipeline: string, facts: ArticleFacts[]):
   });
 }
 
-/** Every article's current facts of this pipeline, in increasing id order, streamed through a cursor (never all in memory). */
+/**
+ * Every article's current facts of this pipeline, in assembly order (compareArticleIds), never all in memory: the ids
+ * first, sorted here, then the facts STREAM_BATCH at a time, all in one snapshot (a worker storing facts meanwhile
+ * changes nothing of what is read).
+ */
 export async function* streamFacts(db: Db, pipeline: string): AsyncGenerator<ArticleFacts> {
   const client = await db.connect();
+  let open = false;
   try {
-    // The facts as their JSON text, parsed here: node-postgres would parse json columns too, but not lazily.
-    const query = new QueryStream(
-      'SELECT f.facts::text AS facts FROM kg.facts f JOIN kg.articles a ON a.id = f.article_id AND a.hash = f.hash WHERE f.pipeline = $1 ORDER BY f.article_id',
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    open = true;
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT f.article_id AS id FROM kg.facts f JOIN kg.articles a ON a.id = f.article_id AND a.hash = f.hash WHERE f.pipeline = $1',
       [pipeline],
-      { batchSize: STREAM_BATCH },
     );
-    const stream = client.query(query);
-    try {
-      for await (const row of stream as AsyncIterable<{ facts: string }>) yield JSON.parse(row.facts) as ArticleFacts;
-    } finally {
-      stream.destroy();
+    const ids = rows.map((r) => decodeText(r.id)).sort(compareArticleIds);
+    for (let i = 0; i < ids.length; i += STREAM_BATCH) {
+      // The facts as their JSON text, parsed here: node-postgres would parse json columns too, but not lazily.
+      const batch = await client.query<{ facts: string }>(
+        'SELECT f.facts::text AS facts FROM unnest($2::text[]) WITH ORDINALITY AS i(id, n) JOIN kg.facts f ON f.pipeline = $1 AND f.article_id = i.id ORDER BY i.n',
+        [pipeline, ids.slice(i, i + STREAM_BATCH).map(encodeText)],
+      );
+      for (const row of batch.rows) yield JSON.parse(row.facts) as ArticleFacts;
     }
+    await client.query('COMMIT');
+    open = false;
   } finally {
+    // A reader that stops early leaves the snapshot open: rolled back before the connection goes back to the pool.
+    if (open) await client.query('ROLLBACK').catch(() => {});
     client.release();
   }
 }
@@ -151,19 +164,20 @@ export async function putDeadLetters(db: Db, pipeline: string, letters: { articl
     `INSERT INTO kg.dead_letters AS d (pipeline, article_id, code, message, attempts)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])
      ON CONFLICT (pipeline, article_id) DO UPDATE SET code = excluded.code, message = excluded.message, attempts = excluded.attempts, failed_at = now()`,
-    [pipeline, letters.map((l) => l.article), letters.map((l) => l.code), letters.map((l) => l.message), letters.map((l) => l.attempts)],
+    [pipeline, letters.map((l) => encodeText(l.article)), letters.map((l) => encodeText(l.code)), letters.map((l) => encodeText(l.message)), letters.map((l) => l.attempts)],
   );
 }
 
-/** The dead letters of this pipeline whose article still has no facts, in id order, with the file and line it came from. */
+/** The dead letters of this pipeline whose article still has no facts, in assembly order, with the file and line it came from. */
 export async function listDeadLetters(db: Db, pipeline: string): Promise<DeadLetter[]> {
   // The meta whole, not meta->>'file': json operators fail on a value holding \u0000 anywhere (a title, say).
   const { rows } = await db.query<{ article_id: string; meta: RawArticle['meta'] | null; code: string; message: string; attempts: number }>(
     `SELECT d.article_id, a.meta, d.code, d.message, d.attempts
      FROM kg.dead_letters d LEFT JOIN kg.articles a ON a.id = d.article_id
-     WHERE d.pipeline = $1 AND NOT EXISTS (SELECT 1 FROM kg.facts f WHERE f.pipeline = d.pipeline AND f.article_id = d.article_id AND f.hash = a.hash)
-     ORDER BY d.article_id`,
+     WHERE d.pipeline = $1 AND NOT EXISTS (SELECT 1 FROM kg.facts f WHERE f.pipeline = d.pipeline AND f.article_id = d.article_id AND f.hash = a.hash)`,
     [pipeline],
   );
-  return rows.map((r) => ({ article: r.article_id, file: r.meta?.file ?? null, line: r.meta?.line ?? null, code: r.code, message: r.message, attempts: r.attempts }));
+  return rows
+    .map((r) => ({ article: decodeText(r.article_id), file: r.meta?.file ?? null, line: r.meta?.line ?? null, code: decodeText(r.code), message: decodeText(r.message), attempts: r.attempts }))
+    .sort((x, y) => compareArticleIds(x.article, y.article));
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createBufferedWriter } from '../graph/serialize.js';
 import type { ArticleFacts, DocumentDate } from '../types.js';
+import { compareArticleIds } from './article-order.js';
 
 interface Entry {
   offset: number;
@@ -45,7 +46,7 @@ export function openFactsStore(dir: string): FactsStore {
   const entries = new Map<string, Entry>();
   // Appended at the file's position; reads name their offset (pread), so they never move it.
   const writer = createBufferedWriter(fd);
-  const sortedIds = (): string[] => [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedIds = (): string[] => [...entries.keys()].sort(compareArticleIds);
   function* lines(): Generator<string> {
     writer.flush();
     let scratch = Buffer.allocUnsafe(64 * 1024);

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import type PgBoss from 'pg-boss';
-import { DEFAULT_QUEUE_SETTINGS, ensureQueues, EXTRACT_QUEUE, openQueue, unfinishedJobs, type ExtractJobData, type JobFailure } from '../db/queue.js';
+import { DEFAULT_QUEUE_SETTINGS, ensureQueues, EXTRACT_QUEUE, failJob, fetchJobs, openQueue, unfinishedJobs, type JobFailure } from '../db/queue.js';
 import { batchWithinExpiry, WORKER_LANES } from '../db/queue-settings.js';
 import { getArticles, withFacts } from '../db/store.js';
 import { loadKnowledgeBase } from '../kb/index.js';
@@ -50,11 +50,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
   const boss = await openQueue(db, { maintenanceSeconds: options.maintenanceSeconds });
   const extractor = budgetedExtractor(options.concurrency, kb, options.articleTimeoutMs);
   const totals: WorkerTotals = { pipeline, jobs: 0, extracted: 0, alreadyDone: 0, failed: 0 };
-  const fail = (id: string, failure: JobFailure): Promise<unknown> => boss.fail(EXTRACT_QUEUE, id, { ...failure });
 
   const lane = async (): Promise<void> => {
     while (!options.signal?.aborted) {
-      const jobs = await boss.fetch<ExtractJobData>(EXTRACT_QUEUE, { batchSize: batch });
+      const jobs = await fetchJobs(boss, batch);
       if (jobs.length === 0) {
         if (options.untilEmpty && (await unfinishedJobs(boss)) === 0) return;
         await sleep(options.pollMs, undefined, { signal: options.signal }).catch(() => {});
@@ -62,12 +61,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
       }
       totals.jobs += jobs.length;
       // Jobs of another pipeline (another kg version or other --kb files) are left to the workers that run it.
-      for (const job of jobs.filter((j) => j.data.pipeline !== pipeline)) {
-        await fail(job.id, { article: job.data.article, code: 'pipeline-mismatch', message: `article "${job.data.article}" was queued for pipeline ${job.data.pipeline}, and this worker runs ${pipeline}: run the worker from the same kg version, with the same --kb files, as the build that queued it` });
+      for (const job of jobs.filter((j) => j.pipeline !== pipeline)) {
+        await failJob(boss, job.id, { article: job.article, code: 'pipeline-mismatch', message: `article "${job.article}" was queued for pipeline ${job.pipeline}, and this worker runs ${pipeline}: run the worker from the same kg version, with the same --kb files, as the build that queued it` });
       }
-      const mine = jobs.filter((j) => j.data.pipeline === pipeline);
+      const mine = jobs.filter((j) => j.pipeline === pipeline);
       // One article may have several jobs (queued twice): extracted once, every job completed with it.
-      const ids = [...new Set(mine.map((j) => j.data.article))];
+      const ids = [...new Set(mine.map((j) => j.article))];
       const done = await withFacts(db, ids, pipeline);
       const stored = await getArticles(db, ids.filter((id) => !done.has(id)));
       const found = new Set(stored.map((s) => s.raw.meta.id));
@@ -75,9 +74,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerTotals> {
       for (const id of ids) if (!done.has(id) && !found.has(id)) failures.set(id, { article: id, code: 'article-missing', message: `article "${id}" is not in the database (kg.articles); queue it again with kg build --db URL --queue` });
       const { failed } = await extractAndStore(db, pipeline, extractor, stored.map((s) => s.raw));
       for (const d of failed) failures.set(d.article!, { article: d.article!, code: d.code, message: d.message });
-      const completed = mine.filter((j) => !failures.has(j.data.article)).map((j) => j.id);
+      const completed = mine.filter((j) => !failures.has(j.article)).map((j) => j.id);
       if (completed.length > 0) await boss.complete(EXTRACT_QUEUE, completed);
-      for (const job of mine) if (failures.has(job.data.article)) await fail(job.id, failures.get(job.data.article)!);
+      for (const job of mine) if (failures.has(job.article)) await failJob(boss, job.id, failures.get(job.article)!);
       totals.alreadyDone += done.size;
       totals.extracted += stored.length - failed.length;
       totals.failed += failures.size;

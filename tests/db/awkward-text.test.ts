@@ -6,7 +6,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { drainDeadLetters, enqueue, ensureQueues, failJob, fetchJobs, openQueue } from '../../src/db/queue.js';
 import { getArticles, listDeadLetters, putArticles, putDeadLetters } from '../../src/db/store.js';
+import { hashText } from '../../src/stages/ingest/index.js';
 import { decodeText, encodeText, jsonbText, parseJsonb } from '../../src/db/text-codec.js';
 import { kgCommand, ROOT } from '../helpers/kg-bin.js';
 import { freshDatabase, migratedDatabase, type MigratedDatabase, type TestDatabase } from '../helpers/postgres.js';
@@ -29,6 +31,12 @@ const ARTICLES: { case: string; id: string; title?: string; text: string; publis
   { case: 'a lone low surrogate', id: 'aw-low', published: '2019-12-03', text: 'A senior Hamas delegation headed by Ismail Haniyeh \ude00arrived in Cairo yesterday to meet Egyptian intelligence officials.', kept: 'Haniyeh \ude00arrived' },
   { case: 'a surrogate pair beside a lone surrogate', id: 'aw-pair', published: '2019-09-24', text: 'Foreign Minister S Jaishankar 😀\udc00 meets US special envoy Zalmay Khalilzad in New York.', kept: 'Jaishankar 😀\udc00 meets' },
   { case: "the store's own escape character, alone and before a code character", id: 'aw-escape', published: '2016-10-11', text: 'President Uhuru Kenyatta \uffff0 met South African President Jacob Zuma \uffff in Nairobi on Tuesday.', kept: 'Kenyatta \uffff0 met' },
+  // Ids are keys in every table and in the queue's jobs. The last two sort one way in JavaScript (UTF-16 code units, the
+  // order a build on files assembles in) and the other way by code point (PostgreSQL's "C" collation).
+  { case: 'a NUL in the id', id: 'aw-id\u0000nul', published: '2011-09-01', text: 'Chinese President Hu Jintao and his Philippine counterpart Benigno Aquino III held talks in Beijing Wednesday afternoon.', kept: 'held talks in Beijing' },
+  { case: 'a lone surrogate in the id', id: 'aw-id\ud800', published: '2020-03-25', text: 'On Tuesday, Prime Minister Narendra Modi spoke to European Commission President Ursula von der Leyen and discussed the global situation in the context of the pandemic.', kept: 'Modi spoke to' },
+  { case: 'an id past U+FFFF', id: 'aw-z\u{1F600}', published: '2025-04-01', text: 'OTTAWA, ON, April 1, 2025 /CNW/ - Today, the Prime Minister, Mark Carney, spoke with the President of Mexico, Claudia Sheinbaum.', kept: 'Carney, spoke with' },
+  { case: 'an id from U+E000 up, before it by code point', id: 'aw-z\uff01', published: '2019-09-24', text: 'Mr Jaishankar held talks with the foreign minister of Tajikistan, Siorjiddin Muhriddin.', kept: 'Jaishankar held talks' },
 ];
 
 let work: string;
@@ -81,6 +89,31 @@ describe('kg build --db', () => {
     const raw = { meta: { id: 'aw-dead', title: 'Ruto\u0000hosts Coons', url: null, published: null, source: null, language: null, file: input, line: 7 }, text: 'The President hosted Delaware Senator Chris Andrew Coons.', format: 'json' as const };
     await putArticles(database.db, [{ raw, hash: 'not-extracted' }], pipeline);
     expect(await listDeadLetters(database.db, pipeline)).toEqual([{ article: 'aw-dead', file: input, line: 7, code: 'article-timeout', message: 'took longer than 30 s', attempts: 3 }]);
+  });
+
+  it('dead letters whose ids hold a NUL or a lone surrogate, their reasons quoting them, are listed as they were, in assembly order', async () => {
+    const [{ pipeline }] = (await database.db.query<{ pipeline: string }>('SELECT pipeline FROM kg.facts LIMIT 1')).rows;
+    const ids = ['aw-dead-z\uff01', 'aw-dead-\u0000', 'aw-dead-z\u{1F600}', 'aw-dead-\udc00'];
+    await putDeadLetters(database.db, pipeline, ids.map((id) => ({ article: id, code: 'article-failed', message: `article "${id}" failed`, attempts: 1 })));
+    const listed = (await listDeadLetters(database.db, pipeline)).filter((l) => l.article.startsWith('aw-dead-'));
+    expect(listed.map((l) => [l.article, l.message])).toEqual(['aw-dead-\u0000', 'aw-dead-z\u{1F600}', 'aw-dead-z\uff01', 'aw-dead-\udc00'].map((id) => [id, `article "${id}" failed`]));
+  });
+
+  it('a job of an id with a NUL and a lone surrogate, failed with a reason quoting it, reaches the dead-letter queue as it was', async () => {
+    const queued = await migratedDatabase();
+    databases.push(queued);
+    const boss = await openQueue(queued.db);
+    try {
+      await ensureQueues(boss, { retries: 0, expirySeconds: 60 });
+      const id = 'aw-job\u0000\ud800';
+      expect(await enqueue(boss, 'p', [{ id, hash: hashText('text'), known: false }])).toBe(1);
+      const [job] = await fetchJobs(boss, 5);
+      expect(job.article).toBe(id);
+      await failJob(boss, job.id, { article: id, code: 'article-failed', message: `article "${id}" failed` });
+      expect(await drainDeadLetters(boss)).toEqual([{ article: id, pipeline: 'p', code: 'article-failed', message: `article "${id}" failed` }]);
+    } finally {
+      await boss.stop({ close: false, graceful: false });
+    }
   });
 
   it.each(ARTICLES)('$case: the build on files holds it in the graph (a quote, the article label)', ({ kept }) => {

@@ -3,7 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { IngestItem } from '../../src/stages/ingest/index.js';
+import { createHash } from 'node:crypto';
 import { createDeduplicator, hashText, parseMetadataDate, readArticles } from '../../src/stages/ingest/index.js';
+import { textBytes } from '../../src/stages/ingest/text-bytes.js';
+import { articleTextFile } from '../../src/stages/assemble/index.js';
 import type { ArticleMeta, Diagnostic, RawArticle } from '../../src/types.js';
 
 const FIXTURES = 'tests/fixtures/ingest';
@@ -194,6 +197,24 @@ describe('createDeduplicator', () => {
 describe('hashText', () => {
   it('is the SHA-256 hex digest', () => {
     expect(hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it.each(['Foreign Minister S Jaishankar 😀 meets US special envoy Zalmay Khalilzad in New York.', 'Viktor Orbán \u0000 \uffff', ''])('of well-formed text is that of its UTF-8 bytes, as before: %j', (text) => {
+    expect(hashText(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+  });
+
+  it('tells apart texts that differ only in a lone surrogate, or in one against U+FFFD', () => {
+    const texts = ['Haniyeh \ud800arrived', 'Haniyeh \ud801arrived', 'Haniyeh \udc00arrived', 'Haniyeh \ufffdarrived', 'Haniyeh \ud800\udc00arrived', 'Haniyeh \udc00\ud800arrived'];
+    expect(new Set(texts.map(hashText)).size).toBe(texts.length);
+  });
+
+  it('hashes a lone surrogate as its WTF-8 bytes', () => {
+    expect([...textBytes('a\ud800b\udfff')]).toEqual([0x61, 0xed, 0xa0, 0x80, 0x62, 0xed, 0xbf, 0xbf]);
+  });
+
+  it('gives ids that differ only in a lone surrogate their own article text files', () => {
+    expect(articleTextFile('aw-id\ud800')).not.toBe(articleTextFile('aw-id\ud801'));
+    expect(articleTextFile('aw-id')).toBe(`articles/${createHash('sha256').update('aw-id', 'utf8').digest('hex').slice(0, 24)}.txt`);
   });
 });
 

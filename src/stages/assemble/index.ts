@@ -7,13 +7,14 @@ import type { ArticleFacts, DatePrecision, EntityFact, OfficeFact, ParticipantEv
 import { clusterEvents, type EventCluster } from './merge-events.js';
 import { PersonIdentities } from '../link/identities.js';
 import { addProjection } from './projection.js';
+import { textBytes } from '../ingest/text-bytes.js';
 
 export { clusterEvents, type EventCluster } from './merge-events.js';
 export { addProjection } from './projection.js';
 
-/** Where each article's original text is written, relative to graph.json: a hash of the id, short and safe whatever the id holds (length, accents, slashes, case). */
+/** Where each article's original text is written, relative to graph.json: a hash of the id, short and safe whatever the id holds (length, accents, slashes, case, lone surrogates). */
 export function articleTextFile(id: string): string {
-  return `articles/${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 24)}.txt`;
+  return `articles/${createHash('sha256').update(textBytes(id)).digest('hex').slice(0, 24)}.txt`;
 }
 
 /** What the graph keeps of an entity across articles: its merged fact (mentions counted, not kept), the articles and their dates. */

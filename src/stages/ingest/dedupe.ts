@@ -1,10 +1,11 @@
 // Spots articles read twice: the same id, or the same text under another id (re-posted wire copy).
 import { createHash } from 'node:crypto';
 import type { Diagnostic, RawArticle } from '../../types.js';
+import { textBytes } from './text-bytes.js';
 
-/** SHA-256 hex of a text. */
+/** SHA-256 hex of a text (of its UTF-8, and WTF-8 where it holds a lone surrogate, so every text has its own hash). */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(textBytes(text)).digest('hex');
 }
 
 /** Returns a function that reports (as a Diagnostic, code duplicate-id or duplicate-text) an article whose id or text was already seen, else null. */

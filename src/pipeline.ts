@@ -13,6 +13,7 @@ import { openFactsStore } from './pipeline/facts-store.js';
 import { openGeneration } from './pipeline/output.js';
 import { applyLayout } from './graph/layout.js';
 import { serializeGraphChunks, writeFileAtomic } from './graph/serialize.js';
+import { writeViewerFile } from './export/viewer-file.js';
 import { exportGraph } from './export/index.js';
 import { countGraph, type KgGraph } from './graph/model.js';
 import { hashPipeline, openArticleCache } from './cache/index.js';
@@ -249,6 +250,8 @@ export async function buildGraph(options: Partial<BuildOptions> = {}): Promise<B
       opts.onStage?.('write graph.json');
       await writeFileAtomic(path.join(genDir, 'graph.json'), serializeGraphChunks(graph));
       files.push('graph.json');
+      // The viewer's drawing columns, left out of the report's files: the viewer's, not an output of the build.
+      await writeViewerFile(graph, path.join(genDir, 'graph.json'));
       for (const format of opts.formats) {
         opts.onStage?.(`write ${format}`);
         files.push(...(await exportGraph(graph, format, path.join(genDir, `graph.${format}`))));

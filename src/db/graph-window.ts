@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { KgGraph } from '../graph/model.js';
+import { writeViewerFile } from '../export/viewer-file.js';
 import { serializeGraphChunks, writeFileAtomic } from '../graph/serialize.js';
 import type { Db } from './connect.js';
 import { readGraph, type GraphWindow } from './graph-read.js';
@@ -17,6 +18,7 @@ export async function writeWindowFolder(db: Db, window: GraphWindow, dir: string
   const graphPath = join(dir, 'graph.json');
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(graphPath, serializeGraphChunks(graph));
+  await writeViewerFile(graph, graphPath);
   const articles = graph.getAttribute('articles');
   const stored = await db.query<{ present: boolean }>("SELECT to_regclass('kg.articles') IS NOT NULL AS present");
   let texts = 0;

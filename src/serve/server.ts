@@ -1,8 +1,9 @@
-// The viewer's static server: 127.0.0.1 only, answering only its own Host, serving the built viewer, one graph.json and the article texts it lists, nothing else.
+// The viewer's static server: 127.0.0.1 only, answering only its own Host, serving the built viewer, one graph.json (and its drawing file) and the article texts it lists, nothing else.
 import { closeSync, createReadStream, existsSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { KgError } from '../errors.js';
+import { viewerFilePath } from '../export/viewer-file.js';
 
 export interface StaticServerOptions {
   /** The built viewer (viz/dist). */
@@ -20,6 +21,8 @@ export interface RunningServer {
 }
 
 const HOST = '127.0.0.1';
+// The viewer's drawing file, served beside /graph.json.
+const VIEWER_ROUTE = '/viewer.json';
 const ARTICLE_ROUTE = /^\/articles\/([A-Za-z0-9][A-Za-z0-9._-]*)\.txt$/;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -148,6 +151,16 @@ export function isLoopbackHost(host: string | undefined, port: number): boolean 
   return match !== null && Number(match[2]) === port;
 }
 
+/** The graph's drawing file (src/export/viewer-file.ts) when written with it or after, or null: one older than graph.json belongs to another graph. */
+function currentViewerFile(graphPath: string): string | null {
+  const path = viewerFilePath(graphPath);
+  try {
+    return statSync(path).mtimeMs >= statSync(graphPath).mtimeMs ? path : null;
+  } catch {
+    return null;
+  }
+}
+
 function handle(options: StaticServerOptions, port: () => number, listed: () => Set<string>, request: IncomingMessage, response: ServerResponse): void {
   if (!isLoopbackHost(request.headers.host, port())) return sendError(response, 421, 'This server answers only requests addressed to its loopback name and port');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -156,6 +169,12 @@ function handle(options: StaticServerOptions, port: () => number, listed: () => 
   }
   const rawPath = (request.url ?? '/').split('?')[0];
   if (rawPath === '/graph.json') return sendFile(request, response, options.graphPath, 'no-store');
+  if (rawPath === VIEWER_ROUTE) {
+    const drawing = currentViewerFile(options.graphPath);
+    // None is no error (a graph from before the file, or another writer's): 204, which the browser does not log as a failed load.
+    if (drawing === null) return void response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }).end();
+    return sendFile(request, response, drawing, 'no-store');
+  }
   const article = ARTICLE_ROUTE.exec(rawPath);
   if (article) {
     const folder = articleFolder(options.graphPath);

@@ -38,6 +38,13 @@ describe('kg export', () => {
     expect(await readFile(out, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<graphml /);
   });
 
+  it('writes a JSON graph with the viewer\'s drawing file beside it', async () => {
+    const out = join(dir, 'copy.json');
+    const said = await runKg(['export', graphPath, '--format', 'json', '--out', out]);
+    expect(said).toBe(`export: 14 nodes, 20 edges as json -> ${out}, ${join(dir, 'copy.viewer.json')}\n`);
+    expect(JSON.parse(await readFile(join(dir, 'copy.viewer.json'), 'utf8')).keys).toHaveLength(14);
+  });
+
   it('writes the Neo4j folder', async () => {
     const out = join(dir, 'neo4j');
     const said = await runKg(['export', graphPath, '-f', 'neo4j', '-o', out]);

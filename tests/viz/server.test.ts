@@ -1,6 +1,6 @@
 // The viewer's static server: what it serves, with which content types, what it refuses (path traversal, a foreign Host,
-// symlinked or stale article files), and a taken port.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// symlinked or stale article files), the drawing file beside graph.json, and a taken port.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KgError } from '../../src/errors.js';
@@ -118,6 +118,20 @@ describe('viewer static server', () => {
     } finally {
       await linked.close();
     }
+  });
+
+  it('serves the graph\'s drawing file at /viewer.json, and none (204) when there is none or it is older than graph.json', async () => {
+    const graphPath = join(dir, 'out', 'graph.json');
+    const drawing = join(dir, 'out', 'graph.viewer.json');
+    expect((await get(server.port, '/viewer.json')).status).toBe(204);
+    writeFileSync(drawing, '{"format":"kg-viewer-nodes/1"}');
+    const fresh = await get(server.port, '/viewer.json');
+    expect([fresh.status, fresh.body]).toEqual([200, '{"format":"kg-viewer-nodes/1"}']);
+    // graph.json rewritten after it (another writer's graph): that file belongs to an older graph.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(graphPath, later, later);
+    expect((await get(server.port, '/viewer.json')).status).toBe(204);
+    rmSync(drawing);
   });
 
   it('answers 404 for missing files and 405 for other methods', async () => {

@@ -116,6 +116,41 @@ describe('viewer on the seed articles', () => {
     expect(await page.locator('#legend').innerText()).toContain('event');
   });
 
+  it('draws the first frame from graph.viewer.json before graph.json arrives; then search, panel and filters work on the full graph', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graph.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    // The picture is up while graph.json is held back: the viewer itself is not.
+    await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0 && document.querySelector('#sigma-container canvas') !== null);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => window.kgViewer === undefined && document.body.dataset.state !== 'ready')).toBe(true);
+    const picture = await page.locator('#sigma-container').screenshot();
+    expect(await countInkPixels(page, picture)).toBeGreaterThan(1000);
+    release();
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
+    expect(await page.evaluate(() => window.kgViewer!.firstFrameFrom)).toBe('viewer.json');
+    // One renderer: the picture's canvases are gone.
+    expect(await page.locator('#sigma-container canvas.sigma-nodes').count()).toBe(1);
+    await page.fill('#search-input', 'Orban');
+    await page.waitForSelector(`#search-results li[data-key="${ORBAN}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#panel[data-node="${ORBAN}"]`);
+    expect(await page.locator(`#panel .event-row[data-key="${moscowMeeting}"] .event-quote`).innerText()).toContain(MOSCOW_QUOTE);
+    await page.uncheck('#filter-type-meeting');
+    expect(await visibleNodes(page)).not.toContain(moscowMeeting);
+  });
+
+  it('draws from graph.json alone when the URL asks for a view the drawing file cannot show', async () => {
+    await open(server.url, '#types=call');
+    expect(await page.evaluate(() => window.kgViewer!.firstFrameFrom)).toBe('graph.json');
+    expect(await visibleNodes(page)).toContain(bidenCall);
+    expect(await visibleNodes(page)).not.toContain(moscowMeeting);
+  });
+
   it('finds Viktor Orbán by typing "Orban" and lists the 2022-02-01 meeting in Moscow with its quote', async () => {
     await open(server.url);
     await page.fill('#search-input', 'Orban');
@@ -491,6 +526,8 @@ describe('viewer on a large graph', () => {
     });
     await open(server.url);
     await page.waitForFunction(() => window.kgViewer!.fullFrameAt !== null);
+    // No graph.viewer.json beside this graph.json (as from a build before it): the renderer draws the first frame.
+    expect(await page.evaluate(() => window.kgViewer!.firstFrameFrom)).toBe('graph.json');
     const draws = () => page.evaluate(() => (window as unknown as { kgDraws: { edges: number; nodes: number } }).kgDraws);
     // The first draw after the viewer was up belongs to the frame after the first: before it, the nodes only.
     const first = await page.evaluate(() => (window as unknown as { kgFirstFrameDraws?: { edges: number; nodes: number } }).kgFirstFrameDraws);

@@ -8,11 +8,11 @@ export class GraphLoadError extends Error {}
 
 const MAX_LISTED_PROBLEMS = 5;
 
-/** Fetches and validates the graph at `url`; throws GraphLoadError with a readable message on any failure. */
-export async function loadGraph(url: string): Promise<KgGraph> {
+/** Fetches (or takes the fetch already started of) the graph at `url` and checks it; throws GraphLoadError with a readable message on any failure. */
+export async function loadGraph(url: string, fetched: Promise<Response> = fetch(url)): Promise<KgGraph> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetched;
   } catch (error) {
     throw new GraphLoadError(`Cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -6,6 +6,7 @@ import { computeAppearance, type Appearance } from './appearance.js';
 import { mountFilters, renderLegend } from './controls.js';
 import { h } from './dom.js';
 import { exportPng } from './export-png.js';
+import { drawFirstFrame, drawableAtOnce, fetchDrawing } from './first-frame.js';
 import { networkExtent, type FrameChoice } from './framing.js';
 import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
@@ -28,9 +29,11 @@ export interface ViewerHandle {
   state(): ViewState;
   /** The boxes of the labels drawn in the last frame. */
   labelBoxes(): Box[];
-  /** performance.now() of the first frame drawn (on a large graph, its nodes only). */
+  /** performance.now() of the first frame drawn (on a large graph, or from the drawing file, its nodes only). */
   firstRenderAt: number | null;
-  /** performance.now() of the next frame: the first with the labels, and on a large graph the edges. */
+  /** What the first frame was drawn from: the drawing file (the default view of a graph that has one) or graph.json. */
+  firstFrameFrom: 'viewer.json' | 'graph.json';
+  /** performance.now() of the renderer's next frame: the first with the labels, and on a large graph the edges. */
   fullFrameAt: number | null;
 }
 
@@ -81,12 +84,31 @@ function initialTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+/** Draws the first frame from the drawing file when the state allows; resolves to the time it was drawn and what removes it, or null. */
+async function drawFromDrawingFile(state: ViewState, theme: Theme): Promise<{ at: number; kill(): void } | null> {
+  if (!drawableAtOnce(state)) return null;
+  const file = await fetchDrawing('./viewer.json');
+  performance.mark('kg:drawing');
+  if (file === null) return null;
+  const picture = drawFirstFrame(file, byId('sigma-container'), theme);
+  const at = performance.now();
+  // On screen before graph.json's parse holds the main thread: past the next frame's paint.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return { at, kill: picture.kill };
+}
+
 async function startViewer(): Promise<void> {
-  const graph = await loadGraph('./graph.json');
+  let state = parseViewState(window.location.hash);
+  let theme = initialTheme();
+  document.documentElement.dataset.theme = theme;
+  const picture = await drawFromDrawingFile(state, theme);
+  const graph = await loadGraph('./graph.json').catch((error: unknown) => {
+    picture?.kill();
+    throw error;
+  });
   const index = indexEntityEvents(graph);
   const hasTies = index.ties.length > 0;
   const panel = byId('panel');
-  let state = parseViewState(window.location.hash);
   const scene = (s: ViewState, view: View, appearance: Appearance) => ({ mode: s.mode, view, appearance, weak: s.weak, labels: s.labels, picked: new Set(s.picked), tie: s.tie });
   const appearanceOf = (s: ViewState, view: View) => {
     const degrees = s.colorBy === 'degree' || s.sizeBy === 'degree' ? shownDegrees(graph, view, s) : null;
@@ -98,10 +120,9 @@ async function startViewer(): Promise<void> {
   performance.mark('kg:view');
 
   const select = (key: string | null) => apply({ ...state, selected: key, tie: null });
-  let theme = initialTheme();
-  document.documentElement.dataset.theme = theme;
   const frameKey = (s: FrameChoice) => `${s.mode}|${s.hideIdle}`;
   let framed = frameKey(state);
+  picture?.kill();
   const renderer = createRenderer(graph, byId('sigma-container'), { scene: scene(state, view, appearance), selected: state.selected, theme, extent: networkExtent(graph, index, state) }, {
     onClickNode: (key, shift) => {
       if (!shift) return select(key);
@@ -111,9 +132,9 @@ async function startViewer(): Promise<void> {
     onClickTie: (edge) => apply({ ...state, tie: edge, selected: null }),
     onClickStage: () => select(null),
   });
-  // The constructor drew the first frame; the controls are mounted after it.
-  const firstRenderAt = performance.now();
-  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, labelBoxes: () => renderer.labelBoxes(), firstRenderAt, fullFrameAt: null };
+  // The constructor drew its first frame (the first of the page without a drawing file); the controls are mounted after it.
+  const firstRenderAt = picture?.at ?? performance.now();
+  const handle: ViewerHandle = { sigma: renderer.sigma, graph, visibleNodes: () => [...view.nodes], visibleTies: () => [...view.ties.keys()], state: () => state, labelBoxes: () => renderer.labelBoxes(), firstRenderAt, firstFrameFrom: picture === null ? 'graph.json' : 'viewer.json', fullFrameAt: null };
   // The full model check starts once that frame is on screen (the next animation frame): on a machine of two cores it
   // would otherwise slow the frame down.
   renderer.sigma.once('afterRender', () => {

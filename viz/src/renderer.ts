@@ -1,5 +1,6 @@
 // The sigma renderer: programs by kind, curved parallel edges, and reducers for the mode, filters, appearance, hover and selection (sigma's use-reducers story).
 import EdgeCurveProgram from '@sigma/edge-curve';
+import type { Attributes } from 'graphology-types';
 import Sigma, { Camera } from 'sigma';
 import { EdgeLineProgram, EdgeRectangleProgram, drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
@@ -73,6 +74,9 @@ const mixColor = (a: string, b: string, t: number) => {
   return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
 };
 
+/** An event's colour when its date is inferred: paler, as the legend says. */
+export const inferredColor = (color: string, name: Theme) => mixColor(color, THEMES[name].inferredMix, 0.55);
+
 /**
  * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
  * moving, so that with hideEdgesOnMove and hideLabelsOnMove that frame draws the nodes only: on a large graph in a
@@ -93,13 +97,28 @@ const sameScene = (a: Scene, b: Scene) =>
   a.mode === b.mode && a.view === b.view && a.appearance === b.appearance && a.weak === b.weak && a.labels === b.labels && a.tie === b.tie && a.picked.size === b.picked.size && [...a.picked].every((key) => b.picked.has(key));
 
 /**
+ * Frames a sigma renderer on the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe
+ * costs a second pass over every node and edge, worth it only when what is left out would take a good part of the stage).
+ */
+export function frameSigma<N extends Attributes, E extends Attributes, G extends Attributes>(sigma: Sigma<N, E, G>, extent: Extent | null): void {
+  const full = sigma.getBBox();
+  const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
+  const same = extent === null || (near(extent.x, full.x) && near(extent.y, full.y));
+  if (same && sigma.getCustomBBox() === null) return;
+  // setCustomBBox alone redraws with the old normalisation: a refresh recomputes it.
+  sigma.setCustomBBox(same ? null : extent);
+  sigma.scheduleRefresh();
+}
+
+/**
  * Creates the sigma renderer over the graph in the container, drawing the first frame at once (sigma's constructor
  * renders synchronously); clicks are reported through the callbacks.
  */
 export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme; extent: Extent | null }, handlers: RendererHandlers): ViewerRenderer {
   const curvatures = computeParallelCurvatures(graph);
   let scene = initial.scene;
-  let theme: (typeof THEMES)[Theme] = THEMES[initial.theme];
+  let themeName = initial.theme;
+  let theme: (typeof THEMES)[Theme] = THEMES[themeName];
   let selected: string | null = initial.selected !== null && graph.hasNode(initial.selected) ? initial.selected : null;
   let hovered: string | null = null;
   let focusNeighbours = new Set<string>();
@@ -130,8 +149,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     const key = focus();
     if (isEvent) {
       const event = data as EventNode;
-      // Inferred dates are drawn paler, as the legend says.
-      if (event.dateInferred === true) display.color = mixColor(display.color, theme.inferredMix, 0.55);
+      if (event.dateInferred === true) display.color = inferredColor(display.color, themeName);
       display.label = node === key || zoomedIn ? labelOf(node, event) : null;
     }
     if (key !== null && node !== key && !focusNeighbours.has(node)) {
@@ -212,17 +230,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
   const sigma: KgSigma = large ? withNodesOnlyFirstFrame(construct) : construct();
   sigma.scheduleRender();
 
-  // Frame the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe costs a second
-  // pass over every node and edge, worth it only when what is left out would take a good part of the stage).
-  const frame = (extent: Extent | null) => {
-    const full = sigma.getBBox();
-    const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
-    const same = extent === null || (near(extent.x, full.x) && near(extent.y, full.y));
-    if (same && sigma.getCustomBBox() === null) return;
-    // setCustomBBox alone redraws with the old normalisation: a refresh recomputes it.
-    sigma.setCustomBBox(same ? null : extent);
-    sigma.scheduleRefresh();
-  };
+  const frame = (extent: Extent | null) => frameSigma(sigma, extent);
   frame(initial.extent);
 
   if (large) treatCameraChangesAsMovement(sigma);
@@ -270,6 +278,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     attachLabels: (other) => placer.attach(other as unknown as LabelRenderer),
     setTheme(name) {
       if (THEMES[name] === theme) return;
+      themeName = name;
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });
     },

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportFormat } from '../../export/index.js';
 import { projectPeople, PROJECTIONS } from '../../export/people.js';
+import { writeViewerFile } from '../../export/viewer-file.js';
 import { readGraphFile } from '../../graph/serialize.js';
 
 const HELP_AFTER = `
@@ -53,7 +54,10 @@ type Written = { nodes: number; edges: number; written: string[] };
 async function exportFile(graphPath: string, format: ExportFormat, out: string, projection: string | undefined): Promise<Written> {
   const full = await readGraphFile(graphPath);
   const graph = projection === 'people' ? projectPeople(full) : full;
-  return { nodes: graph.order, edges: graph.size, written: await exportGraph(graph, format, out) };
+  const written = await exportGraph(graph, format, out);
+  // A graph.json for the viewer comes with its drawing file (src/export/viewer-file.ts).
+  if (format === 'json') written.push(await writeViewerFile(graph, out));
+  return { nodes: graph.order, edges: graph.size, written };
 }
 
 /** From the database: streamed; a projection is read alone (the people and their ties), then written. */

@@ -10,7 +10,7 @@ import { networkExtent, type FrameChoice } from './framing.js';
 import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
 import { mountKeyboard } from './keyboard.js';
-import type { Box } from './label-placement.js';
+import type { LabelBox } from './label-placement.js';
 import { GraphLoadError, loadGraph } from './load-graph.js';
 import { renderPanel, renderTie } from './panel.js';
 import { TIE_COLORS, isEventNetworkEdge } from './projection.js';
@@ -26,8 +26,8 @@ export interface ViewerHandle {
   visibleNodes(): string[];
   visibleTies(): string[];
   state(): ViewState;
-  /** The boxes of the labels drawn in the last frame. */
-  labelBoxes(): Box[];
+  /** The boxes of the labels drawn in the last frame, with their nodes' keys. */
+  labelBoxes(): LabelBox[];
   /** performance.now() of the first frame drawn (on a large graph, its nodes only). */
   firstRenderAt: number | null;
   /** performance.now() of the next frame: the first with the labels, and on a large graph the edges. */

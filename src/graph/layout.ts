@@ -326,3 +326,51 @@ function hashString(text: string): number {
   return hash >>> 0;
 }
 
+
+/** How spread a laid-out graph is, over its nodes with an event-network edge (the isolated ones sit in a ring apart). */
+export interface LayoutSpread {
+  /** Mean length of an edge over the mean distance of two nodes: low when linked nodes sit together. */
+  edgeRatio: number;
+  /** Mean distance of two nodes of one Louvain community over that of two of different ones: low when communities stand apart. */
+  communityRatio: number;
+  /** Share of node pairs whose discs overlap. */
+  overlap: number;
+}
+
+/** Measures a laid-out graph (x, y, size, community set) on up to `pairs` node pairs drawn with a seeded rng. */
+export function measureSpread(graph: KgGraph, pairs = 200_000): LayoutSpread {
+  const linked = new Set<string>();
+  let edgeLength = 0;
+  let edges = 0;
+  graph.forEachEdge((_key, attributes, source, target, a, b) => {
+    if (source === target || DERIVED_RELATIONS.includes(attributes.relation)) return;
+    linked.add(source).add(target);
+    edgeLength += Math.hypot(a.x - b.x, a.y - b.y);
+    edges += 1;
+  });
+  const nodes = [...linked].sort().map((key) => graph.getNodeAttributes(key));
+  const random = createRandom(1);
+  let all = 0;
+  let same = 0;
+  let sameCount = 0;
+  let other = 0;
+  let otherCount = 0;
+  let overlapping = 0;
+  const count = nodes.length < 2 ? 0 : pairs;
+  for (let k = 0; k < count; k++) {
+    const a = nodes[Math.floor(random() * nodes.length)];
+    const b = nodes[Math.floor(random() * nodes.length)];
+    if (a === b) continue;
+    const distance = Math.hypot(a.x - b.x, a.y - b.y);
+    all += distance;
+    if (distance < a.size + b.size) overlapping += 1;
+    if (a.community === b.community) (same += distance), sameCount++;
+    else (other += distance), otherCount++;
+  }
+  const mean = all / Math.max(1, count);
+  return {
+    edgeRatio: edges === 0 || mean === 0 ? 0 : edgeLength / edges / mean,
+    communityRatio: sameCount === 0 || otherCount === 0 ? 1 : same / sameCount / (other / otherCount),
+    overlap: overlapping / Math.max(1, count),
+  };
+}

@@ -9,7 +9,7 @@ import { computeAppearance, OTHER_COLOR, PALETTE } from '../../viz/src/appearanc
 import { computeView, computeVisibleNodes, indexEntityEvents, isEventInTime, kCore, largestComponent, lastDayOfMonth } from '../../viz/src/filters.js';
 import { networkExtent } from '../../viz/src/framing.js';
 import { writeGexf, writeGraphml } from '../../viz/src/graph-files.js';
-import { createLabelPlacer, LabelBoxes, labelCellSize, labelMargin } from '../../viz/src/label-placement.js';
+import { createLabelPlacer, LabelBoxes, labelCellSize, labelMargin, rankCandidates } from '../../viz/src/label-placement.js';
 import { eventLabel, shortEventDate } from '../../viz/src/labels.js';
 import { describeProblems, GraphLoadError, parseGraph } from '../../viz/src/load-graph.js';
 import { computeParallelCurvatures } from '../../viz/src/parallel-edges.js';
@@ -315,6 +315,22 @@ describe('appearance and labels', () => {
     boxes.place({ x: 320, y: 315, width: 80, height: 18 });
     expect(boxes.fits(label, 8)).toBe(false);
     expect(boxes.fits(label, 0)).toBe(true);
+  });
+  it('ranks label candidates forced first, entities before events, then by size, links, mentions and key, whatever order they come in', () => {
+    const node = (key: string, size: number, forceLabel = false) => ({ data: { key, label: key, x: 0, y: 0, size, color: '#000', forceLabel } });
+    const standings: Record<string, { event: boolean; links: number; mentions: number }> = {
+      'event:big': { event: true, links: 9, mentions: 1 },
+      'person:joe-biden': { event: false, links: 2, mentions: 1 },
+      'person:marco-rubio': { event: false, links: 2, mentions: 1 },
+      'person:yuri-ushakov': { event: false, links: 3, mentions: 1 },
+      'person:dmitry-peskov': { event: false, links: 2, mentions: 4 },
+      'country:RU': { event: false, links: 12, mentions: 30 },
+    };
+    const candidates = [node('event:big', 14), node('person:joe-biden', 10), node('person:marco-rubio', 10), node('person:yuri-ushakov', 10), node('person:dmitry-peskov', 10), node('country:RU', 16), node('person:picked', 4, true)];
+    const expected = ['person:picked', 'country:RU', 'person:yuri-ushakov', 'person:dmitry-peskov', 'person:joe-biden', 'person:marco-rubio', 'event:big'];
+    for (const order of [candidates, [...candidates].reverse(), [2, 0, 6, 4, 1, 5, 3].map((i) => candidates[i])]) {
+      expect(rankCandidates(order, (key) => standings[key]).map(({ data }) => data.key)).toEqual(expected);
+    }
   });
   it('turns the label density into the room a label needs (8 px at 1, none at 3) and the cell of the labels drawn without room (120 px at 1, 60 px at 4)', () => {
     expect(labelMargin(1)).toBe(8);

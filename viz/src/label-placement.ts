@@ -1,8 +1,8 @@
 // Labels that cover neither each other nor other nodes. Sigma hands over the candidates of its label grid (the
-// renderer makes its cells small enough to hold no two labels); this draws a frame's labels forced ones first, then the largest node first, each
+// renderer makes its cells small enough to hold no two labels); this draws a frame's labels in rank (rankCandidates: forced, entities, then size, links, mentions, key), each
 // at the first of four places around its node (right, left, below, above) where it keeps clear of every other node's
-// disc and, by a margin the label-density control sets, of the labels drawn before it: a node with room around it
-// gets its label, however small. Where no node has room (a hairball seen whole), the largest node of each grid cell
+// disc and, by a margin the label-density control sets (then, for labels left out, a quarter of it), of the labels drawn
+// before it: a node with room around it gets its label, however small. Where no node has room (a hairball seen whole), the largest node of each grid cell
 // still gets its label, over the discs of nodes no larger than it, never over a label or a larger node.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
@@ -13,6 +13,11 @@ export interface Box {
   y: number;
   width: number;
   height: number;
+}
+
+/** A drawn label's box and the key of its node (null when sigma did not pass one). */
+export interface LabelBox extends Box {
+  key: string | null;
 }
 
 /** A node's disc in viewport pixels. */
@@ -73,7 +78,7 @@ export class LabelBoxes {
   private readonly boxes = new Buckets<Box>();
   private readonly discs = new Buckets<Disc>();
   /** The boxes placed since the last clear, in order. */
-  readonly placed: Box[] = [];
+  readonly placed: LabelBox[] = [];
 
   /** Starts a frame over these node discs. */
   clear(discs: readonly Disc[] = []): void {
@@ -97,7 +102,7 @@ export class LabelBoxes {
   /** Adds the box unless it does not fit (see fits), or anyway when forced; returns whether it was added. */
   place(box: Box, force = false, margin = 0, own: string | null = null): boolean {
     if (!force && !this.fits(box, margin, own)) return false;
-    this.placed.push(box);
+    this.placed.push({ ...box, key: own });
     this.boxes.add(box, box);
     return true;
   }
@@ -146,10 +151,37 @@ export interface LabelPlacer {
   reset(): void;
   /** Draws the frame's candidates clear of each other and of the discs of the shown nodes (afterRender). */
   flush(discs?: () => readonly Disc[]): void;
-  /** The boxes of the labels drawn in the last frame. */
-  drawn(): Box[];
+  /** The boxes of the labels drawn in the last frame, with their nodes' keys. */
+  drawn(): LabelBox[];
   /** Lets a renderer (the viewer's, the PNG export's) place its labels with this placer. */
   attach(renderer: LabelRenderer): void;
+}
+
+/** What ranks a node's label after its drawn size: events after entities, then the more linked and mentioned first. */
+export interface LabelStanding {
+  event: boolean;
+  /** Edges in the event network (participants, places, affiliations). */
+  links: number;
+  mentions: number;
+}
+
+/**
+ * The frame's candidates in the order they are placed: forced ones, then entities before events (an entity's label is
+ * what an analyst looks for, an event's is drawn once zoomed in), then by drawn size, links, mentions and key, so the
+ * labels drawn depend on the graph only, never on the order its nodes were added or sigma handed them over.
+ */
+export function rankCandidates<T extends { data: LabelData }>(candidates: T[], standing: (key: string) => LabelStanding | undefined): T[] {
+  const ranked = candidates.map((candidate) => ({ candidate, key: candidate.data.key ?? candidate.data.label ?? '', standing: standing(candidate.data.key ?? '') }));
+  ranked.sort(
+    (a, b) =>
+      Number(b.candidate.data.forceLabel === true) - Number(a.candidate.data.forceLabel === true) ||
+      Number(a.standing?.event === true) - Number(b.standing?.event === true) ||
+      b.candidate.data.size - a.candidate.data.size ||
+      (b.standing?.links ?? 0) - (a.standing?.links ?? 0) ||
+      (b.standing?.mentions ?? 0) - (a.standing?.mentions ?? 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return ranked.map(({ candidate }) => candidate);
 }
 
 /**
@@ -157,7 +189,7 @@ export interface LabelPlacer {
  * node's label keep a country's out; they are collected and drawn at the end of the frame instead, rimmed in `halo`
  * (the background) so that they read over edges. `density` is the label-density control (labelMargin, labelCellSize).
  */
-export function createLabelPlacer(halo: () => string, density: () => number = () => 1): LabelPlacer {
+export function createLabelPlacer(halo: () => string, density: () => number = () => 1, standing: (key: string) => LabelStanding | undefined = () => undefined): LabelPlacer {
   const boxes = new LabelBoxes();
   let pending: { context: CanvasRenderingContext2D; data: LabelData; settings: Settings }[] = [];
   // Text widths as the sum of each character's: measuring every label of a 10,000-node graph took half a second.
@@ -184,7 +216,7 @@ export function createLabelPlacer(halo: () => string, density: () => number = ()
       pending = [];
     },
     flush(discs = () => []) {
-      const frame = pending.sort((a, b) => Number(b.data.forceLabel === true) - Number(a.data.forceLabel === true) || b.data.size - a.data.size);
+      const frame = rankCandidates(pending, standing);
       pending = [];
       // No candidates (labels hidden while the camera moves): nothing to place, and no disc to look up.
       boxes.clear(frame.length > 0 ? discs() : []);
@@ -212,8 +244,8 @@ export function createLabelPlacer(halo: () => string, density: () => number = ()
         return { context, data, settings, label, font, right: sides[0], sides: onStage, forced: data.forceLabel === true, own: data.key ?? null };
       });
       const draw = (candidate: (typeof candidates)[number], box: Box) => {
-        const { context, data, settings, label, font } = candidate;
-        boxes.place(box, true);
+        const { context, data, settings, label, font, own } = candidate;
+        boxes.place(box, true, 0, own);
         labelled.add(cellOf(data));
         const x = box.x + 2;
         const y = box.y + 2 + (settings.labelSize * 5) / 6;
@@ -225,11 +257,23 @@ export function createLabelPlacer(halo: () => string, density: () => number = ()
         context.fillStyle = settings.labelColor.color ?? '#000';
         context.fillText(label, x, y);
       };
-      const left: typeof candidates = [];
+      let left: typeof candidates = [];
       for (const candidate of candidates) {
         const box = candidate.forced ? candidate.right : candidate.sides.find((side) => boxes.fits(side, margin, candidate.own));
         if (box === undefined) left.push(candidate);
         else draw(candidate, box);
+      }
+      // Labels with no room at the density's margin try again, in rank, at a quarter of it: a node boxed in between a
+      // larger node's label and a neighbour's disc keeps its label if it touches neither.
+      const closer = Math.floor(margin / 4);
+      if (closer < margin) {
+        const still: typeof candidates = [];
+        for (const candidate of left) {
+          const box = candidate.sides.find((side) => boxes.fits(side, closer, candidate.own));
+          if (box === undefined) still.push(candidate);
+          else draw(candidate, box);
+        }
+        left = still;
       }
       // Cells where no label found room: their largest node's label, over discs no larger than its own only.
       for (const candidate of left) {

@@ -11,7 +11,7 @@ import { networkExtent, type FrameChoice } from './framing.js';
 import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
 import { mountKeyboard } from './keyboard.js';
-import type { Box } from './label-placement.js';
+import type { LabelBox } from './label-placement.js';
 import { GraphLoadError, loadGraph } from './load-graph.js';
 import { renderPanel, renderTie } from './panel.js';
 import { TIE_COLORS, isEventNetworkEdge } from './projection.js';
@@ -27,8 +27,8 @@ export interface ViewerHandle {
   visibleNodes(): string[];
   visibleTies(): string[];
   state(): ViewState;
-  /** The boxes of the labels drawn in the last frame. */
-  labelBoxes(): Box[];
+  /** The boxes of the labels drawn in the last frame, with their nodes' keys. */
+  labelBoxes(): LabelBox[];
   /** performance.now() of the first frame drawn (on a large graph, or from the drawing file, its nodes only). */
   firstRenderAt: number | null;
   /** What the first frame was drawn from: the drawing file (the default view of a graph that has one) or graph.json. */

@@ -10,7 +10,7 @@ import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
 import { treatCameraChangesAsMovement } from './camera-motion.js';
 import type { Extent } from './framing.js';
-import { createLabelPlacer, type Box, type LabelRenderer } from './label-placement.js';
+import { createLabelPlacer, type LabelBox, type LabelRenderer, type LabelStanding } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
@@ -54,7 +54,7 @@ export interface ViewerRenderer {
   update(scene: Scene, selected: string | null): void;
   setTheme(theme: Theme): void;
   /** The boxes of the labels drawn in the last frame (viewport pixels). */
-  labelBoxes(): Box[];
+  labelBoxes(): LabelBox[];
   /** Places the labels of another renderer over the same settings (the PNG export's) as this one does. */
   attachLabels(other: KgSigma): void;
   /** Frames the camera on an extent of the graph (null: the whole graph). */
@@ -201,7 +201,18 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     drawDiscNodeLabel(context, data, settings as unknown as Settings);
   };
 
-  const placer = createLabelPlacer(() => theme.halo, () => scene.labels);
+  const standings = new Map<string, LabelStanding>();
+  const standing = (key: string) => {
+    let known = standings.get(key);
+    if (known === undefined && graph.hasNode(key)) {
+      let links = 0;
+      graph.forEachEdge(key, (_edge, attributes) => void (isEventNetworkEdge(attributes.relation) && links++));
+      const node = graph.getNodeAttributes(key);
+      standings.set(key, (known = { event: node.kind === 'event', links, mentions: node.mentions }));
+    }
+    return known;
+  };
+  const placer = createLabelPlacer(() => theme.halo, () => scene.labels, standing);
   performance.mark('kg:sigma');
   const large = graph.size > LARGE_GRAPH_EDGES;
   const construct = () => new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {

@@ -7,7 +7,7 @@ import { writeViewerFile } from '../export/viewer-file.js';
 import { serializeGraphChunks, writeFileAtomic } from '../graph/serialize.js';
 import type { Db } from './connect.js';
 import { readGraph, type GraphWindow } from './graph-read.js';
-import { decodeText } from './text-codec.js';
+import { decodeText, encodeParam } from './text-codec.js';
 
 /**
  * Writes the window's graph.json into `dir`, and the texts of its articles under the paths the graph gives them,
@@ -24,9 +24,9 @@ export async function writeWindowFolder(db: Db, window: GraphWindow, dir: string
   let texts = 0;
   if (stored.rows[0].present && articles.length > 0) {
     const files = new Map(articles.map((a) => [a.id, a.textFile]));
-    const { rows } = await db.query<{ id: string; text: string }>('SELECT id, text FROM kg.articles WHERE id = ANY($1)', [[...files.keys()]]);
+    const { rows } = await db.query<{ id: string; text: string }>('SELECT id, text FROM kg.articles WHERE id = ANY($1)', [encodeParam([...files.keys()])]);
     for (const row of rows) {
-      const file = resolve(dir, files.get(row.id)!);
+      const file = resolve(dir, files.get(decodeText(row.id))!);
       // A text file outside the folder would be a bad path in the graph: skipped, as the server would refuse it.
       if (!file.startsWith(resolve(dir) + sep)) continue;
       await mkdir(dirname(file), { recursive: true });

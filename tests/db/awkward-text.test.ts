@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { writeWindowFolder } from '../../src/db/graph-window.js';
 import { drainDeadLetters, enqueue, ensureQueues, failJob, fetchJobs, openQueue } from '../../src/db/queue.js';
 import { getArticles, listDeadLetters, putArticles, putDeadLetters } from '../../src/db/store.js';
 import { hashText } from '../../src/stages/ingest/index.js';
@@ -133,6 +134,15 @@ describe('kg build --db', () => {
     };
     expect(await bytes(fromDb)).toEqual(await bytes(fromFile));
   }, 60_000);
+
+  it('kg view --db writes every article text of the window, ids holding NUL or a lone surrogate too, as the build on files does', async () => {
+    const dir = path.join(work, 'window');
+    const { texts } = await writeWindowFolder(database.db, {}, dir);
+    const articles = JSON.parse(onFiles).attributes.articles as { id: string; textFile: string }[];
+    expect(texts).toBe(articles.length);
+    for (const a of articles) expect(await readFile(path.join(dir, a.textFile), 'utf8')).toBe(await readFile(path.join(work, 'files', a.textFile), 'utf8'));
+    expect(articles.map((a) => a.id)).toEqual(expect.arrayContaining(['aw-id\u0000nul', 'aw-id\ud800']));
+  });
 
   it('kg query --db prints what kg query --graph prints', async () => {
     const query = async (...args: string[]): Promise<string> => (await run(...kgCommand(['query', 'events', '--json', ...args]), { cwd: ROOT })).stdout;

@@ -2,7 +2,7 @@
 // that it can draw before the full graph.json (quotes, sources, roles, edges) is fetched and parsed. It is derived from
 // the model, never edited; a viewer that finds none, or one older than its graph.json, draws from graph.json alone.
 // No Node imports: the viewer reads the format from here.
-import { DERIVED_RELATIONS, NODE_KINDS, type KgGraph, type NodeKind } from '../graph/model.js';
+import { isEventNetworkEdge, NODE_KINDS, type KgGraph, type NodeKind } from '../graph/model.js';
 
 export const VIEWER_FILE_FORMAT = 'kg-viewer-nodes/1';
 
@@ -47,7 +47,7 @@ export function viewerFile(graph: KgGraph): ViewerFile {
     if (color === undefined) paletteIndex.set(node.color, (color = file.palette.push(node.color) - 1));
     file.colors.push(color);
     if (node.kind === 'event' && node.dateInferred === true) file.inferred.push(at);
-    if (!graph.someEdge(key, (_edge, attributes) => !DERIVED_RELATIONS.includes(attributes.relation))) file.isolated.push(at);
+    if (!graph.someEdge(key, (_edge, attributes) => isEventNetworkEdge(attributes.relation))) file.isolated.push(at);
   });
   return file;
 }

@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import louvain from 'graphology-communities-louvain';
-import { DERIVED_RELATIONS, KIND_COLORS, type KgGraph } from './model.js';
+import { isEventNetworkEdge, KIND_COLORS, type KgGraph } from './model.js';
 import { createRandom } from './random.js';
 
 export interface LayoutOptions {
@@ -127,7 +127,7 @@ function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: num
   });
   // The layout is the event network's: articles and the projection would pull every event to its reports and parties twice.
   graph.forEachEdge((_key, attributes, source, target) => {
-    if (source === target || DERIVED_RELATIONS.includes(attributes.relation)) return;
+    if (source === target || !isEventNetworkEdge(attributes.relation)) return;
     plane.updateEdge(source, target, (attributes) => ({ weight: (attributes.weight ?? 0) + 1 }));
   });
   return plane;
@@ -293,7 +293,7 @@ function separateCoincident(plane: Plane): void {
 /** Node sizes scaled by square root (area grows with the measure) between minSize and maxSize. */
 function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
   const measures = new Map<string, number>();
-  const degree = (key: string): number => graph.edges(key).filter((edge) => !DERIVED_RELATIONS.includes(graph.getEdgeAttribute(edge, 'relation'))).length;
+  const degree = (key: string): number => graph.edges(key).filter((edge) => isEventNetworkEdge(graph.getEdgeAttribute(edge, 'relation'))).length;
   graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? degree(key) : attributes.mentions));
   // A loop, not Math.max(...): spreading 100,000+ values overflows the stack.
   let max = 1;
@@ -343,7 +343,7 @@ export function measureSpread(graph: KgGraph, pairs = 200_000): LayoutSpread {
   let edgeLength = 0;
   let edges = 0;
   graph.forEachEdge((_key, attributes, source, target, a, b) => {
-    if (source === target || DERIVED_RELATIONS.includes(attributes.relation)) return;
+    if (source === target || !isEventNetworkEdge(attributes.relation)) return;
     linked.add(source).add(target);
     edgeLength += Math.hypot(a.x - b.x, a.y - b.y);
     edges += 1;

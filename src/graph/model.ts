@@ -213,6 +213,9 @@ export function edgeKey(source: string, relation: EdgeRelation, target: string, 
 /** The relations derived from the events and articles, which the event network leaves out (the viewer's default view, the layout). */
 export const DERIVED_RELATIONS: readonly EdgeRelation[] = ['reported_in', 'interacted_with'];
 
+/** Whether an edge belongs to the event network (neither a projection tie nor an article link). */
+export const isEventNetworkEdge = (relation: EdgeRelation): boolean => !DERIVED_RELATIONS.includes(relation);
+
 /**
  * The key an edge is exported under, an XML NMTOKEN (GraphML's id type): its own, unless graphology generated it
  * (geid_<random instance>_<n>, which would change from run to run); keys of graphs built before edgeKey had "->"

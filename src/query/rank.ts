@@ -2,7 +2,7 @@
 // in-memory query API and, once per write, for the PostgreSQL store (src/db/graph-write.ts), so both give the same scores.
 import { UndirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import { DERIVED_RELATIONS, type KgGraph, type NodeAttributes } from '../graph/model.js';
+import { isEventNetworkEdge, type KgGraph, type NodeAttributes } from '../graph/model.js';
 import { checkMetric } from './checks.js';
 import type { RankMetric } from './types.js';
 
@@ -13,7 +13,7 @@ export function eventNetwork(graph: KgGraph, include: (key: string, node: NodeAt
     if (include(key, node)) view.addNode(key);
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
-    if (view.hasNode(source) && view.hasNode(target) && !DERIVED_RELATIONS.includes(attributes.relation)) view.mergeEdge(source, target);
+    if (view.hasNode(source) && view.hasNode(target) && isEventNetworkEdge(attributes.relation)) view.mergeEdge(source, target);
   });
   return view;
 }

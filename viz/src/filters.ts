@@ -1,6 +1,7 @@
 // Which nodes and ties the mode, the filters and the time range leave visible: pure functions of the graph and the view state.
 import type { EventNode, KgGraph } from '../../src/graph/model.js';
-import { PEOPLE_KINDS, computeTies, isEventNetworkEdge, listTies, type ShownTie } from './projection.js';
+import { PEOPLE_KINDS, computeTies, listTies, type ShownTie } from './projection.js';
+import { isEventNetworkEdge } from '../../src/graph/model.js';
 import type { ViewState } from './state.js';
 
 /** An event an entity is linked to, and whether the link is weak (a participant found other than by name). */

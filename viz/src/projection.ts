@@ -1,7 +1,7 @@
 // The people network's ties (the projection's interacted_with edges) as the time range and filters leave them; graphs
 // written before the projection existed have none, and the viewer says so.
 import { summarize } from '../../src/graph/interaction.js';
-import { DERIVED_RELATIONS, type EdgeAttributes, type EdgeRelation, type EventNode, type Interaction, type KgGraph } from '../../src/graph/model.js';
+import { type EdgeAttributes, type EventNode, type Interaction, type KgGraph } from '../../src/graph/model.js';
 
 /** The kinds a tie links. */
 export const PEOPLE_KINDS: readonly string[] = ['person', 'country', 'organization'];
@@ -19,9 +19,6 @@ export interface ShownTie {
   weight: number;
   mainType: string;
 }
-
-/** Whether an edge belongs to the event network (neither a projection tie nor an article link). */
-export const isEventNetworkEdge = (relation: EdgeRelation): boolean => !DERIVED_RELATIONS.includes(relation);
 
 /** Keys of the graph's interacted_with edges. */
 export function listTies(graph: KgGraph): string[] {

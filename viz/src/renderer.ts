@@ -14,7 +14,8 @@ import { createLabelPlacer, type LabelBox, type LabelRenderer, type LabelStandin
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
-import { OTHER_TIE, TIE_COLORS, isEventNetworkEdge } from './projection.js';
+import { OTHER_TIE, TIE_COLORS } from './projection.js';
+import { isEventNetworkEdge } from '../../src/graph/model.js';
 import type { ViewMode } from './state.js';
 
 export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;

@@ -8,11 +8,11 @@ export class GraphLoadError extends Error {}
 
 const MAX_LISTED_PROBLEMS = 5;
 
-/** Fetches (or takes the fetch already started of) the graph at `url` and checks it; throws GraphLoadError with a readable message on any failure. */
-export async function loadGraph(url: string, fetched: Promise<Response> = fetch(url)): Promise<KgGraph> {
+/** Fetches and validates the graph at `url`; throws GraphLoadError with a readable message on any failure. */
+export async function loadGraph(url: string): Promise<KgGraph> {
   let response: Response;
   try {
-    response = await fetched;
+    response = await fetch(url);
   } catch (error) {
     throw new GraphLoadError(`Cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -76,7 +76,8 @@ const mixColor = (a: string, b: string, t: number) => {
 };
 
 /** An event's colour when its date is inferred: paler, as the legend says. */
-export const inferredColor = (color: string, name: Theme) => mixColor(color, THEMES[name].inferredMix, 0.55);
+const paler = (color: string, colors: (typeof THEMES)[Theme]) => mixColor(color, colors.inferredMix, 0.55);
+export const inferredColor = (color: string, name: Theme) => paler(color, THEMES[name]);
 
 /**
  * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
@@ -118,8 +119,7 @@ export function frameSigma<N extends Attributes, E extends Attributes, G extends
 export function createRenderer(graph: KgGraph, container: HTMLElement, initial: { scene: Scene; selected: string | null; theme: Theme; extent: Extent | null }, handlers: RendererHandlers): ViewerRenderer {
   const curvatures = computeParallelCurvatures(graph);
   let scene = initial.scene;
-  let themeName = initial.theme;
-  let theme: (typeof THEMES)[Theme] = THEMES[themeName];
+  let theme: (typeof THEMES)[Theme] = THEMES[initial.theme];
   let selected: string | null = initial.selected !== null && graph.hasNode(initial.selected) ? initial.selected : null;
   let hovered: string | null = null;
   let focusNeighbours = new Set<string>();
@@ -150,7 +150,7 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     const key = focus();
     if (isEvent) {
       const event = data as EventNode;
-      if (event.dateInferred === true) display.color = inferredColor(display.color, themeName);
+      if (event.dateInferred === true) display.color = paler(display.color, theme);
       display.label = node === key || zoomedIn ? labelOf(node, event) : null;
     }
     if (key !== null && node !== key && !focusNeighbours.has(node)) {
@@ -290,7 +290,6 @@ export function createRenderer(graph: KgGraph, container: HTMLElement, initial: 
     attachLabels: (other) => placer.attach(other as unknown as LabelRenderer),
     setTheme(name) {
       if (THEMES[name] === theme) return;
-      themeName = name;
       theme = THEMES[name];
       sigma.setSetting('labelColor', { color: theme.label });
     },

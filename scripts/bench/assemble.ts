@@ -10,6 +10,7 @@ import { createAssembler } from '../../src/stages/assemble/index.js';
 import { applyLayout } from '../../src/graph/layout.js';
 import { countGraph } from '../../src/graph/model.js';
 import { serializeGraphChunks, writeFileAtomic } from '../../src/graph/serialize.js';
+import { compareArticleIds } from '../../src/pipeline/article-order.js';
 import { PIPELINE_VERSION } from '../../src/pipeline/options.js';
 import type { ArticleFacts } from '../../src/types.js';
 import { copyFacts } from './copy-facts.js';
@@ -27,7 +28,7 @@ for (const line of readFileSync(values.facts, 'utf8').split('\n')) {
 // The assembler takes articles in increasing id order, the copies' ids among them ("A~10" before "A~2").
 const order: { id: string; original: string; k: number }[] = [];
 for (const id of originals.keys()) for (let k = 0; k <= copies; k++) order.push({ id: k === 0 ? id : `${id}~${k}`, original: id, k });
-order.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+order.sort((a, b) => compareArticleIds(a.id, b.id));
 
 const kb = loadKnowledgeBase();
 const assembler = createAssembler(kb, PIPELINE_VERSION);

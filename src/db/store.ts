@@ -1,9 +1,9 @@
 // The facts store in PostgreSQL (migration 001): articles, per-article facts keyed by (pipeline, article), runs and
-// dead letters. Every write is an upsert, so a retried article or a re-run batch never duplicates anything.
+// dead letters. Every write is an upsert, so a retried article or a re-run batch never duplicates anything. Ids are
+// text too: an id holding NUL or a lone surrogate is stored encoded (encodeText) and read back decoded.
 import { inTransaction, type Db } from './connect.js';
 import { decodeText, encodeText } from './text-codec.js';
 import { compareArticleIds } from '../pipeline/article-order.js';
-// Ids are text too: an id holding NUL or a lone surrogate is stored encoded (encodeText) and read back decoded.
 import type { ArticleFacts, RawArticle } from '../types.js';
 
 /** Facts a streaming read fetches at a time: enough to amortise the round trips, few enough to keep memory flat. */

@@ -326,7 +326,6 @@ function hashString(text: string): number {
   return hash >>> 0;
 }
 
-
 /** How spread a laid-out graph is, over its nodes with an event-network edge (the isolated ones sit in a ring apart). */
 export interface LayoutSpread {
   /** Mean length of an edge over the mean distance of two nodes: low when linked nodes sit together. */

@@ -2,7 +2,8 @@
 // that it can draw before the full graph.json (quotes, sources, roles, edges) is fetched and parsed. It is derived from
 // the model, never edited; a viewer that finds none, or one older than its graph.json, draws from graph.json alone.
 // No Node imports: the viewer reads the format from here.
-import { isEventNetworkEdge, NODE_KINDS, type KgGraph, type NodeKind } from '../graph/model.js';
+import { isEventNetworkEdge, NODE_KINDS, type NodeKind } from '../graph/kinds.js';
+import type { KgGraph } from '../graph/model.js';
 
 export const VIEWER_FILE_FORMAT = 'kg-viewer-nodes/1';
 

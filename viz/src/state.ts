@@ -1,5 +1,5 @@
 // The view state (mode, selection, filters, appearance, time range) and its round trip through the URL hash, so a reload restores the view.
-import { NODE_KINDS, type NodeKind } from '../../src/graph/model.js';
+import { NODE_KINDS, type NodeKind } from '../../src/graph/kinds.js';
 import type { EventStatus } from '../../src/types.js';
 
 export const EVENT_STATUSES: readonly EventStatus[] = ['occurred', 'planned', 'cancelled'];

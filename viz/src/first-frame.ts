@@ -1,17 +1,22 @@
 // The first frame from the drawing file (graph.viewer.json, src/export/viewer-columns.ts): the nodes the default view
 // shows, with their build-time colours and sizes, drawn before the full graph.json is fetched and parsed. It is a
-// picture only: the viewer replaces it with its renderer once the full graph is in.
-import Graph from 'graphology';
-import Sigma from 'sigma';
+// picture only: the page's small entry script draws it while the viewer's bundle (sigma, graphology) still loads, so
+// nothing here may import them. It draws with the renderer's own point-sprite shaders in one WebGL canvas (a 2D canvas
+// took several times longer for 10,000 nodes in a software renderer), and the renderer replaces it once the graph is in.
 import { VIEWER_FILE_FORMAT, type ViewerFile } from '../../src/export/viewer-columns.js';
-import { NODE_KINDS, SCHEMA_VERSION } from '../../src/graph/model.js';
-import type { Extent } from './framing.js';
-import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
-import { frameSigma, inferredColor, type Theme } from './renderer.js';
+import { NODE_KINDS, SCHEMA_VERSION } from '../../src/graph/kinds.js';
+import { frameBox, type Extent } from './framing.js';
+import { DIAMOND_SHADER, DISC_SHADER, VERTEX_SHADER } from './node-point-shaders.js';
 import { DEFAULT_LABEL_DENSITY, formatViewState, type ViewState } from './state.js';
+import { inferredColor, type Theme } from './theme.js';
 
 const ARTICLE = NODE_KINDS.indexOf('article');
 const EVENT = NODE_KINDS.indexOf('event');
+// Sigma's defaults, which the renderer keeps: the padding around the framed graph, in pixels.
+const STAGE_PADDING = 30;
+// Per node: x, y, size, then the colour's four bytes in the fourth float (as sigma packs it), and an id the shaders'
+// picking mode reads and this picture does not.
+const FLOATS = 5;
 
 /** Whether the state draws what the drawing file holds: the default view (no filter, selection or pick; the build's colours and sizes), whatever the label density. */
 export function drawableAtOnce(state: ViewState): boolean {
@@ -34,29 +39,116 @@ export async function fetchDrawing(url: string): Promise<ViewerFile | null> {
 /** Node i is hidden in the default view: an article, or an entity with no edge of the event network (events stay). */
 const hiddenAt = (file: ViewerFile, isolated: Set<number>, i: number) => file.kinds[i] === ARTICLE || (file.kinds[i] !== EVENT && isolated.has(i));
 
-/** The extent the viewer frames in the default view (framing.ts's networkExtent: articles and isolated nodes left out). */
-function drawingExtent(file: ViewerFile, isolated: Set<number>): Extent | null {
+/** The extent of the nodes at `indexes` (null when there are none). */
+function extentOf(file: ViewerFile, indexes: Iterable<number>): Extent | null {
   const extent: Extent = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
-  for (let i = 0; i < file.keys.length; i++) {
-    if (file.kinds[i] === ARTICLE || isolated.has(i)) continue;
+  for (const i of indexes) {
     extent.x = [Math.min(extent.x[0], file.x[i]), Math.max(extent.x[1], file.x[i])];
     extent.y = [Math.min(extent.y[0], file.y[i]), Math.max(extent.y[1], file.y[i])];
   }
   return extent.x[0] <= extent.x[1] ? extent : null;
 }
 
-/** Draws the default view's nodes from the drawing file in the container (synchronously); returns what removes the picture. */
-export function drawFirstFrame(file: ViewerFile, container: HTMLElement, theme: Theme): { kill(): void } {
+/**
+ * The matrix from graph coordinates to clip space that sigma's camera at rest makes (normalisation to the framed box,
+ * then the stage padding and sigma's correction for the stage's and the graph's shapes), so that the renderer draws
+ * each node where the picture did. Column-major, as WebGL takes it.
+ */
+function stageMatrix(box: Extent, width: number, height: number): Float32Array {
+  const [dx, dy] = [box.x[1] - box.x[0], box.y[1] - box.y[0]];
+  const largest = Math.max(dx, dy);
+  const ratio = largest === 0 || !Number.isFinite(largest) ? 1 : largest;
+  const [cx, cy] = [(box.x[0] + box.x[1]) / 2, (box.y[0] + box.y[1]) / 2];
+  const stageRatio = height / width;
+  const graphRatio = (dy || 1) / (dx || 1);
+  const correction = (stageRatio < 1 && graphRatio > 1) || (stageRatio > 1 && graphRatio < 1) ? 1 : Math.min(Math.max(graphRatio, 1 / graphRatio), Math.max(1 / stageRatio, stageRatio));
+  // Pixels per graph unit; clip space spans 2 across the stage.
+  const scale = ((Math.min(width, height) - 2 * STAGE_PADDING) * correction) / ratio;
+  const [sx, sy] = [(2 * scale) / width, (2 * scale) / height];
+  return new Float32Array([sx, 0, 0, 0, sy, 0, -cx * sx, -cy * sy, 1]);
+}
+
+function compile(gl: WebGLRenderingContext, fragmentShader: string): WebGLProgram {
+  const program = gl.createProgram()!;
+  for (const [type, source] of [[gl.VERTEX_SHADER, VERTEX_SHADER], [gl.FRAGMENT_SHADER, fragmentShader]] as const) {
+    const shader = gl.createShader(type)!;
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    gl.attachShader(program, shader);
+  }
+  gl.linkProgram(program);
+  return program;
+}
+
+/** The nodes at `indexes` as the shaders' vertices. */
+function vertices(file: ViewerFile, indexes: number[], colorOf: (i: number) => string): Float32Array {
+  const data = new Float32Array(indexes.length * FLOATS);
+  const bytes = new Uint8Array(data.buffer);
+  indexes.forEach((i, n) => {
+    data[n * FLOATS] = file.x[i];
+    data[n * FLOATS + 1] = file.y[i];
+    data[n * FLOATS + 2] = file.sizes[i];
+    const color = colorOf(i);
+    const at = (n * FLOATS + 3) * 4;
+    for (let c = 0; c < 3; c++) bytes[at + c] = parseInt(color.slice(1 + 2 * c, 3 + 2 * c), 16);
+    // sigma's packing keeps alpha below 255 (a float of all ones is NaN); the shader scales it back.
+    bytes[at + 3] = 254;
+  });
+  return data;
+}
+
+/** A first frame on screen: when it was drawn (performance.now()), and what removes it. */
+export interface Picture {
+  at: number;
+  kill(): void;
+}
+
+/** Draws the default view's nodes from the drawing file in the container (synchronously); returns the picture, or null without WebGL. */
+export function drawFirstFrame(file: ViewerFile, container: HTMLElement, theme: Theme): Picture | null {
   const isolated = new Set(file.isolated);
   const inferred = new Set(file.inferred);
-  const graph = new Graph();
-  for (let i = 0; i < file.keys.length; i++) {
-    const palette = file.palette[file.colors[i]];
-    graph.addNode(file.keys[i], { x: file.x[i], y: file.y[i], size: file.sizes[i], color: inferred.has(i) ? inferredColor(palette, theme) : palette, type: file.kinds[i] === EVENT ? 'diamond' : 'circle', hidden: hiddenAt(file, isolated, i) });
+  const shown: number[] = [];
+  for (let i = 0; i < file.keys.length; i++) if (!hiddenAt(file, isolated, i)) shown.push(i);
+  const all = file.keys.map((_key, i) => i);
+  // The renderer frames what framing.ts's networkExtent gives (articles and isolated entities left out), or the whole
+  // graph when that is nearly the same.
+  const full = extentOf(file, all) ?? { x: [0, 1], y: [0, 1] };
+  const framed = extentOf(file, all.filter((i) => file.kinds[i] !== ARTICLE && !isolated.has(i)));
+  const { offsetWidth: width, offsetHeight: height } = container;
+  const canvas = document.createElement('canvas');
+  const pixelRatio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * pixelRatio);
+  canvas.height = Math.round(height * pixelRatio);
+  canvas.className = 'first-frame';
+  canvas.style.cssText = `position:absolute;inset:0;width:${width}px;height:${height}px`;
+  const gl = canvas.getContext('webgl', { antialias: false, premultipliedAlpha: true });
+  if (gl === null) return null;
+  container.append(canvas);
+  gl.viewport(0, 0, canvas.width, canvas.height);
+  gl.enable(gl.BLEND);
+  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  const matrix = stageMatrix(frameBox(full, framed) ?? full, width, height);
+  const colorOf = (i: number) => (inferred.has(i) ? inferredColor(file.palette[file.colors[i]], theme) : file.palette[file.colors[i]]);
+  // Discs, then diamonds over them, as the renderer's programs draw.
+  for (const [fragmentShader, indexes] of [[DISC_SHADER, shown.filter((i) => file.kinds[i] !== EVENT)], [DIAMOND_SHADER, shown.filter((i) => file.kinds[i] === EVENT)]] as const) {
+    const program = compile(gl, fragmentShader);
+    gl.useProgram(program);
+    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+    gl.bufferData(gl.ARRAY_BUFFER, vertices(file, indexes, colorOf), gl.STATIC_DRAW);
+    for (const [name, size, type, normalized, offset] of [['a_position', 2, gl.FLOAT, false, 0], ['a_size', 1, gl.FLOAT, false, 8], ['a_color', 4, gl.UNSIGNED_BYTE, true, 12]] as const) {
+      const location = gl.getAttribLocation(program, name);
+      gl.enableVertexAttribArray(location);
+      gl.vertexAttribPointer(location, size, type, normalized, FLOATS * 4, offset);
+    }
+    gl.uniformMatrix3fv(gl.getUniformLocation(program, 'u_matrix'), false, matrix);
+    gl.uniform1f(gl.getUniformLocation(program, 'u_sizeRatio'), 1);
+    gl.uniform1f(gl.getUniformLocation(program, 'u_pixelRatio'), pixelRatio);
+    gl.drawArrays(gl.POINTS, 0, indexes.length);
   }
-  const sigma = new Sigma(graph, container, { nodeProgramClasses: { circle: NodeDiscProgram, diamond: NodeDiamondProgram }, renderLabels: false, renderEdgeLabels: false });
-  frameSigma(sigma, drawingExtent(file, isolated));
-  // A reframe would wait for the next frame: the picture is drawn framed now.
-  if (sigma.getCustomBBox() !== null) sigma.refresh();
-  return { kill: () => sigma.kill() };
+  const kill = () => {
+    // Frees the context at once: the renderer opens its own, and a page may hold only so many.
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    canvas.remove();
+  };
+  return { at: performance.now(), kill };
 }

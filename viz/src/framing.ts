@@ -5,6 +5,9 @@ import type { KgGraph } from '../../src/graph/model.js';
 import type { EventIndex } from './filters.js';
 import type { ViewState } from './state.js';
 
+// The share of the graph's width or height the nodes left out of the shown network must span before the camera reframes.
+const REFRAME_SHARE = 0.05;
+
 export interface Extent {
   x: [number, number];
   y: [number, number];
@@ -24,4 +27,10 @@ export function networkExtent(graph: KgGraph, index: EventIndex, { mode, hideIdl
     extent.y = [Math.min(extent.y[0], node.y), Math.max(extent.y[1], node.y)];
   });
   return extent.x[0] <= extent.x[1] ? extent : null;
+}
+
+/** The box to frame in place of the whole graph's extent (`full`), or null when the shown network spans nearly all of it. */
+export function frameBox(full: Extent, extent: Extent | null): Extent | null {
+  const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
+  return extent === null || (near(extent.x, full.x) && near(extent.y, full.y)) ? null : extent;
 }

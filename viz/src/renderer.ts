@@ -9,26 +9,19 @@ import type { EdgeAttributes, EventNode, GraphAttributes, KgGraph, NodeAttribute
 import type { Appearance } from './appearance.js';
 import { isWeakFoundBy, type View } from './filters.js';
 import { treatCameraChangesAsMovement } from './camera-motion.js';
-import type { Extent } from './framing.js';
+import { frameBox, type Extent } from './framing.js';
 import { createLabelPlacer, type LabelBox, type LabelRenderer, type LabelStanding } from './label-placement.js';
 import { EVENT_LABEL_RATIO, eventLabel } from './labels.js';
 import { NodeDiamondProgram, NodeDiscProgram } from './node-point-programs.js';
 import { computeParallelCurvatures } from './parallel-edges.js';
 import { OTHER_TIE, TIE_COLORS } from './projection.js';
+import { paler, THEMES, type Theme } from './theme.js';
 import { isEventNetworkEdge } from '../../src/graph/model.js';
 import type { ViewMode } from './state.js';
 
 export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
-export type Theme = 'light' | 'dark';
-
-const THEMES = {
-  light: { label: '#222222', halo: '#ffffff', dimmed: '#e4e4e4', hoverBox: '#ffffff', edges: { participant: '#b9b9b9', location: '#d6bfd0', leader_of: '#e9a5a6', official_of: '#f0c8c8', member_of: '#a9c2dc', located_in: '#d9d9d9' }, weak: '#e6e6e6', inferredMix: '#ffffff' },
-  dark: { label: '#e6e6e6', halo: '#1c1e22', dimmed: '#34373d', hoverBox: '#2b2e33', edges: { participant: '#5d6168', location: '#6a5766', leader_of: '#8c5a5b', official_of: '#6e5050', member_of: '#4f6378', located_in: '#4a4d52' }, weak: '#3a3d42', inferredMix: '#1c1e22' },
-} as const;
 
 const SELECTED_TIE = '#e15759';
-// The share of the graph's width or height the nodes left out of the shown network must span before the camera reframes.
-const REFRAME_SHARE = 0.05;
 // Above these sizes, drawing every edge while the camera moves costs more frames than it is worth.
 const LARGE_GRAPH_EDGES = 5000;
 const LARGE_GRAPH_NODES = 5000;
@@ -70,14 +63,6 @@ export interface RendererHandlers {
   onClickStage(): void;
 }
 
-const mixColor = (a: string, b: string, t: number) => {
-  const c = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * (1 - t) + c(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
-};
-
-/** An event's colour when its date is inferred: paler, as the legend says. */
-const paler = (color: string, colors: (typeof THEMES)[Theme]) => mixColor(color, colors.inferredMix, 0.55);
-export const inferredColor = (color: string, name: Theme) => paler(color, THEMES[name]);
 
 /**
  * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
@@ -102,13 +87,11 @@ const sameScene = (a: Scene, b: Scene) =>
  * Frames a sigma renderer on the shown network. When it spans nearly the whole graph, sigma's own extent does (a reframe
  * costs a second pass over every node and edge, worth it only when what is left out would take a good part of the stage).
  */
-export function frameSigma<N extends Attributes, E extends Attributes, G extends Attributes>(sigma: Sigma<N, E, G>, extent: Extent | null): void {
-  const full = sigma.getBBox();
-  const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) <= REFRAME_SHARE * (b[1] - b[0]);
-  const same = extent === null || (near(extent.x, full.x) && near(extent.y, full.y));
-  if (same && sigma.getCustomBBox() === null) return;
+function frameSigma<N extends Attributes, E extends Attributes, G extends Attributes>(sigma: Sigma<N, E, G>, extent: Extent | null): void {
+  const box = frameBox(sigma.getBBox(), extent);
+  if (box === null && sigma.getCustomBBox() === null) return;
   // setCustomBBox alone redraws with the old normalisation: a refresh recomputes it.
-  sigma.setCustomBBox(same ? null : extent);
+  sigma.setCustomBBox(box);
   sigma.scheduleRefresh();
 }
 

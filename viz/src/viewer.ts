@@ -1,4 +1,5 @@
-// The viewer's entry point: loads the graph, mounts renderer, search, filters, time range, panel and exports, and keeps the URL in step.
+// The viewer, loaded by the page's entry (main.ts) while it draws the first frame: loads the graph, mounts renderer,
+// search, filters, time range, panel and exports, and keeps the URL in step.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { KgGraph } from '../../src/graph/model.js';
@@ -6,7 +7,7 @@ import { computeAppearance, type Appearance } from './appearance.js';
 import { mountFilters, renderLegend } from './controls.js';
 import { h } from './dom.js';
 import { exportPng } from './export-png.js';
-import { drawFirstFrame, drawableAtOnce, fetchDrawing } from './first-frame.js';
+import type { Picture } from './first-frame.js';
 import { networkExtent, type FrameChoice } from './framing.js';
 import { computeView, indexEntityEvents, type View } from './filters.js';
 import { writeGexf, writeGraphml } from './graph-files.js';
@@ -16,9 +17,11 @@ import { GraphLoadError, loadGraph } from './load-graph.js';
 import { renderPanel, renderTie } from './panel.js';
 import { TIE_COLORS } from './projection.js';
 import { isEventNetworkEdge } from '../../src/graph/model.js';
-import { createRenderer, type KgSigma, type Theme } from './renderer.js';
+import { showMessage } from './message.js';
+import { createRenderer, type KgSigma } from './renderer.js';
 import { mountSearch } from './search.js';
 import { formatViewState, parseViewState, type ViewState } from './state.js';
+import { THEME_KEY, type Theme } from './theme.js';
 import { countEventsByMonth, mountTimeline } from './timeline.js';
 
 /** What the page exposes for tests and the benchmark: read-only views of the running viewer. */
@@ -45,14 +48,6 @@ declare global {
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const THEME_KEY = 'kg-viewer-theme';
-
-function showMessage(text: string): void {
-  const message = byId('message');
-  message.replaceChildren(h('strong', {}, 'The graph cannot be shown. '), h('pre', {}, text));
-  message.hidden = false;
-  document.body.dataset.state = 'error';
-}
 
 function download(name: string, content: Blob): void {
   const url = URL.createObjectURL(content);
@@ -79,30 +74,18 @@ function shownDegrees(graph: KgGraph, view: View, state: ViewState): Map<string,
   return degree;
 }
 
-function initialTheme(): Theme {
-  const saved = localStorage.getItem(THEME_KEY);
-  if (saved === 'light' || saved === 'dark') return saved;
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+/** Starts the viewer on the state and theme the entry read, replacing the entry's picture (if it drew one) with the renderer. */
+export async function startViewer(initial: ViewState, initialTheme: Theme, picture: Picture | null): Promise<void> {
+  try {
+    await mountViewer(initial, initialTheme, picture);
+  } catch (error) {
+    showMessage(error instanceof GraphLoadError ? error.message : `Cannot start the viewer: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-/** Draws the first frame from the drawing file when the state allows; resolves to the time it was drawn and what removes it, or null. */
-async function drawFromDrawingFile(state: ViewState, theme: Theme): Promise<{ at: number; kill(): void } | null> {
-  if (!drawableAtOnce(state)) return null;
-  const file = await fetchDrawing('./viewer.json');
-  performance.mark('kg:drawing');
-  if (file === null) return null;
-  const picture = drawFirstFrame(file, byId('sigma-container'), theme);
-  const at = performance.now();
-  // On screen before graph.json's parse holds the main thread: past the next frame's paint.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return { at, kill: picture.kill };
-}
-
-async function startViewer(): Promise<void> {
-  let state = parseViewState(window.location.hash);
-  let theme = initialTheme();
-  document.documentElement.dataset.theme = theme;
-  const picture = await drawFromDrawingFile(state, theme);
+async function mountViewer(initial: ViewState, initialTheme: Theme, picture: Picture | null): Promise<void> {
+  let state = initial;
+  let theme = initialTheme;
   const graph = await loadGraph('./graph.json').catch((error: unknown) => {
     picture?.kill();
     throw error;
@@ -247,7 +230,3 @@ async function startViewer(): Promise<void> {
     worker.postMessage(new URL('./graph.json', window.location.href).href);
   }
 }
-
-startViewer().catch((error: unknown) => {
-  showMessage(error instanceof GraphLoadError ? error.message : `Cannot start the viewer: ${error instanceof Error ? error.message : String(error)}`);
-});

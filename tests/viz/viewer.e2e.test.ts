@@ -40,6 +40,39 @@ async function countInkPixels(page: Page, png: Buffer): Promise<number> {
   }, png.toString('base64'));
 }
 
+/** Where a screenshot has ink: the bounding box of its inked pixels, and whether each of `points` (CSS pixels) is inked. */
+async function inkAt(page: Page, png: Buffer, points: { x: number; y: number }[]): Promise<{ box: { left: number; top: number; right: number; bottom: number }; inked: boolean[] }> {
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const ink = (x: number, y: number) => {
+        const i = 4 * (y * image.width + x);
+        return data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235;
+      };
+      const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) {
+          if (!ink(x, y)) continue;
+          box.left = Math.min(box.left, x);
+          box.right = Math.max(box.right, x + 1);
+          box.top = Math.min(box.top, y);
+          box.bottom = Math.max(box.bottom, y + 1);
+        }
+      }
+      return { box, inked: points.map(({ x, y }) => ink(Math.floor(x), Math.floor(y))) };
+    },
+    { base64: png.toString('base64'), points },
+  );
+}
+
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -133,6 +166,20 @@ describe('viewer on the seed articles', () => {
     release();
     await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
     expect(await page.evaluate(() => window.kgViewer!.firstFrameFrom)).toBe('viewer.json');
+    // The picture drew each node where the renderer then put it: ink at every shown node's centre, and its ink spans
+    // what the renderer's discs span, to a pixel or two of anti-aliasing.
+    const nodes = await page.evaluate(() => {
+      const v = window.kgViewer!;
+      return v.visibleNodes().map((key) => {
+        const data = v.sigma.getNodeDisplayData(key)!;
+        return { ...v.sigma.framedGraphToViewport(data), r: v.sigma.scaleSize(data.size) };
+      });
+    });
+    expect(nodes.length).toBeGreaterThan(20);
+    const { box, inked } = await inkAt(page, picture, nodes);
+    expect(inked.every(Boolean)).toBe(true);
+    const spanned = { left: Math.min(...nodes.map((n) => n.x - n.r)), right: Math.max(...nodes.map((n) => n.x + n.r)), top: Math.min(...nodes.map((n) => n.y - n.r)), bottom: Math.max(...nodes.map((n) => n.y + n.r)) };
+    for (const side of ['left', 'right', 'top', 'bottom'] as const) expect(Math.abs(box[side] - spanned[side])).toBeLessThan(2.5);
     // One renderer: the picture's canvases are gone.
     expect(await page.locator('#sigma-container canvas.sigma-nodes').count()).toBe(1);
     await page.fill('#search-input', 'Orban');

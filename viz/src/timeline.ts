@@ -78,22 +78,24 @@ export interface TimelineControl {
   redraw(): void;
 }
 
-/** Builds the control in `container`; `onChange` receives the new range, and the returned `update` syncs the control with a state. */
+/** Drives the control whose elements index.html puts in `container`; `onChange` receives the new range, and the returned `update` syncs the control with a state. */
 export function mountTimeline(container: HTMLElement, histogram: MonthHistogram, onChange: (range: TimeRange) => void): TimelineControl {
   const { months, counts } = histogram;
   const last = months.length - 1;
-  const canvas = h('canvas', { class: 'histogram', 'aria-hidden': 'true' });
-  const from = h('input', { type: 'range', id: 'range-from', min: 0, max: Math.max(last, 0), step: 1, 'aria-label': 'From month' });
-  const to = h('input', { type: 'range', id: 'range-to', min: 0, max: Math.max(last, 0), step: 1, 'aria-label': 'To month' });
-  const label = h('span', { id: 'range-label' });
-  const play = h('button', { type: 'button', id: 'time-play', 'aria-label': 'Play through time', title: 'Play (space)' }, icon('play'));
-  const speed = h('select', { id: 'play-speed', 'aria-label': 'Play speed', title: 'Play speed' }, ...PLAY_SPEEDS.map((s) => h('option', { value: s, selected: s === 1 }, `${s}×`)));
-  const cumulative = h('input', { type: 'checkbox', id: 'play-cumulative' });
-  const cumulativeLabel = h('label', { for: 'play-cumulative', title: 'Play shows everything up to t, not a sliding window' }, cumulative, ' cumulative');
-  const undated = h('input', { type: 'checkbox', id: 'undated-toggle' });
-  const undatedLabel = h('label', { for: 'undated-toggle' }, undated, ` undated (${histogram.undated})`);
-  const track = h('div', { class: 'range-track' }, canvas, from, to);
-  container.replaceChildren(h('div', { class: 'timeline-controls' }, play, speed, cumulativeLabel, label, undatedLabel), track);
+  const find = <T extends Element>(selector: string) => container.querySelector<T & HTMLElement>(selector)!;
+  const canvas = find<HTMLCanvasElement>('canvas.histogram');
+  const from = find<HTMLInputElement>('#range-from');
+  const to = find<HTMLInputElement>('#range-to');
+  for (const handle of [from, to]) [handle.min, handle.max] = ['0', String(Math.max(last, 0))];
+  const label = find<HTMLSpanElement>('#range-label');
+  const play = find<HTMLButtonElement>('#time-play');
+  play.replaceChildren(icon('play'));
+  const speed = find<HTMLSelectElement>('#play-speed');
+  speed.replaceChildren(...PLAY_SPEEDS.map((s) => h('option', { value: s, selected: s === 1 }, `${s}×`)));
+  const cumulative = find<HTMLInputElement>('#play-cumulative');
+  const undated = find<HTMLInputElement>('#undated-toggle');
+  find('#undated-count').textContent = `undated (${histogram.undated})`;
+  const track = find<HTMLDivElement>('.range-track');
   if (months.length === 0) {
     track.hidden = true;
     play.disabled = true;

@@ -10,8 +10,10 @@ import { ColumnInference, flattenEdge, flattenGraphRecord, flattenNode, NODE_LAB
 import { GRAPHML_TAIL, graphmlEdge, graphmlHead, graphmlNode } from '../export/graphml.js';
 import { edgeInterval, entitySpells, GEXF_MIDDLE, GEXF_TAIL, gexfEdge, gexfHead, gexfNode, interactionSpells, SPELL_RELATIONS, type EntityLink, type TimedNode } from '../export/gexf.js';
 import type { ExportFormat } from '../export/index.js';
+import { ViewerColumns, type DrawnNode, type ViewerFile } from '../export/viewer-columns.js';
+import { writeViewerColumns } from '../export/viewer-file.js';
 import { Neo4jSummary, nodeHeader, nodeRow, relationshipHeader, relationshipRow, toLists, writeCypher } from '../export/neo4j.js';
-import { createGraph, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
+import { createGraph, DERIVED_RELATIONS, SCHEMA_VERSION, type EdgeAttributes, type EventNode, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes, type NodeKind } from '../graph/model.js';
 import { createBufferedWriter, sortKeys } from '../graph/serialize.js';
 import type { Source } from '../types.js';
 import type { Db } from './connect.js';
@@ -32,8 +34,21 @@ export async function exportStoredGraph(db: Db, format: ExportFormat, outPath: s
       await writeStreamAtomic(path, chunks());
       written.push(path);
     }
+    // A graph.json for the viewer comes with its drawing file, as on files.
+    if (format === 'json') written.push(await writeViewerColumns(await storedViewerColumns(client, SCHEMA_VERSION, size.rows[0]), outPath));
     return { written, ...size.rows[0] };
   });
+}
+
+/** The drawing file of the stored graph (viewer-columns.ts), its nodes streamed in graph order. */
+async function storedViewerColumns(client: PoolClient, schemaVersion: number, { nodes, edges }: { nodes: number; edges: number }): Promise<ViewerFile> {
+  const columns = new ViewerColumns(schemaVersion, nodes, edges);
+  const sql = `SELECT n.key, json_build_object('kind', n.kind, 'x', n.attributes->'x', 'y', n.attributes->'y', 'size', n.attributes->'size', 'color', n.attributes->'color', 'dateInferred', n.attributes->'dateInferred') AS node,
+         NOT EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.source = n.key AND e.relation <> ALL($1))
+           AND NOT EXISTS (SELECT 1 FROM kg.graph_edges e WHERE e.target = n.key AND e.relation <> ALL($1)) AS isolated
+    FROM kg.graph_nodes n ORDER BY n.ord`;
+  for await (const row of stream<{ key: string; node: DrawnNode; isolated: boolean }>(client, sql, [DERIVED_RELATIONS])) columns.add(row.key, row.node, row.isolated);
+  return columns.done();
 }
 
 /**

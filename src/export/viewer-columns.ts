@@ -3,7 +3,7 @@
 // the model, never edited; a viewer that finds none, or one older than its graph.json, draws from graph.json alone.
 // No Node imports: the viewer reads the format from here.
 import { isEventNetworkEdge, NODE_KINDS, type NodeKind } from '../graph/kinds.js';
-import type { KgGraph } from '../graph/model.js';
+import type { KgGraph, NodeAttributes } from '../graph/model.js';
 
 export const VIEWER_FILE_FORMAT = 'kg-viewer-nodes/1';
 
@@ -32,23 +32,43 @@ export interface ViewerFile {
 // Two decimals of a layout coordinate or a size are far below a pixel at any zoom the viewer allows.
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** The drawing columns of the graph. */
-export function viewerFile(graph: KgGraph): ViewerFile {
-  const kindIndex = new Map<NodeKind, number>(NODE_KINDS.map((kind, i) => [kind, i]));
-  const paletteIndex = new Map<string, number>();
-  const file: ViewerFile = { format: VIEWER_FILE_FORMAT, schemaVersion: graph.getAttribute('schemaVersion'), order: graph.order, size: graph.size, keys: [], kinds: [], x: [], y: [], sizes: [], palette: [], colors: [], inferred: [], isolated: [] };
-  graph.forEachNode((key, node) => {
+/** What the drawing file reads of a node. */
+export type DrawnNode = Pick<NodeAttributes, 'kind' | 'x' | 'y' | 'size' | 'color'> & { dateInferred?: boolean };
+
+/** Builds the drawing file a node at a time, in the graph's node order (from a graph in memory, or rows streamed from the database). */
+export class ViewerColumns {
+  private readonly file: ViewerFile;
+  private readonly kindIndex = new Map<NodeKind, number>(NODE_KINDS.map((kind, i) => [kind, i]));
+  private readonly paletteIndex = new Map<string, number>();
+
+  constructor(schemaVersion: number, order: number, size: number) {
+    this.file = { format: VIEWER_FILE_FORMAT, schemaVersion, order, size, keys: [], kinds: [], x: [], y: [], sizes: [], palette: [], colors: [], inferred: [], isolated: [] };
+  }
+
+  /** Adds the next node; `isolated`: it has no edge of the event network. */
+  add(key: string, node: DrawnNode, isolated: boolean): void {
+    const file = this.file;
     const at = file.keys.length;
     file.keys.push(key);
-    file.kinds.push(kindIndex.get(node.kind)!);
+    file.kinds.push(this.kindIndex.get(node.kind)!);
     file.x.push(round(node.x));
     file.y.push(round(node.y));
     file.sizes.push(round(node.size));
-    let color = paletteIndex.get(node.color);
-    if (color === undefined) paletteIndex.set(node.color, (color = file.palette.push(node.color) - 1));
+    let color = this.paletteIndex.get(node.color);
+    if (color === undefined) this.paletteIndex.set(node.color, (color = file.palette.push(node.color) - 1));
     file.colors.push(color);
     if (node.kind === 'event' && node.dateInferred === true) file.inferred.push(at);
-    if (!graph.someEdge(key, (_edge, attributes) => isEventNetworkEdge(attributes.relation))) file.isolated.push(at);
-  });
-  return file;
+    if (isolated) file.isolated.push(at);
+  }
+
+  done(): ViewerFile {
+    return this.file;
+  }
+}
+
+/** The drawing columns of the graph. */
+export function viewerFile(graph: KgGraph): ViewerFile {
+  const columns = new ViewerColumns(graph.getAttribute('schemaVersion'), graph.order, graph.size);
+  graph.forEachNode((key, node) => columns.add(key, node as DrawnNode, !graph.someEdge(key, (_edge, attributes) => isEventNetworkEdge(attributes.relation))));
+  return columns.done();
 }

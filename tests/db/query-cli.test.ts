@@ -9,6 +9,7 @@ import { openDb, type Db } from '../../src/db/connect.js';
 import { DbKnowledgeGraph } from '../../src/db/graph-queries.js';
 import { writeGraph } from '../../src/db/graph-write.js';
 import { migrate } from '../../src/db/migrate.js';
+import { viewerFilePath } from '../../src/export/viewer-file.js';
 import { parseGraph } from '../../src/graph/serialize.js';
 import { loadKnowledgeBase } from '../../src/kb/index.js';
 import { KnowledgeGraph } from '../../src/query/index.js';
@@ -107,6 +108,8 @@ async function sameExports(stored: Stored, formats: string[]): Promise<void> {
     const exported = await kg(['export', '--db', stored.url, '--format', format, '--out', fromDb]);
     expect(exported.code).toBe(0);
     expect(await filesOf(fromDb)).toEqual(await filesOf(fromFile));
+    // graph.json comes with the viewer's drawing file from both.
+    if (format === 'json') expect(await readFile(viewerFilePath(fromDb), 'utf8')).toBe(await readFile(viewerFilePath(fromFile), 'utf8'));
   }
 }
 

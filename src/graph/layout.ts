@@ -350,6 +350,7 @@ export function measureSpread(graph: KgGraph, pairs = 200_000): LayoutSpread {
   const nodes = [...linked].sort().map((key) => graph.getNodeAttributes(key));
   const random = createRandom(1);
   let all = 0;
+  let measured = 0;
   let same = 0;
   let sameCount = 0;
   let other = 0;
@@ -362,14 +363,16 @@ export function measureSpread(graph: KgGraph, pairs = 200_000): LayoutSpread {
     if (a === b) continue;
     const distance = Math.hypot(a.x - b.x, a.y - b.y);
     all += distance;
+    measured += 1;
     if (distance < a.size + b.size) overlapping += 1;
     if (a.community === b.community) (same += distance), sameCount++;
     else (other += distance), otherCount++;
   }
-  const mean = all / Math.max(1, count);
+  // Over the pairs measured: a node drawn twice is not a pair.
+  const mean = all / Math.max(1, measured);
   return {
     edgeRatio: edges === 0 || mean === 0 ? 0 : edgeLength / edges / mean,
     communityRatio: sameCount === 0 || otherCount === 0 ? 1 : same / sameCount / (other / otherCount),
-    overlap: overlapping / Math.max(1, count),
+    overlap: overlapping / Math.max(1, measured),
   };
 }

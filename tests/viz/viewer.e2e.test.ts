@@ -23,25 +23,8 @@ const findEvent = (graph: KgGraph, type: string, date: string, location: string 
   graph.findNode((_key, node) => node.kind === 'event' && node.eventType === type && node.date === date && (location === null || node.location === location))!;
 
 // Decodes the screenshot in the page and counts pixels that differ from the white background.
-async function countInkPixels(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink += 1;
-    return ink;
-  }, png.toString('base64'));
-}
-
-/** Where a screenshot has ink: the bounding box of its inked pixels, and whether each of `points` (CSS pixels) is inked. */
-async function inkAt(page: Page, png: Buffer, points: { x: number; y: number }[]): Promise<{ box: { left: number; top: number; right: number; bottom: number }; inked: boolean[] }> {
+/** Where a screenshot has ink (any pixel not near white): how many pixels, their bounding box, and whether each of `points` (CSS pixels) is inked. */
+async function inkAt(page: Page, png: Buffer, points: { x: number; y: number }[] = []): Promise<{ count: number; box: { left: number; top: number; right: number; bottom: number }; inked: boolean[] }> {
   return page.evaluate(
     async ({ base64, points }) => {
       const image = new Image();
@@ -58,20 +41,24 @@ async function inkAt(page: Page, png: Buffer, points: { x: number; y: number }[]
         return data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235;
       };
       const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      let count = 0;
       for (let y = 0; y < image.height; y++) {
         for (let x = 0; x < image.width; x++) {
           if (!ink(x, y)) continue;
+          count += 1;
           box.left = Math.min(box.left, x);
           box.right = Math.max(box.right, x + 1);
           box.top = Math.min(box.top, y);
           box.bottom = Math.max(box.bottom, y + 1);
         }
       }
-      return { box, inked: points.map(({ x, y }) => ink(Math.floor(x), Math.floor(y))) };
+      return { count, box, inked: points.map(({ x, y }) => ink(Math.floor(x), Math.floor(y))) };
     },
     { base64: png.toString('base64'), points },
   );
 }
+
+const countInkPixels = async (page: Page, png: Buffer): Promise<number> => (await inkAt(page, png)).count;
 
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
 

@@ -231,6 +231,16 @@ describe('delegations and people present', () => {
     expect(found[0].participantEvidence[members[members.length - 1]]).toBe('group');
   });
 
+  it.each([
+    ['in brackets (d08)', D08, '2022-02-15', 'org:ians', ['person:amir-khan-muttaqi']],
+    // The page's furniture before it, as stored: the dateline is then part of the story's first sentence.
+    ['in slashes, a press release (d35)', 'date 2025-04-01 OTTAWA, ON, April 1, 2025 /CNW/ - Today, the Prime Minister, Mark Carney, spoke with the President of Mexico, Claudia Sheinbaum.', '2025-04-01', 'org:cnw', ['person:mark-carney', 'person:claudia-sheinbaum']],
+  ])('the agency of a dateline %s is not a party to the event it reports', (_, text, published, agency, parties) => {
+    const found = events(text, published).filter((e) => parties.every((p) => e.participants.includes(p)));
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) expect(e.participants).not.toContain(agency);
+  });
+
   it('"X and Y were also present" joins the meeting told before, not an aside (d03)', () => {
     const found = events([D03_LEAD, ...D03].join('\n\n'), '2023-08-18');
     const hosted = found.find((e) => e.trigger === 'hosted');

@@ -427,8 +427,9 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
     if (m.kind === 'country' && TITLE_OF_BEFORE.test(before)) return false;
     // "At State House, Nairobi held talks": the town of a venue, not a party standing for its state.
     if ((m.form === 'capital' || m.form === 'metonym') && VENUE_BEFORE.test(before)) return false;
-    // "Kabul/Doha, Feb 15 (IANS) A Taliban delegation ...": the agency of a wire dateline.
-    if (m.kind === 'organization' && /\d\s*\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
+    // "Kabul/Doha, Feb 15 (IANS) A Taliban delegation ...", "OTTAWA, ON, April 1, 2025 /CNW/ - Today, ...": the agency
+    // of a wire or press-release dateline, in brackets or slashes after its date.
+    if (m.kind === 'organization' && /\d\s*(?:\(\s*$|\/$)/.test(before) && (before.endsWith('/') ? after.startsWith('/') : /^\s*\)/.test(after))) return false;
     // "Alberto Fernandez (Argentina)": the country of the person before it.
     if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
     return !isSpeaker(text, m, trigger);

@@ -148,6 +148,8 @@ describe('viewer on the seed articles', () => {
     await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0 && document.querySelector('#sigma-container canvas') !== null);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await page.evaluate(() => window.kgViewer === undefined && document.body.dataset.state !== 'ready')).toBe(true);
+    // The picture is not the viewer yet, and the page says so.
+    expect(await page.locator('#status').innerText()).toBe('Loading the graph…');
     const picture = await page.locator('#sigma-container').screenshot();
     expect(await countInkPixels(page, picture)).toBeGreaterThan(1000);
     release();
@@ -626,6 +628,8 @@ describe('viewer on the hand-made fixture', () => {
       await page.goto(other.url);
       await page.waitForSelector('body[data-state="error"]');
       expect(await page.locator('#message').innerText()).toContain('schemaVersion 99');
+      // Not still loading: the message says why.
+      expect(await page.locator('#status').innerText()).toBe('');
       await page.screenshot({ path: `${ARTIFACTS}/viewer-error.png` });
     } finally {
       await other.close();

@@ -5,5 +5,6 @@ export function showMessage(text: string): void {
   const message = document.getElementById('message')!;
   message.replaceChildren(h('strong', {}, 'The graph cannot be shown. '), h('pre', {}, text));
   message.hidden = false;
+  document.getElementById('status')!.textContent = '';
   document.body.dataset.state = 'error';
 }

@@ -1,8 +1,9 @@
 // The first frame from the drawing file (graph.viewer.json, src/export/viewer-columns.ts): the nodes the default view
 // shows, with their build-time colours and sizes, drawn before the full graph.json is fetched and parsed. It is a
-// picture only: the page's small entry script draws it while the viewer's bundle (sigma, graphology) still loads, so
-// nothing here may import them. It draws with the renderer's own point-sprite shaders in one WebGL canvas (a 2D canvas
+// picture only: the page's small entry script draws it while the viewer's bundle (sigma's renderer, graphology) still
+// loads, so nothing here may import them (sigma's utils are small and stand alone). It draws with the renderer's own point-sprite shaders in one WebGL canvas (a 2D canvas
 // took several times longer for 10,000 nodes in a software renderer), and the renderer replaces it once the graph is in.
+import { createNormalizationFunction, floatColor, matrixFromCamera } from 'sigma/utils';
 import { VIEWER_FILE_FORMAT, type ViewerFile } from '../../src/export/viewer-columns.js';
 import { NODE_KINDS, SCHEMA_VERSION } from '../../src/graph/kinds.js';
 import { frameBox, type Extent } from './framing.js';
@@ -14,8 +15,8 @@ const ARTICLE = NODE_KINDS.indexOf('article');
 const EVENT = NODE_KINDS.indexOf('event');
 // Sigma's defaults, which the renderer keeps: the padding around the framed graph, in pixels.
 const STAGE_PADDING = 30;
-// Per node: x, y, size, then the colour's four bytes in the fourth float (as sigma packs it), and an id the shaders'
-// picking mode reads and this picture does not.
+// Per node: x, y, size, the colour (sigma's floatColor: its four bytes in one float), and an id the shaders' picking
+// mode reads and this picture does not.
 const FLOATS = 5;
 
 /** Whether the state draws what the drawing file holds: the default view (no filter, selection or pick; the build's colours and sizes), whatever the label density. */
@@ -50,22 +51,14 @@ function extentOf(file: ViewerFile, indexes: Iterable<number>): Extent | null {
 }
 
 /**
- * The matrix from graph coordinates to clip space that sigma's camera at rest makes (normalisation to the framed box,
- * then the stage padding and sigma's correction for the stage's and the graph's shapes), so that the renderer draws
- * each node where the picture did. Column-major, as WebGL takes it.
+ * Sigma's own mapping with its camera at rest (utils of the renderer's sigma, not its renderer): graph coordinates
+ * normalised to the framed box, and the camera matrix with the stage padding, so that the renderer draws each node
+ * where the picture did.
  */
-function stageMatrix(box: Extent, width: number, height: number): Float32Array {
-  const [dx, dy] = [box.x[1] - box.x[0], box.y[1] - box.y[0]];
-  const largest = Math.max(dx, dy);
-  const ratio = largest === 0 || !Number.isFinite(largest) ? 1 : largest;
-  const [cx, cy] = [(box.x[0] + box.x[1]) / 2, (box.y[0] + box.y[1]) / 2];
-  const stageRatio = height / width;
-  const graphRatio = (dy || 1) / (dx || 1);
-  const correction = (stageRatio < 1 && graphRatio > 1) || (stageRatio > 1 && graphRatio < 1) ? 1 : Math.min(Math.max(graphRatio, 1 / graphRatio), Math.max(1 / stageRatio, stageRatio));
-  // Pixels per graph unit; clip space spans 2 across the stage.
-  const scale = ((Math.min(width, height) - 2 * STAGE_PADDING) * correction) / ratio;
-  const [sx, sy] = [(2 * scale) / width, (2 * scale) / height];
-  return new Float32Array([sx, 0, 0, 0, sy, 0, -cx * sx, -cy * sy, 1]);
+function stageMapping(box: Extent, width: number, height: number): { normalize: (x: number, y: number) => { x: number; y: number }; matrix: Float32Array } {
+  const normalization = createNormalizationFunction(box);
+  const graphDimensions = { width: box.x[1] - box.x[0] || 1, height: box.y[1] - box.y[0] || 1 };
+  return { normalize: (x, y) => normalization({ x, y }), matrix: matrixFromCamera({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { width, height }, graphDimensions, STAGE_PADDING) };
 }
 
 function compile(gl: WebGLRenderingContext, fragmentShader: string): WebGLProgram {
@@ -80,19 +73,12 @@ function compile(gl: WebGLRenderingContext, fragmentShader: string): WebGLProgra
   return program;
 }
 
-/** The nodes at `indexes` as the shaders' vertices. */
-function vertices(file: ViewerFile, indexes: number[], colorOf: (i: number) => string): Float32Array {
+/** The nodes at `indexes` as the shaders' vertices, packed as node-point-programs.ts packs them. */
+function vertices(file: ViewerFile, indexes: number[], normalize: (x: number, y: number) => { x: number; y: number }, colorOf: (i: number) => string): Float32Array {
   const data = new Float32Array(indexes.length * FLOATS);
-  const bytes = new Uint8Array(data.buffer);
   indexes.forEach((i, n) => {
-    data[n * FLOATS] = file.x[i];
-    data[n * FLOATS + 1] = file.y[i];
-    data[n * FLOATS + 2] = file.sizes[i];
-    const color = colorOf(i);
-    const at = (n * FLOATS + 3) * 4;
-    for (let c = 0; c < 3; c++) bytes[at + c] = parseInt(color.slice(1 + 2 * c, 3 + 2 * c), 16);
-    // sigma's packing keeps alpha below 255 (a float of all ones is NaN); the shader scales it back.
-    bytes[at + 3] = 254;
+    const { x, y } = normalize(file.x[i], file.y[i]);
+    data.set([x, y, file.sizes[i], floatColor(colorOf(i)), 0], n * FLOATS);
   });
   return data;
 }
@@ -127,14 +113,14 @@ export function drawFirstFrame(file: ViewerFile, container: HTMLElement, theme: 
   gl.viewport(0, 0, canvas.width, canvas.height);
   gl.enable(gl.BLEND);
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-  const matrix = stageMatrix(frameBox(full, framed) ?? full, width, height);
+  const { normalize, matrix } = stageMapping(frameBox(full, framed) ?? full, width, height);
   const colorOf = (i: number) => (inferred.has(i) ? inferredColor(file.palette[file.colors[i]], theme) : file.palette[file.colors[i]]);
   // Discs, then diamonds over them, as the renderer's programs draw.
   for (const [fragmentShader, indexes] of [[DISC_SHADER, shown.filter((i) => file.kinds[i] !== EVENT)], [DIAMOND_SHADER, shown.filter((i) => file.kinds[i] === EVENT)]] as const) {
     const program = compile(gl, fragmentShader);
     gl.useProgram(program);
     gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
-    gl.bufferData(gl.ARRAY_BUFFER, vertices(file, indexes, colorOf), gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, vertices(file, indexes, normalize, colorOf), gl.STATIC_DRAW);
     for (const [name, size, type, normalized, offset] of [['a_position', 2, gl.FLOAT, false, 0], ['a_size', 1, gl.FLOAT, false, 8], ['a_color', 4, gl.UNSIGNED_BYTE, true, 12]] as const) {
       const location = gl.getAttribLocation(program, name);
       gl.enableVertexAttribArray(location);

@@ -63,7 +63,6 @@ export interface RendererHandlers {
   onClickStage(): void;
 }
 
-
 /**
  * Runs `construct` (sigma's constructor, which draws the first frame before it returns) with every camera counting as
  * moving, so that with hideEdgesOnMove and hideLabelsOnMove that frame draws the nodes only: on a large graph in a

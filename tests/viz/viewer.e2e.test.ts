@@ -150,6 +150,14 @@ describe('viewer on the seed articles', () => {
     expect(await page.evaluate(() => window.kgViewer === undefined && document.body.dataset.state !== 'ready')).toBe(true);
     // The picture is not the viewer yet, and the page says so.
     expect(await page.locator('#status').innerText()).toBe('Loading the graph…');
+    // The time range's handles wait at the two ends of their track, not both in its middle.
+    const handles = await page.evaluate(() =>
+      ['range-from', 'range-to'].map((id) => {
+        const input = document.getElementById(id) as HTMLInputElement;
+        return input.value === input.min ? 'min' : input.value === input.max ? 'max' : input.value;
+      }),
+    );
+    expect(handles).toEqual(['min', 'max']);
     const picture = await page.locator('#sigma-container').screenshot();
     expect(await countInkPixels(page, picture)).toBeGreaterThan(1000);
     release();

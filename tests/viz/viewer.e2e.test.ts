@@ -62,6 +62,18 @@ const countInkPixels = async (page: Page, png: Buffer): Promise<number> => (awai
 
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
 
+const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+/**
+ * Waits for what is asked of the next frame (a refresh, a camera flight the viewer starts in it) to run, for the camera to
+ * be still, and for two frames more: a fixed timeout is too short on a loaded machine.
+ */
+async function framesDrawn(page: Page): Promise<void> {
+  await twoFrames(page);
+  await page.waitForFunction(() => !window.kgViewer!.sigma.getCamera().isAnimated());
+  await twoFrames(page);
+}
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlapping = (boxes: Box[]) => boxes.filter((a, i) => boxes.some((b, j) => j < i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
 
@@ -211,7 +223,7 @@ describe('viewer on the seed articles', () => {
     expect(text).toContain('Moscow');
     expect(text).toContain('Vladimir Putin');
     expect(await row.locator('.event-quote').innerText()).toContain(MOSCOW_QUOTE);
-    await page.waitForTimeout(500);
+    await framesDrawn(page);
     // The camera flew to him, not to his graph coordinates read as the stage's (which left the canvas empty).
     const seen = await page.evaluate((key) => {
       const v = window.kgViewer!;
@@ -314,15 +326,17 @@ describe('viewer on the seed articles', () => {
       return v.graph.filterNodes((_k, n) => n.kind === 'event').map((k) => v.sigma.getNodeDisplayData(k)!.label);
     });
     expect(labels.every((l) => l === null)).toBe(true);
+    // The camera flies to the selected person first: zooming during that flight would be undone by it.
+    await framesDrawn(page);
     await page.evaluate(() => window.kgViewer!.sigma.getCamera().setState({ ratio: 0.3 }));
-    await page.waitForTimeout(100);
+    await framesDrawn(page);
     const zoomed = await page.evaluate((key) => window.kgViewer!.sigma.getNodeDisplayData(key)!.label, trumpCall);
     expect(zoomed).toMatch(/ · 2025-10-16$/);
   });
 
   it('draws no label over another or over a node, and more or fewer of them as the label density control is moved', async () => {
     await open(server.url);
-    await page.waitForTimeout(100);
+    await framesDrawn(page);
     const labelBoxes = () => page.evaluate(() => window.kgViewer!.labelBoxes());
     const { boxes: standard, over } = await labelsOverDiscs(page);
     expect(standard.length).toBeGreaterThan(3);
@@ -331,7 +345,7 @@ describe('viewer on the seed articles', () => {
     const setDensity = async (value: string) => {
       await page.locator('#label-density').fill(value);
       await page.waitForFunction((v) => window.kgViewer!.state().labels === Number(v), value);
-      await page.waitForTimeout(100);
+      await framesDrawn(page);
     };
     // At 1 every entity of the seeds is labelled (events are, zoomed in): 3 draws no fewer, 0.3 fewer.
     await setDensity('3');
@@ -451,7 +465,7 @@ describe('people network on the seeds with ties', () => {
     expect(shown.ties).toContain(tie);
     expect(shown.nodes.every((k) => !k.startsWith('event:'))).toBe(true);
     expect(await page.locator('#status').innerText()).toMatch(/entities, \d+ ties shown/);
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     await page.screenshot({ path: `${SHOTS}/viewer-people.png` });
     // Click the middle of the Orbán–Putin tie on the canvas.
     const point = await page.evaluate((key) => {
@@ -478,7 +492,7 @@ describe('people network on the seeds with ties', () => {
 
   it('labels every entity of the seeds\' people network, each with room around it, none over another node', async () => {
     await open(server.url, '#mode=people');
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     const { boxes, over } = await labelsOverDiscs(page);
     expect(boxes).toHaveLength((await visibleNodes(page)).length);
     expect(overlapping(boxes)).toEqual([]);

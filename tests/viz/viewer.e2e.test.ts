@@ -200,6 +200,25 @@ describe('viewer on the seed articles', () => {
     expect(await visibleNodes(page)).not.toContain(moscowMeeting);
   });
 
+  it('keeps the stage the size the first frame was drawn at once the viewer fills its controls, at 900 and 390 px wide', async () => {
+    for (const width of [900, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/graph.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0);
+      const before = await page.locator('#sigma-container').boundingBox();
+      release();
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 30000 });
+      expect({ width, box: await page.locator('#sigma-container').boundingBox() }).toEqual({ width, box: before });
+      await page.unroute('**/graph.json');
+    }
+  });
+
   it('draws from graph.json alone when the URL asks for a view the drawing file cannot show', async () => {
     await open(server.url, '#types=call');
     expect(await page.evaluate(() => window.kgViewer!.firstFrameFrom)).toBe('graph.json');

@@ -174,7 +174,10 @@ async function mountViewer(initial: ViewState, initialTheme: Theme, picture: Pic
     timeline.update(state);
     renderLegend(byId('legend'), appearance.legend, state.mode);
     const shown = state.mode === 'people' ? `${view.nodes.size} entities, ${view.ties.size} ties` : `${view.nodes.size} of ${graph.order} nodes`;
-    byId('status').textContent = `${shown} shown`;
+    const status = byId('status');
+    status.textContent = `${shown} shown`;
+    // Cut to one line when the toolbar is narrow: the whole of it on hover.
+    status.title = status.textContent;
     const hash = formatViewState(state);
     if (hash !== window.location.hash) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }

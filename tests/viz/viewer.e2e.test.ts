@@ -62,6 +62,17 @@ const countInkPixels = async (page: Page, png: Buffer): Promise<number> => (awai
 
 const visibleNodes = (page: Page) => page.evaluate(() => window.kgViewer!.visibleNodes());
 
+/** Holds graph.json back until the returned function is called, so that only the first frame (from the drawing file) is up. */
+async function holdGraphJson(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graph.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
 /**
@@ -149,12 +160,7 @@ describe('viewer on the seed articles', () => {
   });
 
   it('draws the first frame from graph.viewer.json before graph.json arrives; then search, panel and filters work on the full graph', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/graph.json', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdGraphJson(page);
     await page.goto(server.url);
     // The picture is up while graph.json is held back: the viewer itself is not.
     await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0 && document.querySelector('#sigma-container canvas') !== null);
@@ -203,12 +209,7 @@ describe('viewer on the seed articles', () => {
   it('keeps the stage the size the first frame was drawn at once the viewer fills its controls, at 900 and 390 px wide', async () => {
     for (const width of [900, 390]) {
       await page.setViewportSize({ width, height: 800 });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/graph.json', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdGraphJson(page);
       await page.goto(server.url);
       await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0);
       const before = await page.locator('#sigma-container').boundingBox();

@@ -164,7 +164,7 @@ describe('viewer on the seed articles', () => {
     await page.goto(server.url);
     // The picture is up while graph.json is held back: the viewer itself is not.
     await page.waitForFunction(() => performance.getEntriesByName('kg:drawing').length > 0 && document.querySelector('#sigma-container canvas') !== null);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await twoFrames(page);
     expect(await page.evaluate(() => window.kgViewer === undefined && document.body.dataset.state !== 'ready')).toBe(true);
     // The picture is not the viewer yet, and the page says so.
     expect(await page.locator('#status').innerText()).toBe('Loading the graph…');

@@ -30,6 +30,8 @@ export function rankScores(graph: KgGraph, by: RankMetric, view?: UndirectedGrap
   checkMetric(by);
   const network = view ?? eventNetwork(graph, () => true);
   if (by === 'pagerank') {
+    // graphology's PageRank never converges on a graph without nodes (it divides by their number).
+    if (network.order === 0) return scores;
     for (const [key, score] of Object.entries(pagerank(network, { getEdgeWeight: null }))) scores.set(key, score);
     return scores;
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/errors.js';
+import { createGraph, SCHEMA_VERSION } from '../../src/graph/model.js';
 import { serializeGraph, parseGraph } from '../../src/graph/serialize.js';
 import { validateGraph } from '../../src/graph/validate.js';
 import { KnowledgeGraph, loadGraph } from '../../src/query/index.js';
@@ -212,6 +213,12 @@ describe('top', () => {
 
   it('rejects a bad limit', () => {
     expect(usageCode(() => kg.top({ limit: 0 }))).toBe('bad-option');
+  });
+
+  it.each(['pagerank', 'degree', 'events'] as const)('ranks nothing by %s on a graph without nodes', (by) => {
+    // An assembly before any fact of this pipeline is stored writes such a graph.
+    const empty = new KnowledgeGraph(createGraph({ schemaVersion: SCHEMA_VERSION, pipelineVersion: 'test', articles: [] }));
+    expect(empty.top({ by })).toEqual([]);
   });
 });
 

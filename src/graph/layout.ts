@@ -112,10 +112,11 @@ interface PlaneEdge {
   weight: number;
 }
 
-type Plane = UndirectedGraph<PlaneNode, PlaneEdge>;
+/** The undirected simple graph the layout runs on (layout-extend.ts places new nodes on it too). */
+export type Plane = UndirectedGraph<PlaneNode, PlaneEdge>;
 
 /** The undirected simple graph the layout runs on: parallel and opposite edges become one edge whose weight counts them. */
-function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: number): Plane {
+export function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: number): Plane {
   const plane: Plane = new UndirectedGraph<PlaneNode, PlaneEdge>();
   // Start on a disc whose area grows with the node count, so FA2 starts near its working scale.
   const radius = 10 * Math.sqrt(graph.order + 1);
@@ -138,7 +139,7 @@ function projectUndirected(graph: KgGraph, sizes: Map<string, number>, seed: num
  * isolated (78% in one build), and in FA2 they only push every other node away, at a cost that grows with the square
  * of their number when the repulsion is exact.
  */
-function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
+export function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
   const isolated = plane.filterNodes((key) => plane.degree(key) === 0);
   if (isolated.length === 0 || isolated.length === plane.order) return runForceAtlas2On(plane, opts);
   const connected = plane.copy();
@@ -150,7 +151,7 @@ function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
 }
 
 /** Puts `keys` on a sunflower spiral in a ring outside the nodes of `inner`, spaced by the largest of their sizes. */
-function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
+export function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
   let cx = 0;
   let cy = 0;
   inner.forEachNode((_key, { x, y }) => {
@@ -196,6 +197,20 @@ function runForceAtlas2On(plane: Plane, opts: LayoutOptions): ForceRun {
 
 /** FA2 on the plane without the events, where an event joining n nodes weighs on each of their n(n-1)/2 pairs; then the events go around the centre of their neighbours. */
 function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions): ForceRun {
+  const { others, groups } = foldEvents(plane, events);
+  const run = runForceAtlas2(others, opts);
+  // Scaled before the events are placed, so their spirals keep their spacing in node sizes.
+  spreadToFit(others, plane);
+  others.forEachNode((key, { x, y }) => plane.mergeNodeAttributes(key, { x, y }));
+  for (const [id, group] of groups) placeGroup(plane, group.neighbours, group.events, hashString(id));
+  return run;
+}
+
+/** Events that share the same non-event neighbours, keyed by the sorted neighbour keys (which also seed the turn of the group's spiral). */
+export type EventGroups = Map<string, { neighbours: string[]; events: string[] }>;
+
+/** The plane without the events, each event folded into edges between its neighbours, and the events grouped by those neighbours. */
+export function foldEvents(plane: Plane, events: string[]): { others: Plane; groups: EventGroups } {
   const others: Plane = new UndirectedGraph<PlaneNode, PlaneEdge>();
   const isEvent = new Set(events);
   plane.forEachNode((key, attributes) => {
@@ -205,8 +220,7 @@ function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions)
   plane.forEachEdge((_key, { weight }, source, target) => {
     if (!isEvent.has(source) && !isEvent.has(target)) join(source, target, weight);
   });
-  // Keyed by the sorted neighbour keys, which also seed the turn of the group's spiral.
-  const groups = new Map<string, { neighbours: string[]; events: string[] }>();
+  const groups: EventGroups = new Map();
   for (const event of events) {
     const neighbours = plane.neighbors(event).filter((key) => !isEvent.has(key)).sort();
     if (neighbours.length === 0) continue;
@@ -216,19 +230,18 @@ function layOutAroundEvents(plane: Plane, events: string[], opts: LayoutOptions)
     group.events.push(event);
     groups.set(id, group);
   }
-  const run = runForceAtlas2(others, opts);
-  // Scaled before the events are placed, so their spirals keep their spacing in node sizes.
-  spreadToFit(others, plane);
-  others.forEachNode((key, { x, y }) => plane.mergeNodeAttributes(key, { x, y }));
-  for (const [id, group] of groups) placeGroup(plane, group.neighbours, group.events, hashString(id));
-  return run;
+  return { others, groups };
 }
 
 /** Golden angle: successive points of a sunflower spiral never line up. */
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+export const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-/** Puts the events that share the same neighbours on a sunflower spiral around the centre of those neighbours (outside the disc of a single neighbour), a disc's width apart, so few of them overlap. */
-function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: number): void {
+/**
+ * Puts the events that share the same neighbours on a sunflower spiral around the centre of those neighbours (outside
+ * the disc of a single neighbour), a disc's width apart, so few of them overlap. `placed`: the group's events already
+ * on the spiral (an extended layout's), which keep their turns: the new ones follow them.
+ */
+export function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: number, placed: string[] = []): void {
   let cx = 0;
   let cy = 0;
   for (const key of neighbours) {
@@ -238,12 +251,13 @@ function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: 
   cx /= neighbours.length;
   cy /= neighbours.length;
   // reduce, not Math.max(...): a pair of leaders can share thousands of events, past the engine's argument limit.
-  const step = 2.2 * events.reduce((max, event) => Math.max(max, plane.getNodeAttribute(event, 'size')), 0);
+  const step = 2.2 * [placed, events].reduce((max, list) => list.reduce((m, event) => Math.max(m, plane.getNodeAttribute(event, 'size')), max), 0);
   // Spiral point k lies at step·√(k + skip): skipping the centre keeps a single neighbour's events off its disc.
   const hub = neighbours.length === 1 ? plane.getNodeAttribute(neighbours[0], 'size') + step / 2 : 0;
   const skip = (hub / step) ** 2;
   const turn = 2 * Math.PI * createRandom(seed)();
-  events.forEach((event, k) => {
+  events.forEach((event, i) => {
+    const k = placed.length + i;
     const radius = step * Math.sqrt(k + 0.5 + skip);
     const angle = turn + k * GOLDEN_ANGLE;
     plane.mergeNodeAttributes(event, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
@@ -251,7 +265,7 @@ function placeGroup(plane: Plane, neighbours: string[], events: string[], seed: 
 }
 
 /** The larger side of the bounding box (1 when every node is on one spot, to avoid dividing by zero). */
-function measureExtent(plane: Plane): number {
+export function measureExtent(plane: Plane): number {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -266,7 +280,7 @@ function measureExtent(plane: Plane): number {
 }
 
 /** Scales positions up about the origin (where gravity centres the layout) until the discs of `sized` would cover a quarter of the area: FA2's scale ignores node sizes, and noverlap alone cannot untangle a dense core. */
-function spreadToFit(plane: Plane, sized: Plane = plane): void {
+export function spreadToFit(plane: Plane, sized: Plane = plane): void {
   let needed = 0;
   sized.forEachNode((_key, { size }) => (needed += (2 * size) ** 2 * 4));
   const extent = measureExtent(plane);
@@ -291,7 +305,7 @@ function separateCoincident(plane: Plane): void {
 }
 
 /** Node sizes scaled by square root (area grows with the measure) between minSize and maxSize. */
-function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
+export function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
   const measures = new Map<string, number>();
   const degree = (key: string): number => graph.edges(key).filter((edge) => isEventNetworkEdge(graph.getEdgeAttribute(edge, 'relation'))).length;
   graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? degree(key) : attributes.mentions));
@@ -317,7 +331,7 @@ function detectCommunities(plane: Plane, opts: LayoutOptions): Map<string, numbe
 }
 
 /** FNV-1a, 32 bits: a fast stable hash of a node key. */
-function hashString(text: string): number {
+export function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

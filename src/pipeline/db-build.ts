@@ -8,9 +8,11 @@ import { describeDbUrl, type Db } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { attemptsPerJob, drainDeadLetters, enqueue, ensureQueues, openQueue, unfinishedJobs, type QueueSettings } from '../db/queue.js';
 import { countArticles, finishRun, lastRun, listDeadLetters, putArticles, putDeadLetters, putFacts, reportsSince, startRun, streamFacts, type DeadLetter, type RunKind } from '../db/store.js';
+import { readLayout } from '../db/graph-read.js';
 import { writeGraph } from '../db/graph-write.js';
 import { countGraph, type KgGraph } from '../graph/model.js';
 import { applyLayout } from '../graph/layout.js';
+import { canExtend, extendLayout } from '../graph/layout-extend.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { createAssembler } from '../stages/assemble/index.js';
@@ -62,7 +64,8 @@ export interface DbRunReport {
   /** Diagnostics of the stored facts and of ingest, by code. */
   diagnostics: Record<string, number>;
   counts: { nodes: Record<string, number>; edges: Record<string, number> };
-  layout: { iterations: number; converged: boolean; placedEvents: number } | null;
+  /** kept: nodes that kept the place and community they had in the graph stored before (0: laid out afresh). */
+  layout: { iterations: number; converged: boolean; placedEvents: number; kept: number } | null;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   workers: number;
@@ -77,6 +80,8 @@ export interface DbBuildOptions {
   articleTimeoutMs: number;
   /** Enqueue the articles for `kg worker` instead of extracting them here, with these retries and expiry. */
   queue: QueueSettings | null;
+  /** Lay the graph out afresh instead of keeping the places of the nodes stored before (see assembleInto). */
+  relayout?: boolean;
   onArticle?: (done: number) => void;
   onStage?: (stage: string) => void;
 }
@@ -128,7 +133,7 @@ export async function buildInDb(options: DbBuildOptions): Promise<{ report: DbRu
     }
     await (extractor as Extractor | null)?.close();
     extractor = null;
-    const graph = await assembleInto(db, kb, pipeline, report, null, options.onStage);
+    const graph = await assembleInto(db, kb, pipeline, report, null, options.relayout ?? false, options.onStage);
     await finishRun(db, run, report);
     return { report, graph };
   } finally {
@@ -198,8 +203,11 @@ export async function extractAndStore(db: Db, pipeline: string, extractor: Extra
 /**
  * Assembles the graph from every stored article's facts (streamed in id order) into the graph tables, and fills the
  * report: dead letters (the queue's, drained into kg.dead_letters), articles still pending, counts and timings.
+ * The nodes of the graph stored before keep their place and community, and only the new ones are placed
+ * (extendLayout), unless `relayout` is set or too little of the graph was stored before (canExtend): then the whole
+ * graph is laid out afresh, as a build on files lays it out.
  */
-async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report: DbRunReport, boss: PgBoss | null, onStage?: (stage: string) => void): Promise<KgGraph> {
+async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report: DbRunReport, boss: PgBoss | null, relayout: boolean, onStage?: (stage: string) => void): Promise<KgGraph> {
   const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -224,7 +232,11 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
     return assembler.finish();
   });
   onStage?.('layout');
-  report.layout = await time('layout', () => applyLayout(graph));
+  const previous = relayout ? null : await time('read layout', () => readLayout(db));
+  report.layout = await time('layout', () => {
+    if (previous && canExtend(graph, previous)) return extendLayout(graph, previous);
+    return { ...applyLayout(graph), kept: 0 };
+  });
   onStage?.('write graph');
   await time('write', () => writeGraph(db, graph));
   report.deadLetters = await listDeadLetters(db, pipeline);
@@ -235,7 +247,7 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
 }
 
 /** `kg assemble --db`: the graph from every stored article's facts; the report lists dead letters and what the enqueues since the last assembly skipped. */
-export async function assembleInDb(options: { db: Db; url: string; kbPaths: string[]; onStage?: (stage: string) => void }): Promise<{ report: DbRunReport; graph: KgGraph }> {
+export async function assembleInDb(options: { db: Db; url: string; kbPaths: string[]; relayout?: boolean; onStage?: (stage: string) => void }): Promise<{ report: DbRunReport; graph: KgGraph }> {
   const { db } = options;
   await migrate(db);
   const kb = loadKnowledgeBase(undefined, options.kbPaths);
@@ -253,7 +265,7 @@ export async function assembleInDb(options: { db: Db; url: string; kbPaths: stri
       report.articles.unchanged += enqueued.articles.unchanged;
       report.articles.queued += enqueued.articles.queued;
     }
-    const graph = await assembleInto(db, kb, pipeline, report, boss, options.onStage);
+    const graph = await assembleInto(db, kb, pipeline, report, boss, options.relayout ?? false, options.onStage);
     report.articles.pending = Math.max(report.articles.pending, await unfinishedJobs(boss));
     await finishRun(db, run, report);
     return { report, graph };

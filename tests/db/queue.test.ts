@@ -1,7 +1,7 @@
 // The queue end to end on a real server, with the kg command as users run it: a queued build extracted by three
 // worker processes gives the graph of a local build byte for byte; a worker killed with kill -9 mid-batch loses and
 // duplicates nothing; a poisoned article ends in the dead-letter list while the rest is built; queuing more articles
-// later and assembling again equals a full build.
+// later and assembling again equals a full build, but for the drawing, which keeps the nodes stored before in place.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,8 +73,11 @@ async function factRows(db: Db): Promise<{ rows: number; articles: number }> {
   return rows[0];
 }
 
-test('--queue without --db is a usage error', async () => {
+test('--queue without --db is a usage error, and so is --relayout without an assembly in the database', async () => {
   await expect(kg(['build', 'data/articles', '--queue'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--queue needs --db URL/) });
+  const relayout = /--relayout is for a build that assembles in the database \(--db without --queue\)/;
+  await expect(kg(['build', 'data/articles', '--relayout'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(relayout) });
+  await expect(kg(['build', 'data/articles', '--db', 'postgres://kg@127.0.0.1:1/kg', '--queue', '--relayout'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(relayout) });
 });
 
 test('a queued build extracted by three worker processes gives the graph of a local build, byte for byte', async () => {
@@ -135,19 +138,29 @@ test('a poisoned article ends in the dead-letter list with its reason, bad input
   expect(graph.attributes.articles.map((a: { id: string }) => a.id)).toEqual(['a-good']);
 }, SLOW);
 
-test('articles queued later and assembled again give the graph of a full build', async () => {
+test('articles queued later and assembled again give the graph of a full build, drawn around the nodes stored before', async () => {
   const { url, db } = await database();
   // The seeds in two parts: article 003 of the second reports the Trump-Putin call and the Budapest summit of 001 in the first, so its reports join events assembled before.
   const [first, second] = await seedParts([3, 2]);
   const local = await localGraph([first, second], 'local-both');
   await kg(['build', first, '--db', url, '--queue']);
   await Promise.all(workers(url, 1));
-  await kg(['assemble', '--db', url]);
+  expect((await kg(['assemble', '--db', url])).stderr).toMatch(/laid out afresh/);
+  const drawn = drawingOf(await dbGraph(db));
   const again = await kg(['build', first, second, '--db', url, '--queue']);
   expect(again.stderr).toMatch(/5 article\(s\) read: 2 stored, 3 already stored with their facts/);
   expect(again.stderr).toMatch(/2 job\(s\) queued/);
   await Promise.all(workers(url, 1));
-  await kg(['assemble', '--db', url]);
+  const assembled = await kg(['assemble', '--db', url]);
+  // Every node stored before that is still in the graph keeps its place and community; all else is the full build's.
+  const extended = await dbGraph(db);
+  const kept = [...drawingOf(extended)].filter(([key]) => drawn.has(key));
+  expect(kept.length).toBeGreaterThan(0);
+  for (const [key, place] of kept) expect(place).toEqual(drawn.get(key));
+  expect(assembled.stderr).toContain(`layout kept: ${kept.length} node(s) kept their places`);
+  expect(withoutDrawing(extended)).toEqual(withoutDrawing(local));
+  // --relayout draws it as a full build does.
+  await kg(['assemble', '--db', url, '--relayout']);
   expect(await dbGraph(db)).toBe(local);
 }, SLOW);
 
@@ -173,6 +186,22 @@ test('an article queued twice with the same text has one job; a changed text get
   expect(await factRows(db)).toEqual({ rows: 5, articles: 5 });
   expect(await dbGraph(db)).toBe(await localGraph([changed], 'local-changed'));
 }, SLOW);
+
+interface GraphJson {
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+}
+
+/** Each node's place and community in a graph.json. */
+function drawingOf(json: string): Map<string, unknown> {
+  return new Map((JSON.parse(json) as GraphJson).nodes.map(({ key, attributes: { x, y, community } }) => [key, { x, y, community }]));
+}
+
+/** A graph.json parsed, without the nodes' places and communities. */
+function withoutDrawing(json: string): unknown {
+  const graph = JSON.parse(json) as GraphJson;
+  for (const { attributes } of graph.nodes) for (const name of ['x', 'y', 'community']) delete attributes[name];
+  return graph;
+}
 
 /** The seed articles with their manifest's metadata as JSONL files of the given sizes, in id order. */
 async function seedParts(sizes: number[]): Promise<string[]> {

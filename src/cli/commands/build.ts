@@ -33,6 +33,8 @@ interface BuildFlags {
   retries?: number;
   jobExpiry?: number;
   report?: string;
+  /** With --db: lay the graph out afresh instead of keeping the places of the nodes stored before. */
+  relayout?: boolean;
 }
 
 const HELP_AFTER = `
@@ -70,9 +72,11 @@ export function registerBuild(program: Command): void {
     .option('--retries <n>', 'with --queue: attempts after the first before a job is a dead letter', parseCount, DEFAULT_QUEUE_SETTINGS.retries)
     .option('--job-expiry <seconds>', `with --queue: how long a worker may hold a job before it is retried elsewhere (its worker died or hung); default: a worker's default batch with every article at --article-timeout (${DEFAULT_QUEUE_SETTINGS.expirySeconds} s at 30 s)`, parseSeconds)
     .option('--report <file>', 'with --db: also write the run\'s report to this JSON file')
+    .option('--relayout', 'with --db: lay the whole graph out afresh; by default the nodes stored before keep their places and only new ones are placed')
     .addHelpText('after', HELP_AFTER)
     .action(async (inputs: string[], flags: BuildFlags) => {
       if (flags.queue && !flags.db) throw new UsageError('queue-without-db', 'build: --queue needs --db URL: the queue lives in PostgreSQL');
+      if (flags.relayout && (!flags.db || flags.queue)) throw new UsageError('relayout-without-db', 'build: --relayout is for a build that assembles in the database (--db without --queue); a build on files always lays its graph out afresh');
       if (flags.db && flags.into) throw new UsageError('into-with-db', 'build: --into is for output folders; with --db every build adds to the articles already stored (facts of unchanged articles are reused)');
       if (flags.db) {
         const skipped = await runDbBuild(inputs, flags);
@@ -115,7 +119,7 @@ async function runDbBuild(inputs: string[], flags: BuildFlags): Promise<number> 
       db, url: flags.db!, inputs: sources, kbPaths: flags.kb ?? [], workers,
       articleTimeoutMs: articleTimeout * 1000,
       queue: flags.queue ? { retries: flags.retries ?? DEFAULT_QUEUE_SETTINGS.retries, expirySeconds: flags.jobExpiry ?? defaultJobExpiry(articleTimeout) } : null,
-      onArticle: progress.update, onStage: progress.stage,
+      relayout: flags.relayout ?? false, onArticle: progress.update, onStage: progress.stage,
     }));
   } finally {
     progress.stop();

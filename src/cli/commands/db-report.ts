@@ -13,6 +13,7 @@ export function summarizeDbRun(report: DbRunReport): string {
   if (report.kind !== 'enqueue') {
     const nodes = Object.entries(report.counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
     lines.push(`${name}: graph of ${a.inGraph} article(s) written to the graph tables; nodes: ${nodes || 'none'}`);
+    if (report.layout) lines.push(report.layout.kept > 0 ? `${name}: layout kept: ${report.layout.kept} node(s) kept their places, ${counted(report) - report.layout.kept} new one(s) placed beside them (--relayout lays everything out afresh)` : `${name}: laid out afresh`);
     if (a.pending > 0) lines.push(`${name}: ${a.pending} article(s) still waiting for a worker are not in the graph yet; assemble again once they are done`);
   }
   for (const s of report.skipped.slice(0, 10)) lines.push(`${name}: skipped: ${s.message}`);
@@ -21,6 +22,10 @@ export function summarizeDbRun(report: DbRunReport): string {
   if (report.deadLetters.length > 10) lines.push(`${name}: ... and ${report.deadLetters.length - 10} more dead letters in the report`);
   lines.push(`${name}: report stored in kg.runs (${Object.entries(report.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')})`);
   return `${lines.join('\n')}\n`;
+}
+
+function counted(report: DbRunReport): number {
+  return Object.values(report.counts.nodes).reduce((sum, n) => sum + n, 0);
 }
 
 /** Writes the report as JSON when --report FILE was given. */

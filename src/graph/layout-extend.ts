@@ -5,7 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import { createRandom } from './random.js';
 import { KIND_COLORS, type KgGraph } from './model.js';
-import { computeSizes, foldEvents, hashString, placeAround, placeGroup, projectUndirected, resolveLayoutOptions, runForceAtlas2, spreadToFit, type EventGroups, type LayoutOptions, type LayoutReport, type Plane } from './layout.js';
+import { computeSizes, disc, foldEvents, hashString, placeAround, placeGroup, projectUndirected, resolveLayoutOptions, runForceAtlas2, separateCoincident, spreadToFit, type EventGroups, type LayoutOptions, type LayoutReport, type Plane } from './layout.js';
 
 /** Where a node was drawn in the graph laid out before. */
 export interface PlacedNode {
@@ -66,7 +66,7 @@ export function extendLayout(graph: KgGraph, previous: ReadonlyMap<string, Place
     const left = anchorToPlaced(plane, events.filter((event) => !placed.has(event)), placed).sort();
     if (left.length > 0) placeAround(plane, part(plane, placed, false), left);
   } else run = placeNew(plane, placed, opts, plane);
-  separateFromKept(plane, kept);
+  separateCoincident(plane, kept);
   const communities = extendCommunities(plane, previous);
   graph.updateEachNodeAttributes((key, attributes) => {
     const at = plane.getNodeAttributes(key);
@@ -178,22 +178,6 @@ function setOutside(drawn: Plane, apart: Plane): void {
   apart.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: attributes.x + dx, y: attributes.y + dy }));
 }
 
-/** The centre of a plane's nodes and the distance from it that holds all of them, sizes included. */
-function disc(plane: Plane): { cx: number; cy: number; reach: number } {
-  if (plane.order === 0) return { cx: 0, cy: 0, reach: 0 };
-  let cx = 0;
-  let cy = 0;
-  plane.forEachNode((_key, { x, y }) => {
-    cx += x;
-    cy += y;
-  });
-  cx /= plane.order;
-  cy /= plane.order;
-  let reach = 0;
-  plane.forEachNode((_key, { x, y, size }) => (reach = Math.max(reach, Math.hypot(x - cx, y - cy) + size)));
-  return { cx, cy, reach };
-}
-
 /** New events go on their group's spiral after the group's events placed before; returns how many were placed. */
 function placeNewEvents(plane: Plane, groups: EventGroups, placed: Set<string>): number {
   let count = 0;
@@ -205,25 +189,6 @@ function placeNewEvents(plane: Plane, groups: EventGroups, placed: Set<string>):
     count += fresh.length;
   }
   return count;
-}
-
-/** Moves each new node off any spot another node holds, by a hash of its key; the nodes kept from before never move. */
-function separateFromKept(plane: Plane, kept: ReadonlySet<string>): void {
-  const taken = new Set<string>();
-  plane.forEachNode((key, { x, y }) => {
-    if (kept.has(key)) taken.add(`${x},${y}`);
-  });
-  plane.forEachNode((key, attributes) => {
-    if (kept.has(key)) return;
-    let { x, y } = attributes;
-    while (taken.has(`${x},${y}`)) {
-      const random = createRandom(hashString(`${key}|${x},${y}`));
-      x += (random() - 0.5) * attributes.size;
-      y += (random() - 0.5) * attributes.size;
-    }
-    taken.add(`${x},${y}`);
-    plane.mergeNodeAttributes(key, { x, y });
-  });
 }
 
 /**

@@ -152,16 +152,7 @@ export function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
 
 /** Puts `keys` on a sunflower spiral in a ring outside the nodes of `inner`, spaced by the largest of their sizes. */
 export function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
-  let cx = 0;
-  let cy = 0;
-  inner.forEachNode((_key, { x, y }) => {
-    cx += x;
-    cy += y;
-  });
-  cx /= inner.order;
-  cy /= inner.order;
-  let reach = 0;
-  inner.forEachNode((_key, { x, y, size }) => (reach = Math.max(reach, Math.hypot(x - cx, y - cy) + size)));
+  const { cx, cy, reach } = disc(inner);
   const step = 2.2 * keys.reduce((max, key) => Math.max(max, plane.getNodeAttribute(key, 'size')), 0);
   // Spiral points k lie at step·√(k + skip): skipping the inner disc's area keeps the ring outside it.
   const skip = (reach / step) ** 2;
@@ -170,6 +161,22 @@ export function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
     const angle = k * GOLDEN_ANGLE;
     plane.mergeNodeAttributes(key, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
   });
+}
+
+/** The centre of a plane's nodes and the distance from it that holds all of them, sizes included. */
+export function disc(plane: Plane): { cx: number; cy: number; reach: number } {
+  if (plane.order === 0) return { cx: 0, cy: 0, reach: 0 };
+  let cx = 0;
+  let cy = 0;
+  plane.forEachNode((_key, { x, y }) => {
+    cx += x;
+    cy += y;
+  });
+  cx /= plane.order;
+  cy /= plane.order;
+  let reach = 0;
+  plane.forEachNode((_key, { x, y, size }) => (reach = Math.max(reach, Math.hypot(x - cx, y - cy) + size)));
+  return { cx, cy, reach };
 }
 
 /** FA2 in batches until the mean displacement per node per iteration is below tolerance × extent, or the iteration cap. */
@@ -289,10 +296,17 @@ export function spreadToFit(plane: Plane, sized: Plane = plane): void {
   plane.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: attributes.x * scale, y: attributes.y * scale }));
 }
 
-/** Moves nodes that share a spot apart by a hash of their key: noverlap would otherwise jitter them with Math.random. */
-function separateCoincident(plane: Plane): void {
+/**
+ * Moves nodes that share a spot apart by a hash of their key: noverlap would otherwise jitter them with Math.random.
+ * The nodes in `fixed` (an extended layout's kept ones) stay where they are and the others move off their spots.
+ */
+export function separateCoincident(plane: Plane, fixed: ReadonlySet<string> = new Set()): void {
   const seen = new Set<string>();
+  plane.forEachNode((key, { x, y }) => {
+    if (fixed.has(key)) seen.add(`${x},${y}`);
+  });
   plane.updateEachNodeAttributes((key, attributes) => {
+    if (fixed.has(key)) return attributes;
     let { x, y } = attributes;
     while (seen.has(`${x},${y}`)) {
       const random = createRandom(hashString(`${key}|${x},${y}`));

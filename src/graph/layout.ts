@@ -321,7 +321,13 @@ export function separateCoincident(plane: Plane, fixed: ReadonlySet<string> = ne
 /** Node sizes scaled by square root (area grows with the measure) between minSize and maxSize. */
 export function computeSizes(graph: KgGraph, opts: LayoutOptions): Map<string, number> {
   const measures = new Map<string, number>();
-  const degree = (key: string): number => graph.edges(key).filter((edge) => isEventNetworkEdge(graph.getEdgeAttribute(edge, 'relation'))).length;
+  const degree = (key: string): number => {
+    let count = 0;
+    graph.forEachEdge(key, (_edge, { relation }) => {
+      if (isEventNetworkEdge(relation)) count++;
+    });
+    return count;
+  };
   graph.forEachNode((key, attributes) => measures.set(key, opts.sizeBy === 'degree' ? degree(key) : attributes.mentions));
   // A loop, not Math.max(...): spreading 100,000+ values overflows the stack.
   let max = 1;

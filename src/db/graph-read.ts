@@ -3,7 +3,7 @@ import pg, { type CustomTypesConfig, type PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { KgError, UsageError } from '../errors.js';
 import { createGraph, DERIVED_RELATIONS, type EdgeAttributes, type GraphArticle, type GraphAttributes, type KgGraph, type NodeAttributes } from '../graph/model.js';
-import type { PlacedNode } from '../graph/layout-extend.js';
+import type { PlacedNode, StoredLayout } from '../graph/layout-extend.js';
 import { sortKeys } from '../graph/serialize.js';
 import { resolveWindow } from '../query/dates.js';
 import { inTransaction, type Db } from './connect.js';
@@ -173,14 +173,15 @@ export async function* stream<T>(client: PoolClient, sql: string, params: unknow
   for await (const row of query) yield row as T;
 }
 
-/** Where each stored node was drawn (x, y, community), for an assembly that keeps the layout; empty when no graph is stored. */
-export async function readLayout(db: Db): Promise<Map<string, PlacedNode>> {
-  const placed = new Map<string, PlacedNode>();
-  const stored = await db.query('SELECT 1 FROM kg.graph');
-  if (stored.rows.length === 0) return placed;
+/** Where each stored node was drawn (x, y, community) and the stored layout's base, for an assembly that keeps the layout; null when no graph is stored. */
+export async function readLayout(db: Db): Promise<StoredLayout | null> {
+  const stored = await db.query<{ base: number | null }>('SELECT layout_base AS base FROM kg.graph');
+  if (stored.rows.length === 0) return null;
   return inSnapshot(db, async (client) => {
+    const places = new Map<string, PlacedNode>();
     const sql = `SELECT key, (attributes->>'x')::float8 AS x, (attributes->>'y')::float8 AS y, (attributes->>'community')::int AS community FROM kg.graph_nodes`;
-    for await (const row of stream<{ key: string } & PlacedNode>(client, sql)) placed.set(row.key, { x: row.x, y: row.y, community: row.community });
-    return placed;
+    for await (const row of stream<{ key: string } & PlacedNode>(client, sql)) places.set(row.key, { x: row.x, y: row.y, community: row.community });
+    // A graph written before the column was laid out whole.
+    return { places, base: stored.rows[0].base ?? places.size };
   });
 }

@@ -19,16 +19,36 @@ export interface ExtendedLayoutReport extends LayoutReport {
   kept: number;
 }
 
+/** The drawing of the graph stored before: each node's place, and how many nodes its last full layout placed. */
+export interface StoredLayout {
+  places: ReadonlyMap<string, PlacedNode>;
+  base: number;
+}
+
 /** Below this share of the graph's nodes kept from before, extending would draw most of it around a few anchors: a full layout does better. */
 export const MIN_KEPT_SHARE = 0.5;
 
-/** Whether `previous` holds enough of the graph for extendLayout to be worth it (see MIN_KEPT_SHARE). */
-export function canExtend(graph: KgGraph, previous: ReadonlyMap<string, PlacedNode>): boolean {
+/**
+ * Past this many times the nodes of its last full layout, a graph is laid out afresh: the drawing of a graph that
+ * keeps growing drifts from what a full layout would draw (old nodes never move), and laying it out again at each
+ * doubling costs, over the graph's whole growth, about one more full layout of its final size.
+ */
+export const MAX_GROWTH = 2;
+
+/** Why an assembly lays the whole graph out afresh instead of extending the stored drawing. */
+export type RelayoutReason = 'asked' | 'no-graph' | 'few-kept' | 'grown';
+
+/** Why the graph is to be laid out afresh, or null when extendLayout should keep the stored drawing (see MIN_KEPT_SHARE, MAX_GROWTH). */
+export function relayoutReason(graph: KgGraph, stored: StoredLayout | null, asked: boolean): RelayoutReason | null {
+  if (asked) return 'asked';
+  if (!stored || stored.places.size === 0) return 'no-graph';
   let kept = 0;
   graph.forEachNode((key) => {
-    if (previous.has(key)) kept++;
+    if (stored.places.has(key)) kept++;
   });
-  return graph.order > 0 && kept >= MIN_KEPT_SHARE * graph.order;
+  if (kept < MIN_KEPT_SHARE * graph.order || kept === 0) return 'few-kept';
+  if (graph.order > MAX_GROWTH * stored.base) return 'grown';
+  return null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { readLayout } from '../db/graph-read.js';
 import { writeGraph } from '../db/graph-write.js';
 import { countGraph, type KgGraph } from '../graph/model.js';
 import { applyLayout } from '../graph/layout.js';
-import { canExtend, extendLayout } from '../graph/layout-extend.js';
+import { extendLayout, relayoutReason, type RelayoutReason } from '../graph/layout-extend.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { createAssembler } from '../stages/assemble/index.js';
@@ -64,8 +64,11 @@ export interface DbRunReport {
   /** Diagnostics of the stored facts and of ingest, by code. */
   diagnostics: Record<string, number>;
   counts: { nodes: Record<string, number>; edges: Record<string, number> };
-  /** kept: nodes that kept the place and community they had in the graph stored before (0: laid out afresh). */
-  layout: { iterations: number; converged: boolean; placedEvents: number; kept: number } | null;
+  /**
+   * kept: nodes that kept the place and community they had in the graph stored before (0: laid out afresh, for the
+   * reason `afresh` gives); base: how many nodes the full layout the drawing descends from placed.
+   */
+  layout: { iterations: number; converged: boolean; placedEvents: number; kept: number; base: number; afresh: RelayoutReason | null } | null;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   workers: number;
@@ -204,8 +207,8 @@ export async function extractAndStore(db: Db, pipeline: string, extractor: Extra
  * Assembles the graph from every stored article's facts (streamed in id order) into the graph tables, and fills the
  * report: dead letters (the queue's, drained into kg.dead_letters), articles still pending, counts and timings.
  * The nodes of the graph stored before keep their place and community, and only the new ones are placed
- * (extendLayout), unless `relayout` is set or too little of the graph was stored before (canExtend): then the whole
- * graph is laid out afresh, as a build on files lays it out.
+ * (extendLayout), unless `relayout` is set, too little of the graph was stored before or it has outgrown its last
+ * full layout (relayoutReason): then the whole graph is laid out afresh, as a build on files lays it out.
  */
 async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report: DbRunReport, boss: PgBoss | null, relayout: boolean, onStage?: (stage: string) => void): Promise<KgGraph> {
   const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -232,13 +235,13 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
     return assembler.finish();
   });
   onStage?.('layout');
-  const previous = relayout ? null : await time('read layout', () => readLayout(db));
-  report.layout = await time('layout', () => {
-    if (previous && canExtend(graph, previous)) return extendLayout(graph, previous);
-    return { ...applyLayout(graph), kept: 0 };
-  });
+  const drawn = relayout ? null : await time('read layout', () => readLayout(db));
+  const afresh = relayoutReason(graph, drawn, relayout);
+  const kept = afresh === null ? drawn : null;
+  const base = kept ? kept.base : graph.order;
+  report.layout = await time('layout', () => ({ ...(kept ? extendLayout(graph, kept.places) : { ...applyLayout(graph), kept: 0 }), base, afresh }));
   onStage?.('write graph');
-  await time('write', () => writeGraph(db, graph));
+  await time('write', () => writeGraph(db, graph, { layoutBase: base }));
   report.deadLetters = await listDeadLetters(db, pipeline);
   const { stored, withFacts } = await countArticles(db, pipeline);
   report.articles.pending = stored - withFacts - report.deadLetters.length;

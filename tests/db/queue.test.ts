@@ -145,8 +145,10 @@ test('articles queued later and assembled again give the graph of a full build, 
   const local = await localGraph([first, second], 'local-both');
   await kg(['build', first, '--db', url, '--queue']);
   await Promise.all(workers(url, 1));
-  expect((await kg(['assemble', '--db', url])).stderr).toMatch(/laid out afresh/);
+  expect((await kg(['assemble', '--db', url])).stderr).toMatch(/laid out afresh: no graph was stored before/);
   const drawn = drawingOf(await dbGraph(db));
+  const base = async (): Promise<number> => (await db.query('SELECT layout_base AS n FROM kg.graph')).rows[0].n;
+  expect(await base()).toBe(drawn.size);
   const again = await kg(['build', first, second, '--db', url, '--queue']);
   expect(again.stderr).toMatch(/5 article\(s\) read: 2 stored, 3 already stored with their facts/);
   expect(again.stderr).toMatch(/2 job\(s\) queued/);
@@ -159,9 +161,12 @@ test('articles queued later and assembled again give the graph of a full build, 
   for (const [key, place] of kept) expect(place).toEqual(drawn.get(key));
   expect(assembled.stderr).toContain(`layout kept: ${kept.length} node(s) kept their places`);
   expect(withoutDrawing(extended)).toEqual(withoutDrawing(local));
+  // The drawing still descends from the first assembly's full layout.
+  expect(await base()).toBe(drawn.size);
   // --relayout draws it as a full build does.
   await kg(['assemble', '--db', url, '--relayout']);
   expect(await dbGraph(db)).toBe(local);
+  expect(await base()).toBe(drawingOf(local).size);
 }, SLOW);
 
 test('an article queued twice with the same text has one job; a changed text gets its own and is extracted again', async () => {

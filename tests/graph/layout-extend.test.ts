@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureSpread } from '../../src/graph/layout.js';
-import { canExtend, extendLayout, type PlacedNode } from '../../src/graph/layout-extend.js';
+import { extendLayout, relayoutReason, type PlacedNode } from '../../src/graph/layout-extend.js';
 import { isEventNetworkEdge, type KgGraph } from '../../src/graph/model.js';
 import { readGraphFile } from '../../src/graph/serialize.js';
 import { validateGraph } from '../../src/graph/validate.js';
@@ -104,14 +104,19 @@ describe.each(Object.entries(LAYOUT_MODES))('extendLayout, %s mode', (mode, opti
   });
 });
 
-describe('canExtend', () => {
-  it('extends when at least half of the nodes were drawn before, and not otherwise', async () => {
-    const previous = placesOf(await readGraphFile(join(dir, 'before-force.json')));
+describe('relayoutReason', () => {
+  it('keeps the drawing while half of the nodes were drawn before and the graph has at most doubled since its full layout', async () => {
+    const places = placesOf(await readGraphFile(join(dir, 'before-force.json')));
     const after = await readGraphFile(join(dir, 'after-force.json'));
-    expect(canExtend(after, previous)).toBe(true);
-    const few = new Map([...previous].slice(0, Math.floor(after.order / 2) - 1));
-    expect(canExtend(after, few)).toBe(false);
-    expect(canExtend(after, new Map())).toBe(false);
+    expect(relayoutReason(after, { places, base: places.size }, false)).toBeNull();
+    expect(relayoutReason(after, { places, base: places.size }, true)).toBe('asked');
+    expect(relayoutReason(after, null, false)).toBe('no-graph');
+    expect(relayoutReason(after, { places: new Map(), base: 0 }, false)).toBe('no-graph');
+    const few = new Map([...places].slice(0, Math.floor(after.order / 2) - 1));
+    expect(relayoutReason(after, { places: few, base: few.size }, false)).toBe('few-kept');
+    // A drawing extended before: most nodes kept, but its last full layout placed fewer than half of them.
+    expect(relayoutReason(after, { places, base: Math.ceil(after.order / 2) }, false)).toBeNull();
+    expect(relayoutReason(after, { places, base: Math.ceil(after.order / 2) - 1 }, false)).toBe('grown');
   });
 });
 

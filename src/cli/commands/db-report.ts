@@ -1,5 +1,6 @@
 // What `kg build --db`, `kg build --db --queue` and `kg assemble --db` print, and --report FILE.
 import { writeFileAtomic } from '../../graph/serialize.js';
+import { MAX_GROWTH, type RelayoutReason } from '../../graph/layout-extend.js';
 import type { DbRunReport } from '../../pipeline/db-build.js';
 
 /** The short human summary of a run in the database: what was stored, queued or built, skipped, dead. */
@@ -13,7 +14,7 @@ export function summarizeDbRun(report: DbRunReport): string {
   if (report.kind !== 'enqueue') {
     const nodes = Object.entries(report.counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
     lines.push(`${name}: graph of ${a.inGraph} article(s) written to the graph tables; nodes: ${nodes || 'none'}`);
-    if (report.layout) lines.push(report.layout.kept > 0 ? `${name}: layout kept: ${report.layout.kept} node(s) kept their places, ${counted(report) - report.layout.kept} new one(s) placed beside them (--relayout lays everything out afresh)` : `${name}: laid out afresh`);
+    if (report.layout) lines.push(`${name}: ${describeLayout(report.layout, counted(report))}`);
     if (a.pending > 0) lines.push(`${name}: ${a.pending} article(s) still waiting for a worker are not in the graph yet; assemble again once they are done`);
   }
   for (const s of report.skipped.slice(0, 10)) lines.push(`${name}: skipped: ${s.message}`);
@@ -22,6 +23,18 @@ export function summarizeDbRun(report: DbRunReport): string {
   if (report.deadLetters.length > 10) lines.push(`${name}: ... and ${report.deadLetters.length - 10} more dead letters in the report`);
   lines.push(`${name}: report stored in kg.runs (${Object.entries(report.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')})`);
   return `${lines.join('\n')}\n`;
+}
+
+const AFRESH: Record<RelayoutReason, string> = {
+  asked: 'laid out afresh (--relayout)',
+  'no-graph': 'laid out afresh: no graph was stored before',
+  'few-kept': 'laid out afresh: less than half of its nodes were in the graph stored before',
+  grown: `laid out afresh: it has more than ${MAX_GROWTH} times the nodes of its last full layout`,
+};
+
+function describeLayout(layout: NonNullable<DbRunReport['layout']>, nodes: number): string {
+  if (layout.afresh) return AFRESH[layout.afresh];
+  return `layout kept: ${layout.kept} node(s) kept their places, ${nodes - layout.kept} new one(s) placed beside them; laid out afresh once it passes ${MAX_GROWTH * layout.base} nodes, or with --relayout`;
 }
 
 function counted(report: DbRunReport): number {

@@ -4,8 +4,8 @@
 // ForceAtlas2, noverlap and Louvain on everything. A full layout (applyLayout) stays one command away.
 import { UndirectedGraph } from 'graphology';
 import { createRandom } from './random.js';
-import { KIND_COLORS, type KgGraph } from './model.js';
-import { computeSizes, disc, foldEvents, hashString, placeAround, placeGroup, projectUndirected, resolveLayoutOptions, runForceAtlas2, separateCoincident, spreadToFit, type EventGroups, type LayoutOptions, type LayoutReport, type Plane } from './layout.js';
+import type { KgGraph } from './model.js';
+import { computeSizes, disc, foldEvents, hashString, placeAround, placeGroup, projectUndirected, resolveLayoutOptions, runForceAtlas2, separateCoincident, setDrawing, spreadToFit, type EventGroups, type LayoutOptions, type LayoutReport, type Plane } from './layout.js';
 
 /** Where a node was drawn in the graph laid out before. */
 export interface PlacedNode {
@@ -74,7 +74,7 @@ export function extendLayout(graph: KgGraph, previous: ReadonlyMap<string, Place
   });
   const kept = new Set(placed);
   const events = plane.order >= opts.placeEventsFrom ? graph.filterNodes((_key, attributes) => attributes.kind === 'event') : [];
-  let run = { iterations: 0, converged: true, lastMovement: 0, forceNodes: 0 };
+  let run: ReturnType<typeof runForceAtlas2>;
   let placedEvents = 0;
   if (events.length > 0) {
     // As a full layout does: the other nodes first, on the plane with the events folded into their links, then the events around them.
@@ -88,10 +88,7 @@ export function extendLayout(graph: KgGraph, previous: ReadonlyMap<string, Place
   } else run = placeNew(plane, placed, opts, plane);
   separateCoincident(plane, kept);
   const communities = extendCommunities(plane, previous);
-  graph.updateEachNodeAttributes((key, attributes) => {
-    const at = plane.getNodeAttributes(key);
-    return { ...attributes, x: at.x, y: at.y, size: sizes.get(key) ?? opts.minSize, color: KIND_COLORS[attributes.kind], community: communities.get(key) ?? 0 };
-  });
+  setDrawing(graph, plane, sizes, communities, opts);
   return { ...run, placedEvents, communities: new Set(communities.values()).size, kept: kept.size, ms: Math.round(performance.now() - started) };
 }
 

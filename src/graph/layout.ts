@@ -95,11 +95,16 @@ export function applyLayout(graph: KgGraph, options: Partial<LayoutOptions> = {}
   const gridSize = Math.max(20, Math.round(2 * Math.sqrt(plane.order)));
   if (plane.order > 1) noverlap.assign(plane, { maxIterations: noverlapIterations, settings: { margin: 2, ratio: 1, gridSize } });
   const communities = detectCommunities(plane, opts);
+  setDrawing(graph, plane, sizes, communities, opts);
+  return { iterations, converged, lastMovement, forceNodes, placedEvents: events.length, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
+}
+
+/** Writes each node's place on the plane, its size, its kind's colour and its community onto the graph. */
+export function setDrawing(graph: KgGraph, plane: Plane, sizes: Map<string, number>, communities: Map<string, number>, opts: LayoutOptions): void {
   graph.updateEachNodeAttributes((key, attributes) => {
     const at = plane.getNodeAttributes(key);
     return { ...attributes, x: at.x, y: at.y, size: sizes.get(key) ?? opts.minSize, color: KIND_COLORS[attributes.kind], community: communities.get(key) ?? 0 };
   });
-  return { iterations, converged, lastMovement, forceNodes, placedEvents: events.length, communities: new Set(communities.values()).size, ms: Math.round(performance.now() - started) };
 }
 
 interface PlaneNode {
@@ -241,7 +246,7 @@ export function foldEvents(plane: Plane, events: string[]): { others: Plane; gro
 }
 
 /** Golden angle: successive points of a sunflower spiral never line up. */
-export const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**
  * Puts the events that share the same neighbours on a sunflower spiral around the centre of those neighbours (outside
@@ -272,7 +277,7 @@ export function placeGroup(plane: Plane, neighbours: string[], events: string[],
 }
 
 /** The larger side of the bounding box (1 when every node is on one spot, to avoid dividing by zero). */
-export function measureExtent(plane: Plane): number {
+function measureExtent(plane: Plane): number {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;

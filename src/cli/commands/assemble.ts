@@ -7,8 +7,9 @@ Assembly reads every stored article's facts in id order and recomputes the graph
 merge, offices, the projection), so nodes, edges and their attributes equal a build of every article at once. The
 drawing is kept: the nodes stored before keep their places and communities, and only new nodes are placed, next to
 what they are linked to. --relayout lays the whole graph out afresh (then the graph equals a full build byte for
-byte); so does an assembly that finds less than half of the graph's nodes stored before. Articles whose jobs are
-still waiting are left out and counted in the report.
+byte); so does an assembly that finds less than half of the graph's nodes stored before, or a graph with more than
+twice the nodes of its last full layout. Articles whose jobs are still waiting are left out and counted in the
+report.
 
 Examples:
   kg assemble --db postgres://kg@127.0.0.1/kg

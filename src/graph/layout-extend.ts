@@ -5,7 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import { createRandom } from './random.js';
 import type { KgGraph } from './model.js';
-import { computeSizes, disc, foldEvents, hashString, placeAround, placeGroup, projectUndirected, resolveLayoutOptions, runForceAtlas2, separateCoincident, setDrawing, spreadToFit, type EventGroups, type LayoutOptions, type LayoutReport, type Plane } from './layout.js';
+import { computeSizes, disc, foldEvents, hashString, placeAround, placeGroup, pointsOf, projectUndirected, resolveLayoutOptions, runForceAtlas2, separateCoincident, setDrawing, spreadToFit, type EventGroups, type Disc, type LayoutOptions, type LayoutReport, type Plane, type Point } from './layout.js';
 
 /** Where a node was drawn in the graph laid out before. */
 export interface PlacedNode {
@@ -84,7 +84,7 @@ export function extendLayout(graph: KgGraph, previous: ReadonlyMap<string, Place
     placedEvents = placeNewEvents(plane, groups, placed);
     // Events with no other node to go around: beside the events they are linked to, or on the ring outside.
     const left = anchorToPlaced(plane, events.filter((event) => !placed.has(event)), placed).sort();
-    if (left.length > 0) placeAround(plane, part(plane, placed, false), left);
+    if (left.length > 0) placeAround(plane, disc(drawing(plane, placed)), left);
   } else run = placeNew(plane, placed, opts, plane);
   separateCoincident(plane, kept);
   const communities = extendCommunities(plane, previous);
@@ -106,14 +106,14 @@ function placeNew(plane: Plane, placed: Set<string>, opts: LayoutOptions, beside
     const apart = part(plane, linked);
     run = runForceAtlas2(apart, opts);
     spreadToFit(apart);
-    setOutside(drawing(plane, placed, beside), apart);
+    setOutside(disc(drawing(plane, placed, beside)), apart);
     apart.forEachNode((key, { x, y }) => {
       plane.mergeNodeAttributes(key, { x, y });
       placed.add(key);
     });
   }
   if (isolated.length > 0) {
-    placeAround(plane, drawing(plane, placed, beside), isolated);
+    placeAround(plane, disc(drawing(plane, placed, beside)), isolated);
     for (const key of isolated) placed.add(key);
   }
   return run;
@@ -161,33 +161,33 @@ function anchorToPlaced(plane: Plane, pending: string[], placed: Set<string>): s
   }
 }
 
-/** The nodes of `plane` in `keys`, with the links among them unless `links` is false, as a plane of their own. */
-function part(plane: Plane, keys: ReadonlySet<string>, links = true): Plane {
+/** The nodes of `plane` in `keys`, with the links among them, as a plane of their own. */
+function part(plane: Plane, keys: ReadonlySet<string>): Plane {
   const out: Plane = new UndirectedGraph();
   plane.forEachNode((key, attributes) => {
     if (keys.has(key)) out.addNode(key, { ...attributes });
   });
-  if (links) {
-    plane.forEachEdge((_edge, attributes, source, target) => {
-      if (keys.has(source) && keys.has(target)) out.addEdge(source, target, { ...attributes });
-    });
-  }
-  return out;
-}
-
-/** The placed nodes of `plane`, and those of `beside` that `plane` lacks, without links. */
-function drawing(plane: Plane, placed: ReadonlySet<string>, beside: Plane): Plane {
-  const out = part(plane, placed, false);
-  beside.forEachNode((key, attributes) => {
-    if (placed.has(key) && !out.hasNode(key)) out.addNode(key, { ...attributes });
+  plane.forEachEdge((_edge, attributes, source, target) => {
+    if (keys.has(source) && keys.has(target)) out.addEdge(source, target, { ...attributes });
   });
   return out;
 }
 
-/** Moves the nodes of `apart` as one, so that their disc lies just outside the disc of `drawn`, in a direction drawn from their first key. */
-function setOutside(drawn: Plane, apart: Plane): void {
-  const outer = disc(drawn);
-  const inner = disc(apart);
+/** The placed nodes of `plane`, then those of `beside` that `plane` lacks, as points (measured in place, not copied). */
+function drawing(plane: Plane, placed: ReadonlySet<string>, beside?: Plane): Point[] {
+  const points: Point[] = [];
+  plane.forEachNode((key, attributes) => {
+    if (placed.has(key)) points.push(attributes);
+  });
+  beside?.forEachNode((key, attributes) => {
+    if (placed.has(key) && !plane.hasNode(key)) points.push(attributes);
+  });
+  return points;
+}
+
+/** Moves the nodes of `apart` as one, so that their disc lies just outside the disc `outer`, in a direction drawn from their first key. */
+function setOutside(outer: Disc, apart: Plane): void {
+  const inner = disc(pointsOf(apart));
   const angle = 2 * Math.PI * createRandom(hashString(apart.nodes().sort()[0]))();
   const distance = outer.reach + inner.reach;
   const dx = outer.cx + distance * Math.cos(angle) - inner.cx;

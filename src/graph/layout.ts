@@ -151,13 +151,13 @@ export function runForceAtlas2(plane: Plane, opts: LayoutOptions): ForceRun {
   for (const key of isolated) connected.dropNode(key);
   const run = runForceAtlas2On(connected, opts);
   connected.forEachNode((key, { x, y }) => plane.mergeNodeAttributes(key, { x, y }));
-  placeAround(plane, connected, isolated.sort());
+  placeAround(plane, disc(pointsOf(connected)), isolated.sort());
   return run;
 }
 
-/** Puts `keys` on a sunflower spiral in a ring outside the nodes of `inner`, spaced by the largest of their sizes. */
-export function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
-  const { cx, cy, reach } = disc(inner);
+/** Puts `keys` on a sunflower spiral in a ring outside the disc `around`, spaced by the largest of their sizes. */
+export function placeAround(plane: Plane, around: Disc, keys: string[]): void {
+  const { cx, cy, reach } = around;
   const step = 2.2 * keys.reduce((max, key) => Math.max(max, plane.getNodeAttribute(key, 'size')), 0);
   // Spiral points k lie at step·√(k + skip): skipping the inner disc's area keeps the ring outside it.
   const skip = (reach / step) ** 2;
@@ -168,19 +168,38 @@ export function placeAround(plane: Plane, inner: Plane, keys: string[]): void {
   });
 }
 
-/** The centre of a plane's nodes and the distance from it that holds all of them, sizes included. */
-export function disc(plane: Plane): { cx: number; cy: number; reach: number } {
-  if (plane.order === 0) return { cx: 0, cy: 0, reach: 0 };
+/** A node's place and size, what a disc is measured from. */
+export interface Point {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/** A centre, and the distance from it that holds a set of nodes. */
+export interface Disc {
+  cx: number;
+  cy: number;
+  reach: number;
+}
+
+/** The nodes of a plane as points, in its order (their attributes, not copies). */
+export function pointsOf(plane: Plane): Point[] {
+  return plane.mapNodes((_key, attributes) => attributes);
+}
+
+/** The centre of the points and the distance from it that holds all of them, sizes included. */
+export function disc(points: readonly Point[]): Disc {
+  if (points.length === 0) return { cx: 0, cy: 0, reach: 0 };
   let cx = 0;
   let cy = 0;
-  plane.forEachNode((_key, { x, y }) => {
+  for (const { x, y } of points) {
     cx += x;
     cy += y;
-  });
-  cx /= plane.order;
-  cy /= plane.order;
+  }
+  cx /= points.length;
+  cy /= points.length;
   let reach = 0;
-  plane.forEachNode((_key, { x, y, size }) => (reach = Math.max(reach, Math.hypot(x - cx, y - cy) + size)));
+  for (const { x, y, size } of points) reach = Math.max(reach, Math.hypot(x - cx, y - cy) + size);
   return { cx, cy, reach };
 }
 

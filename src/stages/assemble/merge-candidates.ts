@@ -1,8 +1,9 @@
 // The clusters a new event report may join, found without visiting every event of its parties.
 import type { EventCluster } from './merge-events.js';
+import { ofPeople } from './event-partitions.js';
 
 /**
- * Indexes clusters by their core parties (sorted keys; see coreParties in merge-events.ts). A report can join only a
+ * Indexes clusters by their core parties (sorted keys; see coreParties in event-partitions.ts). A report can join only a
  * cluster with the same core, or one whose people hold its people or are held by them (two or more in common): so
  * the candidates are the clusters under its exact core and, for a core of people, under each pair of its people.
  * Looking them up by every single party instead made the merge quadratic in the events of a popular leader.
@@ -59,11 +60,6 @@ function addTo(index: Map<string, Set<EventCluster>>, key: string, cluster: Even
 // Keys hold no NUL, so joined cores and pairs do not collide.
 function coreKey(core: string[]): string {
   return core.join('\0');
-}
-
-/** A core of two or more people: only such cores can hold one another. */
-function ofPeople(core: string[]): boolean {
-  return core.length >= 2 && core.every((k) => k.startsWith('person:'));
 }
 
 function pairs(core: string[]): string[] {

@@ -2,6 +2,7 @@
 import { daysBetween, intersectRanges, rangeWidth, rangesOverlap } from '../dates/index.js';
 import type { EventFact, EventStatus, ResolvedDate } from '../../types.js';
 import { CandidateIndex } from './merge-candidates.js';
+import { coreParties, partitionReports } from './event-partitions.js';
 
 /** One real event: the reports of it, each with the article date it was resolved against. */
 export interface EventCluster {
@@ -19,8 +20,19 @@ const TYPE_FAMILY: Record<string, string> = { meeting: 'meeting', summit: 'meeti
 /** Locations compare by key, or by the country they lie in (Budapest ~ Hungary). */
 export type LocationCountry = (key: string) => string | null;
 
-/** Groups event reports (given in a deterministic order) into clusters, one per real event. */
+/**
+ * Groups event reports (given in a deterministic order) into clusters, one per real event: each partition of reports
+ * that may merge (partitionReports) on its own, the clusters in the order of their first reports, as one pass over
+ * every report gives them.
+ */
 export function clusterEvents(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
+  const turn = new Map(reports.map((r, i) => [r, i]));
+  const clusters = partitionReports(reports).flatMap((partition) => mergeReports(partition, countryOf));
+  return clusters.sort((a, b) => turn.get(a.reports[0])! - turn.get(b.reports[0])!);
+}
+
+/** Merges reports in the order given, each into the event it fits best or a new one. */
+export function mergeReports(reports: EventCluster['reports'], countryOf: LocationCountry): EventCluster[] {
   const clusters: EventCluster[] = [];
   const index = new CandidateIndex();
   // Each cluster's core parties, kept as it absorbs reports rather than worked out again for every report it meets.
@@ -100,12 +112,6 @@ function fitsReport(date: ResolvedDate, report: EventCluster['reports'][number])
   if (fact.status === 'occurred') return date.dateStart <= anchor;
   if (fact.status === 'planned') return date.dateEnd >= anchor;
   return true;
-}
-
-/** The core parties of an event: the people when two or more take part, else everyone. */
-function coreParties(keys: string[]): string[] {
-  const people = keys.filter((k) => k.startsWith('person:'));
-  return [...new Set(people.length >= 2 ? people : keys)].sort();
 }
 
 function locationsAgree(a: string | null, b: string | null, countryOf: LocationCountry): boolean {

@@ -185,3 +185,18 @@ export async function readLayout(db: Db): Promise<StoredLayout | null> {
     return { places, base: stored.rows[0].base ?? places.size };
   });
 }
+
+/** The facts the stored graph was assembled from (store.ts, factsState); null when no graph is stored or it was written without. */
+export async function storedFactsState(db: Db): Promise<string | null> {
+  const { rows } = await db.query<{ state: string | null }>('SELECT facts_state AS state FROM kg.graph');
+  return rows[0]?.state ?? null;
+}
+
+/** The stored graph's nodes by kind and edges by relation, as countGraph gives them for the graph in memory. */
+export async function countStoredGraph(db: Db): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
+  const count = async (sql: string): Promise<Record<string, number>> => Object.fromEntries((await db.query<{ k: string; n: number }>(sql)).rows.map((r) => [r.k, r.n]));
+  return {
+    nodes: await count("SELECT attributes->>'kind' AS k, count(*)::int AS n FROM kg.graph_nodes GROUP BY 1 ORDER BY min(ord)"),
+    edges: await count("SELECT attributes->>'relation' AS k, count(*)::int AS n FROM kg.graph_edges GROUP BY 1 ORDER BY min(ord)"),
+  };
+}

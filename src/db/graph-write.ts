@@ -21,10 +21,11 @@ const COPY_CHUNK = 1 << 16;
  * TRUNCATE, then one COPY per table. Nodes and edges keep their order and their attributes as they are, edges under
  * the key graph.json gives them, every string encoded where text and jsonb cannot hold it (text-codec.ts: NUL, lone
  * surrogates), so readGraph gives back the same graph.json bytes. `layoutBase`: how many nodes the full layout its
- * drawing descends from placed (default: all of them, a graph laid out whole). The date spans of events and
+ * drawing descends from placed (default: all of them, a graph laid out whole); `factsState`: the facts it was
+ * assembled from (store.ts, factsState), so that an assembly of the same facts can leave it be. The date spans of events and
  * the rankings of `top` are computed here, once. The database must have the migrations applied (migrate()).
  */
-export async function writeGraph(db: Db, graph: KgGraph, options: { layoutBase?: number } = {}): Promise<void> {
+export async function writeGraph(db: Db, graph: KgGraph, options: { layoutBase?: number; factsState?: string } = {}): Promise<void> {
   const network = eventNetwork(graph, () => true);
   const degree = rankScores(graph, 'degree', network);
   const pagerank = rankScores(graph, 'pagerank', network);
@@ -32,7 +33,7 @@ export async function writeGraph(db: Db, graph: KgGraph, options: { layoutBase?:
   const { articles, ...attributes } = graph.getAttributes();
   await inTransaction(db, async (client) => {
     await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
-    await client.query('INSERT INTO kg.graph (attributes, layout_base) VALUES ($1, $2)', [jsonbText({ ...attributes, schemaVersion: SCHEMA_VERSION }), options.layoutBase ?? graph.order]);
+    await client.query('INSERT INTO kg.graph (attributes, layout_base, facts_state) VALUES ($1, $2, $3)', [jsonbText({ ...attributes, schemaVersion: SCHEMA_VERSION }), options.layoutBase ?? graph.order, options.factsState ?? null]);
     await copy(client, 'kg.graph_articles (ord, id, attributes)', function* () {
       let ord = 0;
       for (const article of articles) yield [ord++, encodeText(article.id), jsonbText(article)];

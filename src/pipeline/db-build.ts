@@ -7,8 +7,8 @@ import { hashPipeline } from '../cache/index.js';
 import { describeDbUrl, type Db } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { attemptsPerJob, drainDeadLetters, enqueue, ensureQueues, openQueue, unfinishedJobs, type QueueSettings } from '../db/queue.js';
-import { countArticles, finishRun, lastRun, listDeadLetters, putArticles, putDeadLetters, putFacts, reportsSince, startRun, streamFacts, type DeadLetter, type RunKind } from '../db/store.js';
-import { readLayout } from '../db/graph-read.js';
+import { countArticles, factsState, finishRun, lastRun, listDeadLetters, putArticles, putDeadLetters, putFacts, reportsSince, startRun, streamFacts, type DeadLetter, type RunKind } from '../db/store.js';
+import { countStoredGraph, readLayout, storedFactsState } from '../db/graph-read.js';
 import { writeGraph } from '../db/graph-write.js';
 import { countGraph, type KgGraph } from '../graph/model.js';
 import { applyLayout } from '../graph/layout.js';
@@ -69,6 +69,8 @@ export interface DbRunReport {
    * reason `afresh` gives); base: how many nodes the full layout the drawing descends from placed.
    */
   layout: { iterations: number; converged: boolean; placedEvents: number; kept: number; base: number; afresh: RelayoutReason | null } | null;
+  /** The stored graph was assembled from the same facts (factsState): assembly, layout and write were skipped. */
+  upToDate: boolean;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   workers: number;
@@ -93,7 +95,7 @@ function emptyReport(kind: RunKind, pipeline: string, url: string, inputs: strin
   return {
     kind, pipelineVersion: PIPELINE_VERSION, pipeline, database: describeDbUrl(url), inputs,
     articles: { read: 0, stored: 0, unchanged: 0, queued: 0, extracted: 0, inGraph: 0, pending: 0 },
-    skipped: [], deadLetters: [], diagnostics: {}, counts: { nodes: {}, edges: {} }, layout: null, timings: {}, workers,
+    skipped: [], deadLetters: [], diagnostics: {}, counts: { nodes: {}, edges: {} }, layout: null, upToDate: false, timings: {}, workers,
   };
 }
 
@@ -209,8 +211,9 @@ export async function extractAndStore(db: Db, pipeline: string, extractor: Extra
  * The nodes of the graph stored before keep their place and community, and only the new ones are placed
  * (extendLayout), unless `relayout` is set, too little of the graph was stored before or it has outgrown its last
  * full layout (relayoutReason): then the whole graph is laid out afresh, as a build on files lays it out.
+ * When the stored graph was assembled from the same facts and no new layout is asked for, it is left as it is (null).
  */
-async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report: DbRunReport, boss: PgBoss | null, relayout: boolean, onStage?: (stage: string) => void): Promise<KgGraph> {
+async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report: DbRunReport, boss: PgBoss | null, relayout: boolean, onStage?: (stage: string) => void): Promise<KgGraph | null> {
   const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -223,6 +226,15 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
     const attempts = await attemptsPerJob(boss);
     const letters = await drainDeadLetters(boss);
     for (const [p, group] of groupBy(letters, (l) => l.pipeline)) await putDeadLetters(db, p, group.map((l) => ({ ...l, attempts })));
+  }
+  // Taken before the facts are read: facts stored meanwhile make the next assembly run again, never skip what it lacks.
+  const state = await time('facts state', () => factsState(db, pipeline));
+  if (!relayout && state === (await storedFactsState(db))) {
+    report.upToDate = true;
+    report.articles.inGraph = Number(state.split(' ')[1]);
+    report.counts = await countStoredGraph(db);
+    await listLetters(db, pipeline, report);
+    return null;
   }
   onStage?.('assemble');
   const graph = await time('assemble', async () => {
@@ -241,16 +253,21 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
   const base = kept ? kept.base : graph.order;
   report.layout = await time('layout', () => ({ ...(kept ? extendLayout(graph, kept.places) : { ...applyLayout(graph), kept: 0 }), base, afresh }));
   onStage?.('write graph');
-  await time('write', () => writeGraph(db, graph, { layoutBase: base }));
-  report.deadLetters = await listDeadLetters(db, pipeline);
-  const { stored, withFacts } = await countArticles(db, pipeline);
-  report.articles.pending = stored - withFacts - report.deadLetters.length;
+  await time('write', () => writeGraph(db, graph, { layoutBase: base, factsState: state }));
+  await listLetters(db, pipeline, report);
   report.counts = countGraph(graph);
   return graph;
 }
 
+/** The dead letters into the report, and the articles still waiting for facts. */
+async function listLetters(db: Db, pipeline: string, report: DbRunReport): Promise<void> {
+  report.deadLetters = await listDeadLetters(db, pipeline);
+  const { stored, withFacts } = await countArticles(db, pipeline);
+  report.articles.pending = stored - withFacts - report.deadLetters.length;
+}
+
 /** `kg assemble --db`: the graph from every stored article's facts; the report lists dead letters and what the enqueues since the last assembly skipped. */
-export async function assembleInDb(options: { db: Db; url: string; kbPaths: string[]; relayout?: boolean; onStage?: (stage: string) => void }): Promise<{ report: DbRunReport; graph: KgGraph }> {
+export async function assembleInDb(options: { db: Db; url: string; kbPaths: string[]; relayout?: boolean; onStage?: (stage: string) => void }): Promise<{ report: DbRunReport; graph: KgGraph | null }> {
   const { db } = options;
   await migrate(db);
   const kb = loadKnowledgeBase(undefined, options.kbPaths);

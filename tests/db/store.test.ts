@@ -1,9 +1,10 @@
 // The facts store on a real server: articles and facts written twice are stored once; a changed text needs new facts,
-// and the old facts stop counting; facts stream back in id order; a dead letter goes once its article has facts.
+// and the old facts stop counting; facts stream back in id order; a dead letter goes once its article has facts; the
+// facts' state (what an assembly would read) changes exactly when the facts that count do.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../src/db/connect.js';
-import { countArticles, listDeadLetters, putArticles, putDeadLetters, putFacts, streamFacts, type StoredArticle } from '../../src/db/store.js';
+import { countArticles, factsState, listDeadLetters, putArticles, putDeadLetters, putFacts, streamFacts, type StoredArticle } from '../../src/db/store.js';
 import { loadKnowledgeBase } from '../../src/kb/index.js';
 import { extractArticleFacts } from '../../src/pipeline/extract.js';
 import { hashText } from '../../src/stages/ingest/index.js';
@@ -17,6 +18,8 @@ let database: MigratedDatabase;
 let db: Db;
 let articles: StoredArticle[];
 let facts: ArticleFacts[];
+/** factsState after each test, to compare with the next. */
+const states: string[] = [];
 
 beforeAll(async () => {
   database = await migratedDatabase();
@@ -51,6 +54,11 @@ test('articles and facts written twice are stored once, and stream back in id or
     { id: 'a-seed', known: true, needsFacts: false },
   ]);
   expect(await rowCounts()).toEqual([2, 2]);
+  states.push(await factsState(db, PIPELINE));
+  await putFacts(db, PIPELINE, facts);
+  expect(await factsState(db, PIPELINE)).toBe(states[0]);
+  expect(states[0]).toMatch(/^test-pipeline 2 [0-9a-f]{32}$/);
+  expect(await factsState(db, 'another-pipeline')).toBe('another-pipeline 0 -');
   const streamed: ArticleFacts[] = [];
   for await (const f of streamFacts(db, PIPELINE)) streamed.push(f);
   expect(streamed.map((f) => JSON.stringify(f))).toEqual([facts[1], facts[0]].map((f) => JSON.stringify(f)));
@@ -64,6 +72,8 @@ test('a new text under a known id needs new facts; the facts of the old text no 
   // Facts of the old text, arriving late from a slow worker, are not stored over the new text.
   await putFacts(db, PIPELINE, [facts[0]]);
   expect(await countArticles(db, PIPELINE)).toEqual({ stored: 2, withFacts: 1 });
+  states.push(await factsState(db, PIPELINE));
+  expect(states[1]).toMatch(/^test-pipeline 1 /);
 });
 
 test('a dead letter is listed with its file until its article has facts', async () => {
@@ -74,4 +84,8 @@ test('a dead letter is listed with its file until its article has facts', async 
   const { rows } = await db.query("SELECT meta, text, format FROM kg.articles WHERE id = 'b-visit'");
   await putFacts(db, PIPELINE, [extractArticleFacts({ meta: rows[0].meta, text: rows[0].text, format: rows[0].format }, kb)]);
   expect(await listDeadLetters(db, PIPELINE)).toEqual([]);
+  // Two articles' facts again, but of a new text: not the state of the first two.
+  const state = await factsState(db, PIPELINE);
+  expect(state).toMatch(/^test-pipeline 2 /);
+  expect(states).not.toContain(state);
 });

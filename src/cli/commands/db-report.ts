@@ -13,7 +13,8 @@ export function summarizeDbRun(report: DbRunReport): string {
   if (report.kind === 'build') lines.push(`${name}: ${a.extracted} extracted on ${report.workers} worker(s)`);
   if (report.kind !== 'enqueue') {
     const nodes = Object.entries(report.counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
-    lines.push(`${name}: graph of ${a.inGraph} article(s) written to the graph tables; nodes: ${nodes || 'none'}`);
+    if (report.upToDate) lines.push(`${name}: graph of ${a.inGraph} article(s) up to date: the graph tables were assembled from these same facts and are left as they are (--relayout lays it out afresh); nodes: ${nodes || 'none'}`);
+    else lines.push(`${name}: graph of ${a.inGraph} article(s) written to the graph tables; nodes: ${nodes || 'none'}`);
     if (report.layout) lines.push(`${name}: ${describeLayout(report.layout, counted(report))}`);
     if (a.pending > 0) lines.push(`${name}: ${a.pending} article(s) still waiting for a worker are not in the graph yet; assemble again once they are done`);
   }

@@ -196,6 +196,27 @@ describe('parties', () => {
     expect(call.participantEvidence).toEqual({ 'person:subrahmanyam-jaishankar': 'stated', 'person:wang-yi': 'stated' });
   });
 
+  it.each<[string, string, string, string]>([
+    ['"Reppas told reporters" (CoNLL eng.train)', 'ATHENS 1996-08-28\nFrench Premier Alain Juppe will pay an official visit to Greece on September 15 , government spokesman Dimitris Reppas said on Wednesday .\nJuppe will meet Greek Prime Minister Costas Simitis and Foreign Minister Theodoros Pangalos , Reppas told reporters .', '1996-08-28', 'person:dimitris-reppas'],
+    ['"Ikimi told Reuters by telephone" (CoNLL eng.train)', 'LAGOS 1996-08-29\nNigeria would not object to a visit by Commonwealth officials , Foreign Minister Tom Ikimi said on Thursday .\n" We cannot object to people wanting to visit Nigeria , " Ikimi told Reuters by telephone from the capital Abuja .', '1996-08-29', 'person:tom-ikimi'],
+    ['"Suga told reporters outside of his official residence" (d26)', 'Japanese Prime Minister Yoshihide Suga held phone talks with Chinese President Xi Jinping on Friday.\n\nXi expressed his desire to advance bilateral relations, Suga told reporters outside of his official residence, adding that they did not discuss plans for the Chinese president to visit Japan as a state guest.', '2020-09-25', 'person:yoshihide-suga'],
+  ])('one who tells the press of an event is no party to it: %s', (_name, text, published, speaker) => {
+    // The events of the sentence that tells of it.
+    const told = events(text, published).filter((e) => e.evidence.some((x) => x.quote.includes(' told ')));
+    expect(told.flatMap((e) => e.participants)).not.toContain(speaker);
+  });
+
+  it('the press told of an event is no party to it ("Shen Guofang told Reuters", CoNLL eng.train)', () => {
+    const text = 'BEIJING 1996-08-22\nSpeaking only hours after Chinese state media said the time was right to engage in political talks with Taiwan , Foreign Ministry spokesman Shen Guofang told Reuters : " The necessary atmosphere for the opening of the talks has been disrupted by the Taiwan authorities . "';
+    expect(events(text, '1996-08-22').flatMap((e) => e.participants).filter((k) => k.startsWith('org:'))).toEqual([]);
+  });
+
+  it('a country past a comma after "visit" is not its destination ("on four-day visit , said Britain wanted", CoNLL eng.train)', () => {
+    const text = 'DHAKA 1996-08-20\n" I have told Bangladesh leaders that British goverment has attached serious importance to the resolution of the tragic death of Siraj Mia , " Under-Secretary of State for Foreign and Commonwealth Affairs Liam Fox Fox , told reporters .\nFox , who arrived in Bangladesh on Tuesday on four-day visit , said Britain wanted Dhaka to act seriously on the case .';
+    const visits = events(text, '1996-08-20').filter((e) => e.type === 'visit');
+    expect(visits.map((e) => e.location)).toEqual(['country:BD']);
+  });
+
   it('a body named by its demonym stands for its state ("the American delegation", d13)', () => {
     const found = events('Gujarat Chief Minister Narendra Modi also refused to meet the American delegation.', null);
     expect(found[0]?.participantEvidence['country:US']).toBe('demonym');

@@ -34,8 +34,12 @@ const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
-// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it.
-const SPEECH_AFTER = /^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed)\b/i;
+// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it; "told"
+// only with an audience of the press, since "Trump told Putin" may be the call itself.
+// News agencies and broadcasters: told something, they are its audience.
+const PRESS = '(?:Reuters|AFP|Agence\\s+France-Presse|Xinhua|Interfax|TASS|CNN|(?:the\\s+)?BBC|(?:the\\s+)?Associated\\s+Press|AP)';
+const PRESS_TOLD = new RegExp(`^${PRESS}$`, 'i');
+const SPEECH_AFTER = new RegExp(String.raw`^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed|(?:told|tells)\s+(?:reporters|journalists|the\s+(?:press|media|newspaper|paper|daily|(?:news\s+)?agency)|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|state\s+(?:media|television|radio|news\s+agency)|${PRESS}))\b`, 'i');
 // A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
 const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
 const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
@@ -373,7 +377,8 @@ function findLocation(ctx: Context, trigger: Trigger, region: Span, clause: Span
     // "arrived in Moscow", "went to the Indonesian capital".
     // "land in Santa Cruz de La Sierra, Bolivia": a city the KB lacks, then its country.
     const country = ctx.linked.mentions.find((m) => m.kind === 'country' && (m.form !== 'demonym' || /^\s+capital\b/i.test(ctx.text.slice(m.end, m.end + 10))) && !m.qualifier && m.start >= trigger.end
-      && (m.start - trigger.end < 12 || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
+      // "on a four-day visit, said Britain wanted": a country past a comma is not where the trigger goes.
+      && ((m.start - trigger.end < 12 && !/[,;:]/.test(ctx.text.slice(trigger.end, m.start))) || /^\s+(?:[\p{Lu}][\p{L}-]*\s+(?:(?:de|da|do|del|la|el|al)\s+)?){1,5}?[\p{Lu}][\p{L}-]*,\s*$/u.test(ctx.text.slice(trigger.end, m.start))));
     if (country) return countryPlace(country);
     // "arrived at State House" after "received Zuma at State House, Nairobi": the venue is where the article put it before.
     const venue = /^\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)/u.exec(ctx.text.slice(trigger.end, region.end));
@@ -432,6 +437,8 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
     if (m.kind === 'organization' && /\d\s*(?:\(\s*$|\/$)/.test(before) && (before.endsWith('/') ? after.startsWith('/') : /^\s*\)/.test(after))) return false;
     // "Alberto Fernandez (Argentina)": the country of the person before it.
     if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
+    // "told Reuters", "said to the BBC": the press that hears of the event.
+    if (m.kind === 'organization' && PRESS_TOLD.test(m.text) && /\b(?:told|tells|telling|(?:said|says|spoke|speaking|talking)\s+to)\s+$/i.test(before)) return false;
     return !isSpeaker(text, m, trigger);
   });
 }

@@ -206,6 +206,25 @@ describe('parties', () => {
     expect(told.flatMap((e) => e.participants)).not.toContain(speaker);
   });
 
+  it('the speaker after the speech it ends is no party ("..., said Skandalidis", CoNLL eng.train)', () => {
+    const text = 'ATHENS 1996-08-22\nThe Greek socialist party \'s executive bureau gave the green light to Prime Minister Costas Simitis to call snap elections , its general secretary Costas Skandalidis told reporters .\nPrime Minister Costas Simitis is going to make an official announcement after a cabinet meeting later on Thursday , said Skandalidis .';
+    expect(events(text, '1996-08-22').flatMap((e) => e.participants)).not.toContain('person:costas-skandalidis');
+  });
+
+  it.each([
+    ['"received assurances from the Russian government" (CoNLL eng.train)', 'BONN 1996-08-22\nGermany said on Thursday it had received assurances from the Russian government that its forces would observe the latest ceasefire in Chechnya .', '1996-08-22'],
+    ['"receiving money from Tripoli" (CoNLL eng.train)', 'TUNIS 1996-08-24\nMDS president Mohamed Moada was sentenced last February to 11 years in jail on charges of having secret contacts with Libyan agents and receiving money from Tripoli .', '1996-08-24'],
+  ])('what is received is no visitor: %s', (_name, text, published) => {
+    expect(events(text, published)).toEqual([]);
+  });
+
+  it('the possessor of a title is no party ("Yeltsin\'s security chief Alexander Lebed", CoNLL eng.train with its possessives joined)', () => {
+    const text = "The officials had been positive about Kinkel's request on Wednesday that President Boris Yeltsin's security chief Alexander Lebed should, on his return to Moscow, meet Tim Goldiman, the OSCE representative responsible for Chechnya, he said.";
+    const [meeting] = events(text, '1996-08-22').filter((e) => e.type === 'meeting');
+    expect(meeting.participants).toContain('person:alexander-lebed');
+    expect(meeting.participants).not.toContain('person:boris-yeltsin');
+  });
+
   it('the press told of an event is no party to it ("Shen Guofang told Reuters", CoNLL eng.train)', () => {
     const text = 'BEIJING 1996-08-22\nSpeaking only hours after Chinese state media said the time was right to engage in political talks with Taiwan , Foreign Ministry spokesman Shen Guofang told Reuters : " The necessary atmosphere for the opening of the talks has been disrupted by the Taiwan authorities . "';
     expect(events(text, '1996-08-22').flatMap((e) => e.participants).filter((k) => k.startsWith('org:'))).toEqual([]);

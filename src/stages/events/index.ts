@@ -40,12 +40,15 @@ const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|co
 const PRESS = '(?:Reuters|AFP|Agence\\s+France-Presse|Xinhua|Interfax|TASS|CNN|(?:the\\s+)?BBC|(?:the\\s+)?Associated\\s+Press|AP)';
 const PRESS_TOLD = new RegExp(`^${PRESS}$`, 'i');
 const SPEECH_AFTER = new RegExp(String.raw`^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed|(?:told|tells)\s+(?:reporters|journalists|the\s+(?:press|media|newspaper|paper|daily|(?:news\s+)?agency)|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|state\s+(?:media|television|radio|news\s+agency)|${PRESS}))\b`, 'i');
+// A speech verb after the clause it reports, then the speaker's title: ', said government spokesman ', '," says '.
+// Only title words between: "said he would meet Xi" is another clause.
+const SPEECH_BEFORE = /[,”"]\s*(?:said|says|added|told\s+reporters|according\s+to)\s+(?:the\s+)?(?:(?!(?:he|she|they|it|we|I|that|this|to|would|will|could|had|has|have|was|were|is|not)\s)[\p{L}.'’-]+\s+){0,4}$/u;
 // A demonym or a country standing for its people: "Moroccan diplomats", "Egyptian intelligence officials", "envoys of the Gulf states".
 const BODY_NOUN = '(?:diplomats?|officials?|envoys?|delegations?|representatives?|authorities|negotiators?|counterparts?|ambassadors?|emissar(?:y|ies)|government|leaders|officers|ministers|team)';
 const DEMONYM_BODY = new RegExp(`^(?:\\s+(?:and|,)\\s+\\p{Lu}\\p{L}+)*\\s+(?:[\\p{Ll}-]+\\s+){0,2}${BODY_NOUN}\\b(?!\\s+\\p{Lu})`, 'u');
 const BODY_OF = new RegExp(`\\b${BODY_NOUN}\\s+(?:of|from)\\s+(?:the\\s+)?$`, 'iu');
 // Speech verbs and things a host can receive that are not visitors: "received a letter", "welcomed the decision".
-const NOT_VISITOR = /\b(?:letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
+const NOT_VISITOR = /\b(?:assurances?|guarantees?|complaints?|requests?|threats?|money|cash|bribes?|payments?|information|letter|message|call|calls|phone|invitation|award|prize|support|aid|report|news|decision|move|statement|proposal|offer|vaccines?|doses|funds?|loans?|visit|results?|outcome|agreement|deal|news|step|initiative|announcement|briefing|copy|dialogue|talks|meetings?|summit|efforts?|plans?|idea|progress|opportunity|chance|prospects?|resumption|return|release|arrival|election|victory|ruling|ceasefire|truce|peace|gesture|remarks|comments|words|signal|sign|news|word|approach|policy|commitment|pledge|contribution|donation|assistance)\b/i;
 const TITLE_AFTER = /^\s+(?:special\s+|deputy\s+|vice\s+)?(?:senator|ambassador|envoy|president|secretary|minister|congress(?:man|woman)|representative|governor|consul|high\s+commissioner|chargé)\b/iu;
 // "Ambassador to Kenya Meg Whitman", "Special Envoy on Afghanistan": the country of a title, not a party.
 const TITLE_OF_BEFORE = /\b(?:envoy|ambassador|representative|negotiator|commissioner|consul|coordinator)\s+(?:on|for|to|in)\s+(?:the\s+)?$/i;
@@ -445,6 +448,8 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
 
 /** "..., Peskov said", "Peskov said Putin met Trump": the speaker reports the event; "Putin said this in a call with Orbán" takes part. */
 function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
+  // "..., said government spokesman Dimitris Reppas": the speaker after the speech it ends.
+  if (m.start >= trigger.end && SPEECH_BEFORE.test(text.slice(Math.max(trigger.end, m.start - 60), m.start))) return true;
   const speech = SPEECH_AFTER.exec(text.slice(m.end, m.end + 90));
   if (!speech) return false;
   const verbEnd = m.end + speech.index + speech[0].length;

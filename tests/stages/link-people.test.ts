@@ -34,6 +34,14 @@ describe('an explicit name wins over a KB surname or an office holder', () => {
     expect(people(text, published).filter((m) => m.text === surname && m.via !== 'ner')).toEqual([]);
   });
 
+  it('a titled surname said to be of another country is not the namesake the article named ("King Hussein of Jordan", TempEval-3 AP900815-0044)', () => {
+    const text = "Iraq's Saddam Hussein, facing U.S. and Arab troops at the Saudi border, today sought peace on another front by promising to withdraw from Iranian territory and release soldiers captured during the Iran-Iraq war. Also today, King Hussein of Jordan arrived in Washington seeking to mediate the Persian Gulf crisis.";
+    const found = spans(text, '1990-08-15');
+    expect(found[0]).toEqual(['Saddam Hussein', 'person:saddam-hussein']);
+    expect(found.slice(1).map(([, key]) => key)).not.toContain('person:saddam-hussein');
+    expect(found.map(([surface]) => surface)).toContain('Hussein');
+  });
+
   it('gives a later bare surname to the person the article named, not to a KB namesake', () => {
     const found = spans('East German Foreign Minister Oskar Fischer arrived in Bonn on Friday . Fischer said the talks were useful .', '2000-01-01');
     expect(found).toEqual([

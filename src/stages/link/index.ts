@@ -157,7 +157,11 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           continue;
         }
       }
-      const person = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
+      const chosen = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
+      // "King Hussein of Jordan" after "Saddam Hussein": a surname said to be of another country is someone else.
+      const stated = isFullName(m.text) ? null : statedCountry(text, m.end, qualifier, sentenceMentions);
+      const person = chosen && stated && !servesCountry(chosen, stated) ? null : chosen;
+      if (stated && chosen && !person) continue;
       if (!person) {
         diagnostics.push({ stage: 'link', code: 'ambiguous-name', severity: 'info', article: clean.meta.id, message: `"${m.text}" at ${m.start} may be ${people.map((p) => p.name).join(' or ')}; left unlinked` });
         continue;
@@ -187,7 +191,9 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         if (single && next && nearlyEqual(foldName(candidate.text), foldName(kb.person(next.key.slice('person:'.length))?.name.split(' ')[0] ?? ''))) continue;
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
         if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
-        const known = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
+        const found = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
+        const stated = found && title ? statedCountry(text, candidate.end, qualifierBefore(title, sentenceMentions, text, kb), sentenceMentions) : null;
+        const known = found && stated && !servesCountry(found, stated) ? null : found;
         if (known) {
           sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
           continue;
@@ -240,7 +246,10 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
 
   for (const { candidate, title, qualifier } of singles) {
     if (overlapsAny(candidate, mentions)) continue;
-    const other = namedPersonFor(candidate.text, mentions);
+    const named = namedPersonFor(candidate.text, mentions);
+    const stated = named && title ? statedCountry(text, candidate.end, qualifier, mentions) : null;
+    const namedPerson = named && stated ? (kb.person(named.key.slice('person:'.length)) ?? localPeople.find((p) => personKey(p.id) === named.key) ?? null) : null;
+    const other = namedPerson && !servesCountry(namedPerson, stated!) ? null : named;
     if (other) {
       mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: other.key, kind: 'person', label: other.label, form: 'surname', qualifier: false, confidence: 0.85 });
       continue;
@@ -575,6 +584,19 @@ function collectOffices(clean: CleanArticle, mentions: LinkedMention[]): OfficeF
 
 const LEADER_OFFICES = new Set<OfficeType>(['head_of_state', 'head_of_government', 'secretary_general', 'org_president']);
 const UNIQUE_OFFICES = new Set<OfficeType>([...LEADER_OFFICES, 'foreign_minister', 'defence_minister']);
+
+/** The country a titled surname is said to be of: "Jordanian King Hussein", "King Hussein of Jordan". */
+function statedCountry(text: string, end: number, qualifier: Qualifier | null, mentions: LinkedMention[]): string | null {
+  if (qualifier?.country) return qualifier.country.iso2;
+  const after = mentions.find((x) => x.kind === 'country' && x.form === 'name' && x.start >= end && /^\s+of\s+(?:the\s+)?$/.test(text.slice(end, x.start)));
+  return after ? after.key.slice('country:'.length) : null;
+}
+
+/** Whether a person can be of that country: their own, one they held office in, or not known. */
+function servesCountry(person: KbPerson | LocalPerson, iso2: string): boolean {
+  if ('offices' in person) return person.country === null || person.country === iso2 || person.offices.some((o) => o.of === iso2);
+  return person.country === null || person.country === iso2;
+}
 
 /** The person introduced earlier whose surname this is, if exactly one. */
 function personBySurname(surname: string, introduced: Map<string, KbPerson | LocalPerson>): KbPerson | LocalPerson | null {

@@ -225,6 +225,18 @@ describe('parties', () => {
     expect(meeting.participants).not.toContain('person:boris-yeltsin');
   });
 
+  it('"said on July 11 that Qin Gang was not traveling": the speaker is no visitor (d38)', () => {
+    const text = 'Chinese Foreign Ministry spokesman Wan Wenbin said on July 11 that Qin Gang was not traveling to Jakarta for ASEAN events "due to health issues."';
+    const visits = events(text, '2023-07-25').filter((e) => e.type === 'visit');
+    expect(visits.map((e) => e.participants.filter((k) => k.startsWith('person:')))).toEqual([['person:qin-gang']]);
+  });
+
+  it('the one who invites a guest to visit is the host, not a visitor (TempEval-3 XIE19990227.0171)', () => {
+    const text = 'U.S. Secretary of State Madeleine Albright has invited Polish Foreign Minister Bronisaw Geremek to visit the United States.';
+    const visits = events(text, '1999-02-27').filter((e) => e.type === 'visit');
+    expect(visits.map((e) => [e.participants.filter((k) => k.startsWith('person:')), e.location])).toEqual([[['person:bronisaw-geremek'], 'country:US']]);
+  });
+
   it('the press told of an event is no party to it ("Shen Guofang told Reuters", CoNLL eng.train)', () => {
     const text = 'BEIJING 1996-08-22\nSpeaking only hours after Chinese state media said the time was right to engage in political talks with Taiwan , Foreign Ministry spokesman Shen Guofang told Reuters : " The necessary atmosphere for the opening of the talks has been disrupted by the Taiwan authorities . "';
     expect(events(text, '1996-08-22').flatMap((e) => e.participants).filter((k) => k.startsWith('org:'))).toEqual([]);

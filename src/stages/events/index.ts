@@ -36,6 +36,8 @@ const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
 // Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it; "told"
 // only with an audience of the press, since "Trump told Putin" may be the call itself.
+// Between a host and the visit it invites a guest to: "has invited Polish Foreign Minister Geremek to".
+const INVITED_TO = /^\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?invit(?:ed|es|ing)\s+[^.;]{1,80}?\s+to\s+(?:pay\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2})?$/u;
 // News agencies and broadcasters: told something, they are its audience.
 const PRESS = '(?:Reuters|AFP|Agence\\s+France-Presse|Xinhua|Interfax|TASS|CNN|(?:the\\s+)?BBC|(?:the\\s+)?Associated\\s+Press|AP)';
 const PRESS_TOLD = new RegExp(`^${PRESS}$`, 'i');
@@ -440,6 +442,8 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
     if (m.kind === 'organization' && /\d\s*(?:\(\s*$|\/$)/.test(before) && (before.endsWith('/') ? after.startsWith('/') : /^\s*\)/.test(after))) return false;
     // "Alberto Fernandez (Argentina)": the country of the person before it.
     if (m.kind === 'country' && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return false;
+    // "Albright has invited Geremek to visit the United States": the one who invites is the host, not a visitor.
+    if (trigger.type === 'visit' && m.kind === 'person' && m.end <= trigger.start && INVITED_TO.test(text.slice(m.end, trigger.start))) return false;
     // "told Reuters", "said to the BBC": the press that hears of the event.
     if (m.kind === 'organization' && PRESS_TOLD.test(m.text) && /\b(?:told|tells|telling|(?:said|says|spoke|speaking|talking)\s+to)\s+$/i.test(before)) return false;
     return !isSpeaker(text, m, trigger);
@@ -458,7 +462,8 @@ function isSpeaker(text: string, m: LinkedMention, trigger: Trigger): boolean {
   // that Aquino's visit"), not when the trigger is where the speaker said it ("said this in a telephone conversation").
   if (verbEnd > trigger.start) return false;
   const between = text.slice(verbEnd, trigger.start);
-  if (/^\s+(?:this|it|so)?\s*(?:in|during|after|at|on|by)\b/i.test(between)) return false;
+  // "said in a statement on Monday that Premier Li will visit": where it was said, then what.
+  if (/^\s+(?:this|it|so)?\s*(?:in|during|after|at|on|by)\b/i.test(between) && !/\bthat\s+(?:\p{Lu}|(?:he|she|they|the)\s)/u.test(between)) return false;
   // 'Buhari wrote: “Very pleased to welcome my friend ...': the author of a first-person quote is its subject.
   const quote = between.search(/[“"]/);
   if (quote >= 0 && !/\s\p{Lu}\p{Ll}+|\b(?:he|she|they)\b/u.test(between.slice(quote + 1).replace(/^\s*\p{Lu}\p{Ll}*/u, ''))) return false;

@@ -101,6 +101,15 @@ describe('trigger words', () => {
   ])('"%s" is no trigger (%s)', (phrase) => {
     expect(findTriggers(phrase).filter((t) => t.text !== 'summit')).toEqual([]);
   });
+
+  it.each([
+    "England manager Glenn Hoddle called up uncapped Everton defender Andy Hinchcliffe on Sunday to the national squad for the opening World Cup qualifier against Moldova next weekend .",
+    "Todd Woodbridge , who defeated Canadian Daniel Nestor 7-6 ( 7-2 ) 7-6 ( 7-4 ) , and Mark Philippoussis , a 6-3 6-4 winner over Bohdan Ulihrach of the Czech Republic , also advanced and will meet in Friday 's quarter-finals .",
+    "There will be no repeat of last year 's men 's final with eighth-ranked Andre Agassi landing in Sampras 's half of the draw .",
+    "Also omitted from the 20-man squad which will travel to Vaduz for Saturday 's group eight match are central defenders Alan Kernaghan and Liam Daish .",
+  ])('a sports report holds no call, meeting or visit (CoNLL eng.train): %s', (sentence) => {
+    expect(findTriggers(sentence)).toEqual([]);
+  });
 });
 
 describe('what did not happen, or not yet', () => {

@@ -92,8 +92,12 @@ const NOUN_BEFORE = /(?:\b(?:a|an|the|this|that|its|their|his|her|our|show)\s+(?
 
 const TITLE_TOPIC = /\b(?:envoys?|negotiators?|representatives?|advis[eo]rs?|coordinators?|mediators?|delegates?)\s+(?:on|for|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
-/** Every trigger in `text` (a sentence), offsets shifted by `offset`; overlapping matches keep the longest. */
+// Words of a sports report: there players "meet" in a quarter-final, "land in" a half of the draw and are "called up".
+const SPORT = /\b(?:(?:national|[\p{L}\d]+-man)\s+squad|World\s+Cup\s+qualifier|qualifiers?\s+against|quarter-?finals?|semi-?finals?|(?:half|quarter)\s+of\s+the\s+draw|free\s+kick|penalty\s+area|glancing\s+header|halfback|goalkeeper|midfielder|Cup\s+(?:match|tie)|group\s+\p{L}+\s+match|grand\s+prix|athletics\s+meeting|innings|wickets)\b/iu;
+
+/** Every trigger in `text` (a sentence), offsets shifted by `offset`; overlapping matches keep the longest; none in a sports report. */
 export function findTriggers(text: string, offset = 0): Trigger[] {
+  if (SPORT.test(text)) return [];
   const found: Trigger[] = [];
   for (const p of PATTERNS) {
     for (const m of text.matchAll(p.re)) {

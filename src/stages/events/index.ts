@@ -445,7 +445,8 @@ function candidates(ctx: Context, span: Span, trigger: Trigger, location: PlaceM
     // "Albright has invited Geremek to visit the United States": the one who invites is the host, not a visitor.
     if (trigger.type === 'visit' && m.kind === 'person' && m.end <= trigger.start && INVITED_TO.test(text.slice(m.end, trigger.start))) return false;
     // "told Reuters", "said to the BBC": the press that hears of the event.
-    if (m.kind === 'organization' && PRESS_TOLD.test(m.text) && /\b(?:told|tells|telling|(?:said|says|spoke|speaking|talking)\s+to)\s+$/i.test(before)) return false;
+    // "German chancellor to meet Yeltsin Sept 7 - Interfax": the agency a headline cites.
+    if (m.kind === 'organization' && PRESS_TOLD.test(m.text) && (/\b(?:told|tells|telling|(?:said|says|spoke|speaking|talking)\s+to)\s+$/i.test(before) || (/\s[-–—]\s*$/.test(before) && /^\s*[.]?\s*$/.test(text.slice(m.end, m.end + 3).split('\n')[0])))) return false;
     return !isSpeaker(text, m, trigger);
   });
 }

@@ -84,7 +84,11 @@ const PATTERNS: Pattern[] = [
 // "meeting the criteria", "visit" as a noun handled by its determiner.
 // "spoke to reporters": an audience, not a call.
 // "to keep talks alive": the process, not one meeting.
-const NOT_EVENT = /^(?:(?:talks|negotiations|meetings)\s+(?:alive|going|afloat|on\s+track)\b|(?:meeting|meet)\s+(?:the\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadline)|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers))/i;
+// "speaking to a group of engineers", "spoke to shareholders": an audience too.
+// "meeting the necessary standards": a target met.
+const NOT_EVENT = /^(?:(?:talks|negotiations|meetings)\s+(?:alive|going|afloat|on\s+track)\b|(?:meeting|meet)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:criteria|requirements|demands|targets?|needs|expectations|deadlines?|standards?|goals?|obligations|conditions)\b|(?:spoke|speaks?|speaking|spoken|talked)\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|supporters|crowds?|audience|nation|public|parliament|lawmakers|shareholders|investors|businessmen|voters|(?:an?\s+)?(?:group|gathering|meeting|rally)\s+of))/iu;
+// The meeting of one body, not of the parties named beside it: "after a cabinet meeting", "the firm's annual meeting".
+const BODY_MEETING = /\b(?:annual|general|shareholders['’]?|board|cabinet|party|plenary|committee|commission)\s+$/i;
 // A verb trigger used as a noun or adjective: "Sirius XM host", "this year's host", "talk-show hosts", "a negotiated deal".
 // Bare "host" is a verb only after "to" or an auxiliary ("to host", "will host").
 const VERB_HOST = /\b(?:to|will|would|shall|can|could|may|might|must|should|did|does|do|not|also|jointly|co-?)\s+$/i;
@@ -106,6 +110,9 @@ export function findTriggers(text: string, offset = 0): Trigger[] {
       const before = text.slice(Math.max(0, m.index - 60), m.index);
       if (/^host$/i.test(raw) && !VERB_HOST.test(before)) continue;
       if (/^(?:hosts|negotiated)$/i.test(raw) && NOUN_BEFORE.test(before)) continue;
+      if (/^meetings?$/i.test(raw) && BODY_MEETING.test(before)) continue;
+      // "was called up by French manager Aime Jacquet", "called up six players": picked for a side, not telephoned.
+      if (/^call(?:ed|s|ing)?\s+up$/i.test(raw) && (/\b(?:was|were|been|being|is|are|be|get|got)\s+$/i.test(before) || /^\s+(?:by|for|\d+|two|three|four|five|six|seven|eight|nine|ten|reservists|troops|players)\b/i.test(text.slice(m.index + raw.length)))) continue;
       // "special envoy on Afghan peace talks": the topic of a title, not an event.
       if (p.form === 'noun' && TITLE_TOPIC.test(before)) continue;
       // "the visiting delegation", "a visiting dignitary": an adjective naming a visitor, not a visit's report.

@@ -199,6 +199,8 @@ function cutName(text: string, run: Term[], sentence: Span, previous: Term | nul
   }
   // A common word that opens the sentence is not part of the name: "Broker Khurshid Alam said".
   if (words.length >= 3 && words[0].start === sentence.start && isCommon(words[0])) words = words.slice(1);
+  // Nor an adverb or a day before a surname: "Earlier Botham arrived", "Yesterday Kabariti flew".
+  else if (words.length === 2 && words[0].start === sentence.start && isOpener(words[0])) words = words.slice(1);
   while (words.length > 0 && PARTICLES.has(words[words.length - 1].text.toLowerCase())) words.pop();
   while (words.length > 0 && PARTICLES.has(words[0].text.toLowerCase()) && !UPPER_START.test(words[0].text)) words.shift();
   if (words.length === 0) return null;
@@ -290,6 +292,13 @@ export function firstNameBefore(text: string, terms: Term[], span: Span, sentenc
 /** True when `span` starts or ends inside a word ("Zuma" in "Dlamini-Zuma"). */
 export function insideWord(text: string, span: Span): boolean {
   return /[\p{L}\p{N}][-\u2010\u2011'’]?$/u.test(text.slice(Math.max(0, span.start - 2), span.start)) || /^[-\u2010\u2011]?[\p{L}\p{N}]/u.test(text.slice(span.end, span.end + 2));
+}
+
+const OPENER_TAGS = new Set(['Adverb', 'Comparative', 'Superlative', 'Date', 'Conjunction']);
+
+function isOpener(term: Term): boolean {
+  const tags = lexiconTags(term.text);
+  return tags.length > 0 && tags.every((t) => OPENER_TAGS.has(t));
 }
 
 function isCommon(term: Term): boolean {

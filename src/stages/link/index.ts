@@ -157,11 +157,9 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
           continue;
         }
       }
-      const chosen = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
+      const person = isFullName(m.text) || title ? choosePerson(people, title, qualifier, introduced, kb, date) : chooseBySurname(people, introduced, [...mentions, ...sentenceMentions], kb, date);
       // "King Hussein of Jordan" after "Saddam Hussein": a surname said to be of another country is someone else.
-      const stated = isFullName(m.text) ? null : statedCountry(text, m.end, qualifier, sentenceMentions);
-      const person = chosen && stated && !servesCountry(chosen, stated) ? null : chosen;
-      if (stated && chosen && !person) continue;
+      if (person && !isFullName(m.text) && ofAnotherCountry(person, text, m.end, qualifier, sentenceMentions)) continue;
       if (!person) {
         diagnostics.push({ stage: 'link', code: 'ambiguous-name', severity: 'info', article: clean.meta.id, message: `"${m.text}" at ${m.start} may be ${people.map((p) => p.name).join(' or ')}; left unlinked` });
         continue;
@@ -192,8 +190,7 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
         if (single ? !title && !candidate.evidence.includes('honorific') : !title && candidate.evidence.length === 0 && !namedAgain(text, sentences, candidate)) continue;
         if (!title && !candidate.evidence.some((e) => e === 'honorific' || e === 'speech' || e === 'age' || e === 'first-name') && titleCase(s)) continue;
         const found = single ? localPeople.find((p) => foldName(p.surname) === foldName(candidate.text)) ?? personBySurname(candidate.text, introduced) : null;
-        const stated = found && title ? statedCountry(text, candidate.end, qualifierBefore(title, sentenceMentions, text, kb), sentenceMentions) : null;
-        const known = found && stated && !servesCountry(found, stated) ? null : found;
+        const known = found && title && ofAnotherCountry(found, text, candidate.end, qualifierBefore(title, sentenceMentions, text, kb), sentenceMentions) ? null : found;
         if (known) {
           sentenceMentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: personKey(known.id), kind: 'person', label: known.name, form: 'surname', qualifier: false, confidence: 0.9 });
           continue;
@@ -247,9 +244,8 @@ export function linkMentions(clean: CleanArticle, date: string | null, kb: Knowl
   for (const { candidate, title, qualifier } of singles) {
     if (overlapsAny(candidate, mentions)) continue;
     const named = namedPersonFor(candidate.text, mentions);
-    const stated = named && title ? statedCountry(text, candidate.end, qualifier, mentions) : null;
-    const namedPerson = named && stated ? (kb.person(named.key.slice('person:'.length)) ?? localPeople.find((p) => personKey(p.id) === named.key) ?? null) : null;
-    const other = namedPerson && !servesCountry(namedPerson, stated!) ? null : named;
+    const namedPerson = named && title ? (kb.person(named.key.slice('person:'.length)) ?? localPeople.find((p) => personKey(p.id) === named.key) ?? null) : null;
+    const other = namedPerson && ofAnotherCountry(namedPerson, text, candidate.end, qualifier, mentions) ? null : named;
     if (other) {
       mentions.push({ start: candidate.start, end: candidate.end, text: candidate.text, via: 'surname', key: other.key, kind: 'person', label: other.label, form: 'surname', qualifier: false, confidence: 0.85 });
       continue;
@@ -592,10 +588,11 @@ function statedCountry(text: string, end: number, qualifier: Qualifier | null, m
   return after ? after.key.slice('country:'.length) : null;
 }
 
-/** Whether a person can be of that country: their own, one they held office in, or not known. */
-function servesCountry(person: KbPerson | LocalPerson, iso2: string): boolean {
-  if ('offices' in person) return person.country === null || person.country === iso2 || person.offices.some((o) => o.of === iso2);
-  return person.country === null || person.country === iso2;
+/** Whether a titled surname ending at `end` is said to be of a country the person is not of (own country, or one they held office in). */
+function ofAnotherCountry(person: KbPerson | LocalPerson, text: string, end: number, qualifier: Qualifier | null, mentions: LinkedMention[]): boolean {
+  const iso2 = statedCountry(text, end, qualifier, mentions);
+  if (iso2 === null || person.country === null || person.country === iso2) return false;
+  return !('offices' in person && person.offices.some((o) => o.of === iso2));
 }
 
 /** The person introduced earlier whose surname this is, if exactly one. */

@@ -36,13 +36,11 @@ export function partitionReports(reports: EventCluster['reports']): EventCluster
   const tokens = reports.map((report) => {
     const core = coreParties(report.fact.participants);
     if (!ofPeople(core)) return idOf(`core\0${core.join('\0')}`);
-    const first = idOf(`pair\0${core[0]}\0${core[1]}`);
-    for (let i = 0; i < core.length; i++) {
-      for (let j = i + 1; j < core.length; j++) {
-        const a = root(first);
-        const b = root(idOf(`pair\0${core[i]}\0${core[j]}`));
-        if (a !== b) parent[b] = a;
-      }
+    const [first, ...rest] = pairs(core).map(idOf);
+    for (const pair of rest) {
+      const a = root(first);
+      const b = root(pair);
+      if (a !== b) parent[b] = a;
     }
     return first;
   });
@@ -59,4 +57,11 @@ export function partitionReports(reports: EventCluster['reports']): EventCluster
 /** A core of two or more people: only such cores can hold one another. */
 export function ofPeople(core: string[]): boolean {
   return core.length >= 2 && core.every((k) => k.startsWith('person:'));
+}
+
+/** Each pair of a core's keys, joined by NUL (keys hold none, so pairs and cores do not collide). */
+export function pairs(core: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < core.length; i++) for (let j = i + 1; j < core.length; j++) out.push(`${core[i]}\0${core[j]}`);
+  return out;
 }

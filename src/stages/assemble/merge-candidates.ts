@@ -1,6 +1,6 @@
 // The clusters a new event report may join, found without visiting every event of its parties.
 import type { EventCluster } from './merge-events.js';
-import { ofPeople } from './event-partitions.js';
+import { ofPeople, pairs } from './event-partitions.js';
 
 /**
  * Indexes clusters by their core parties (sorted keys; see coreParties in event-partitions.ts). A report can join only a
@@ -60,10 +60,4 @@ function addTo(index: Map<string, Set<EventCluster>>, key: string, cluster: Even
 // Keys hold no NUL, so joined cores and pairs do not collide.
 function coreKey(core: string[]): string {
   return core.join('\0');
-}
-
-function pairs(core: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < core.length; i++) for (let j = i + 1; j < core.length; j++) out.push(`${core[i]}\0${core[j]}`);
-  return out;
 }

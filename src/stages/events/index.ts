@@ -34,13 +34,13 @@ const LOCATIVE_BEFORE = /\b(?:in|at|to|into)\s+(?:the\s+|both\s+)?$/i;
 // What follows these words is the topic or purpose, not a party: "held a call to discuss tensions over Ukraine".
 // "amid tension between China and the US", "drawing condemnation from EU leaders": context and reactions, not parties.
 const TOPIC_AFTER = /\s(?:to\s+(?!meet\b|hold\b|host\b)[a-z]+|about|regarding|concerning|over|amid|amidst|at\s+a\s+time|against\s+the\s+backdrop|in\s+the\s+context|drawing|prompting|sparking|triggering|on\s+(?:the\s+)?(?:matter|issue|topic|situation|war|conflict))\b/i;
-// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it; "told"
-// only with an audience of the press, since "Trump told Putin" may be the call itself.
 // Between a host and the visit it invites a guest to: "has invited Polish Foreign Minister Geremek to".
 const INVITED_TO = /^\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?invit(?:ed|es|ing)\s+[^.;]{1,80}?\s+to\s+(?:pay\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2})?$/u;
 // News agencies and broadcasters: told something, they are its audience.
 const PRESS = '(?:Reuters|AFP|Agence\\s+France-Presse|Xinhua|Interfax|TASS|CNN|(?:the\\s+)?BBC|(?:the\\s+)?Associated\\s+Press|AP)';
 const PRESS_TOLD = new RegExp(`^${PRESS}$`, 'i');
+// Words that report speech: the one who says them tells of the event and is not, by saying so, a party to it; "told"
+// only with an audience of the press, since "Trump told Putin" may be the call itself.
 const SPEECH_AFTER = new RegExp(String.raw`^(?:\s*,\s*[^,;.]{1,60}?,)?\s*,?\s+(?:also\s+)?(?:said|says|added|stated|noted|announced|tweeted|wrote|confirmed|explained|insisted|claimed|reported|believes|believed|thinks|hopes|hoped|stressed|emphasi[sz]ed|(?:told|tells)\s+(?:reporters|journalists|the\s+(?:press|media|newspaper|paper|daily|(?:news\s+)?agency)|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|state\s+(?:media|television|radio|news\s+agency)|${PRESS}))\b`, 'i');
 // A speech verb after the clause it reports, then the speaker's title: ', said government spokesman ', '," says '.
 // Only title words between: "said he would meet Xi" is another clause.

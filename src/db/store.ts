@@ -114,17 +114,17 @@ export async function* streamFacts(db: Db, pipeline: string): AsyncGenerator<Art
 }
 
 /**
- * What an assembly would read now (streamFacts): the pipeline key, how many articles have current facts, and an MD5
- * of their ids and text hashes in id order. Facts of an article change only with its text (putFacts), and the key
+ * What an assembly would read now (streamFacts): `state` holds the pipeline key, how many articles have current facts
+ * (`articles`), and an MD5 of their ids and text hashes in id order. Facts of an article change only with its text (putFacts), and the key
  * covers the version, the KB and the code, so the same state means the same facts.
  */
-export async function factsState(db: Db, pipeline: string): Promise<string> {
+export async function factsState(db: Db, pipeline: string): Promise<{ state: string; articles: number }> {
   const { rows } = await db.query<{ n: number; digest: string | null }>(
     `SELECT count(*)::int AS n, md5(string_agg(f.article_id || ' ' || f.hash, E'\n' ORDER BY f.article_id)) AS digest
      FROM kg.facts f JOIN kg.articles a ON a.id = f.article_id AND a.hash = f.hash WHERE f.pipeline = $1`,
     [pipeline],
   );
-  return `${pipeline} ${rows[0].n} ${rows[0].digest ?? '-'}`;
+  return { state: `${pipeline} ${rows[0].n} ${rows[0].digest ?? '-'}`, articles: rows[0].n };
 }
 
 /** How many stored articles there are, and how many of them have facts of this pipeline. */

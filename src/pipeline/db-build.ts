@@ -228,10 +228,10 @@ async function assembleInto(db: Db, kb: KnowledgeBase, pipeline: string, report:
     for (const [p, group] of groupBy(letters, (l) => l.pipeline)) await putDeadLetters(db, p, group.map((l) => ({ ...l, attempts })));
   }
   // Taken before the facts are read: facts stored meanwhile make the next assembly run again, never skip what it lacks.
-  const state = await time('facts state', () => factsState(db, pipeline));
+  const { state, articles } = await time('facts state', () => factsState(db, pipeline));
   if (!relayout && state === (await storedFactsState(db))) {
     report.upToDate = true;
-    report.articles.inGraph = Number(state.split(' ')[1]);
+    report.articles.inGraph = articles;
     report.counts = await countStoredGraph(db);
     await listLetters(db, pipeline, report);
     return null;
